@@ -1,0 +1,167 @@
+"""`pressbot crawl`: run the spiders in one process, then judge the run by its gates."""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+import statistics
+import sys
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from scrapy.crawler import CrawlerProcess
+from scrapy.settings import Settings
+
+from pressbot import exit_codes
+from pressbot.run import Run
+from pressbot.sites import SITES
+from pressbot.spiders.base import ReleaseSpider
+from pressbot.state import run_lock
+
+RECENT_RUNS = 10
+
+
+@dataclass
+class CrawlOptions:
+    sites: list[str] = field(default_factory=list)
+    replay: str | None = None
+    output: str | None = None
+    truncate: bool = False
+    rejects: str | None = None
+    state: str | None = None
+    manifest: str | None = None
+    since: dt.date | None = None
+    until: dt.date | None = None
+    max_reject_share: float = 0.2
+    min_coverage: float = 0.5
+    max_coverage_drop: float = 0.3
+    overrides: dict[str, str] = field(default_factory=dict)
+    quiet: bool = False
+
+
+def spider_classes() -> dict[str, type[ReleaseSpider]]:
+    from scrapy.spiderloader import SpiderLoader
+
+    loader = SpiderLoader.from_settings(project_settings())
+    return {name: loader.load(name) for name in loader.list()}
+
+
+def project_settings() -> Settings:
+    settings = Settings()
+    settings.setmodule("pressbot.settings", priority="project")
+    return settings
+
+
+def run_crawl(options: CrawlOptions) -> int:
+    names = options.sites or list(SITES)
+    unknown = [n for n in names if n not in SITES]
+    if unknown:
+        raise ValueError(f"unknown site(s): {', '.join(unknown)}; known: {', '.join(SITES)}")
+    if options.state:
+        with run_lock(options.state):
+            return _crawl(options, names)
+    return _crawl(options, names)
+
+
+def _crawl(options: CrawlOptions, names: list[str]) -> int:
+    settings = project_settings()
+    run = Run(options.output, options.rejects, options.state, truncate=options.truncate)
+    settings.set("PRESSBOT_RUN_OBJECT", run, priority="cmdline")
+    if options.replay:
+        settings.set("PRESSBOT_REPLAY", options.replay, priority="cmdline")
+        # Replay is offline and instant: no politeness delays needed.
+        settings.set("DOWNLOAD_DELAY", 0, priority="cmdline")
+        settings.set("AUTOTHROTTLE_ENABLED", False, priority="cmdline")
+    if options.since:
+        settings.set("PRESSBOT_SINCE", options.since.isoformat(), priority="cmdline")
+    if options.until:
+        settings.set("PRESSBOT_UNTIL", options.until.isoformat(), priority="cmdline")
+    if options.quiet:
+        settings.set("LOG_LEVEL", "WARNING", priority="cmdline")
+    for name, value in options.overrides.items():
+        settings.set(name, value, priority="cmdline")
+    classes = spider_classes()
+    process = CrawlerProcess(settings, install_root_handler=True)
+    crawlers = []
+    for name in names:
+        crawler = process.create_crawler(classes[name])
+        crawlers.append((name, crawler))
+        process.crawl(crawler)
+    try:
+        process.start()
+    finally:
+        for name, crawler in crawlers:
+            run.crawler_stats[name] = crawler.stats.get_stats() if crawler.stats else {}
+            run.sites[name]  # every crawled site appears in the manifest, even with nothing to report
+        manifest = run.manifest()
+        history = run.state.recent_manifests(RECENT_RUNS) if run.state else []
+        gates, code = judge(manifest, history, options)
+        manifest["gates"] = gates
+        manifest["exit_code"] = code
+        manifest_path = _manifest_path(options, run)
+        manifest_path.parent.mkdir(parents=True, exist_ok=True)
+        manifest_path.write_text(json.dumps(manifest, ensure_ascii=False, indent=2, sort_keys=True, default=str) + "\n",
+                                 encoding="utf-8")
+        if run.state:
+            run.state.record_run(manifest["started"], manifest["finished"], code, manifest)
+        run.close()
+    print_summary(manifest, manifest_path)
+    return code
+
+
+def _manifest_path(options: CrawlOptions, run: Run) -> Path:
+    if options.manifest:
+        return Path(options.manifest)
+    if options.output:
+        return Path(f"{options.output}.manifest.json")
+    base = Path(options.state).parent if options.state else Path.cwd()
+    return base / "runs" / f"{run.started.replace(':', '')}.json"
+
+
+def judge(manifest: dict[str, Any], history: list[dict[str, Any]], options: CrawlOptions
+          ) -> tuple[dict[str, Any], int]:
+    """Each gate: did it hold, and why not. The exit code is the first failing gate's."""
+    failures: dict[str, list[str]] = {"blocked": [], "rejects": [], "coverage": [], "errors": []}
+    total_pages = total_rejects = 0
+    for name, site in manifest["sites"].items():
+        releases = site["releases"]
+        good = sum(releases.values())
+        rejects = sum(site["rejects"].values())
+        total_pages += good + rejects
+        total_rejects += rejects
+        if (site["blocked"] and not good) or site["robots_refused"]:
+            failures["blocked"].append(f"{name}: {site['blocked']} blocked page(s), {good} release(s)")
+        if site["errors"] or site["replay_missing"]:
+            failures["errors"].append(f"{name}: {len(site['errors'])} fetch error(s), "
+                                      f"{site['replay_missing']} request(s) with no fixture")
+        coverage = site["coverage"].get("published")
+        if coverage is not None and coverage < options.min_coverage:
+            failures["coverage"].append(f"{name}: published date on {coverage:.0%} of records")
+        past = [h["sites"][name]["coverage"].get("meeting.date") for h in history
+                if name in h.get("sites", {}) and h["sites"][name]["coverage"].get("meeting.date") is not None]
+        now = site["coverage"].get("meeting.date")
+        if now is not None and len(past) >= 3 and now < statistics.median(past) - options.max_coverage_drop:
+            failures["coverage"].append(f"{name}: meeting date coverage {now:.0%}, recent median "
+                                        f"{statistics.median(past):.0%}")
+    if total_pages and total_rejects / total_pages > options.max_reject_share:
+        failures["rejects"].append(f"{total_rejects} of {total_pages} pages rejected")
+    order = [("blocked", exit_codes.BLOCKED), ("rejects", exit_codes.REJECTS),
+             ("coverage", exit_codes.COVERAGE), ("errors", exit_codes.SPIDER_ERRORS)]
+    code = next((c for gate, c in order if failures[gate]), exit_codes.OK)
+    gates = {gate: {"ok": not failures[gate], "why": failures[gate]} for gate, _ in order}
+    return gates, code
+
+
+def print_summary(manifest: dict[str, Any], path: Path) -> None:
+    out = sys.stderr
+    out.write("\npressbot crawl summary\n")
+    out.write(f"{'site':10} {'new':>5} {'chg':>5} {'same':>5} {'gone':>5} {'rej':>5} {'blocked':>7}  requests\n")
+    for name, site in manifest["sites"].items():
+        r = site["releases"]
+        out.write(f"{name:10} {r['new']:>5} {r['changed']:>5} {r['unchanged']:>5} {r['withdrawn']:>5} "
+                  f"{sum(site['rejects'].values()):>5} {site['blocked']:>7}  {site['requests']}\n")
+    for gate, result in manifest["gates"].items():
+        if not result["ok"]:
+            out.write(f"gate {gate} FAILED: {'; '.join(result['why'])}\n")
+    out.write(f"exit {manifest['exit_code']}; manifest: {path}\n")

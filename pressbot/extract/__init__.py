@@ -1,0 +1,82 @@
+"""HTML or text in, a Release out. Pure: no Scrapy, no clock; the same bytes give the same record."""
+
+from __future__ import annotations
+
+import re
+
+from pressbot.errors import ExtractError
+from pressbot.extract.dates import DateError, parse_date
+from pressbot.extract.meeting import read_meeting
+from pressbot.extract.page import Page, decode, looks_like_html, read_page
+from pressbot.models import Language, Release
+from pressbot.sites import Site, get_site, release_id, site_for_url
+
+PARSER_VERSION = "0.1.0"
+
+_KANA = re.compile(r"[\u3040-\u30ff]")
+_HANGUL = re.compile(r"[\uac00-\ud7a3]")
+_CONTROL = re.compile(r"[\x00-\x08\x0e-\x1f\ufffd]")
+
+__all__ = ["PARSER_VERSION", "extract", "read_release"]
+
+
+def extract(
+    content: bytes | str,
+    url: str | None = None,
+    site: str | None = None,
+    *,
+    content_type: str | None = None,
+) -> Release:
+    """Read one release page (HTML or plain text, bytes or str) into a validated Release.
+
+    Raises ExtractError with a ``reason`` when the content is not a release we can read.
+    """
+    site_obj = get_site(site) if site else site_for_url(url)
+    text, encoding = decode(content, content_type)
+    if not text.strip():
+        raise ExtractError("empty", "the content is empty", url=url)
+    if len(_CONTROL.findall(text[:4096])) > 40:
+        raise ExtractError("binary", "the content is not text (control characters or undecodable bytes)", url=url)
+    page = read_page(text, url, site_obj, is_html=looks_like_html(content), encoding=encoding)
+    return read_release(page, url, site_obj)
+
+
+def read_release(page: Page, url: str | None, site: Site) -> Release:
+    """Page in, Release out: the published date, language, kind and meeting."""
+    body = "\n".join(block.text for block in page.blocks)
+    if not body.strip():
+        raise ExtractError("not_a_release", "the page has a title but no body text", url=url, selector=site.body)
+    published = None
+    if page.date_text:
+        try:
+            match = parse_date(page.date_text)
+        except DateError as exc:
+            raise ExtractError("bad_date", f"the date line {page.date_text!r} is inconsistent: {exc}", url=url) from None
+        published = match.date if match else None
+    language = _language(page.title + body)
+    kind, meeting = read_meeting(page, published, language, site)
+    return Release(
+        id=release_id(site, url, page.title + body),
+        site=site.name,
+        url=url,
+        language=language,
+        title=page.title,
+        published=published,
+        published_text=page.date_text,
+        kind=kind,
+        body=body,
+        meeting=meeting,
+        links=page.links,
+    )
+
+
+def _language(text: str) -> Language:
+    sample = text[:5000]
+    letters = max(len(re.findall(r"\w", sample)), 1)
+    if len(_HANGUL.findall(sample)) / letters > 0.1:
+        return Language.ko
+    if len(_KANA.findall(sample)) / letters > 0.05:
+        return Language.ja
+    return Language.en
+
+

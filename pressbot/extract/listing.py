@@ -1,0 +1,147 @@
+"""Listing pages: the release links they carry, with dates (years inferred where the site omits them)."""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from dataclasses import dataclass, field
+from urllib.parse import urljoin
+
+import lxml.html
+from lxml.cssselect import CSSSelector
+
+from pressbot.errors import ExtractError
+from pressbot.extract.dates import DateError, find_dates
+from pressbot.extract.page import check_not_blocked, decode
+from pressbot.extract.text import one_line
+from pressbot.sites.base import Site
+
+_SEQ = re.compile(r"['\"](\d+)['\"]")
+_MONTH_DAY_JA = re.compile(r"(\d{1,2})\s*月\s*(\d{1,2})\s*日")
+_MONTHS = {m: i for i, m in enumerate(
+    ["january", "february", "march", "april", "may", "june", "july", "august", "september", "october", "november", "december"], 1)}
+_MONTH_DAY_EN = re.compile(r"\b(" + "|".join(_MONTHS) + r")\.?\s+(\d{1,2})\b", re.I)
+
+
+@dataclass(frozen=True)
+class Entry:
+    url: str
+    title: str
+    date: dt.date | None
+    date_text: str | None
+
+
+@dataclass
+class ListingPage:
+    entries: list[Entry] = field(default_factory=list)
+    next_url: str | None = None
+    other_links: list[str] = field(default_factory=list)  # links that are not this site's releases
+
+    def as_dict(self) -> dict:
+        return {
+            "entries": [
+                {"url": e.url, "title": e.title, "date": e.date.isoformat() if e.date else None,
+                 "date_text": e.date_text}
+                for e in self.entries
+            ],
+            "next": self.next_url,
+        }
+
+
+def read_listing(content: bytes | str, url: str, site: Site, anchor: dt.date,
+                 content_type: str | None = None) -> ListingPage:
+    """Release entries of one listing page, newest first as the site lists them.
+
+    ``anchor`` is the date the page was fetched: a listing without years is read backwards from it
+    (``1月8日`` then ``12月26日`` crosses into the previous year).
+    """
+    rules = site.listing
+    if rules is None:
+        raise ExtractError("missing_structure", f"site {site.name} has no listing rules", url=url)
+    text, _ = decode(content, content_type)
+    check_not_blocked(text, url, site)
+    doc = lxml.html.document_fromstring(text)
+    page = ListingPage()
+    dated = _dated_entries(doc, rules.heading, rules.entry) if rules.heading else [
+        (None, e) for e in CSSSelector(rules.entry)(doc)]
+    if not dated:
+        raise ExtractError("missing_structure", "no listing entries", url=url, selector=rules.entry)
+    previous = anchor
+    seen: set[str] = set()
+    for heading_text, element in dated:
+        link = _entry_link(element, rules, url)
+        if link is None:
+            continue
+        target, title = link
+        if not (site.owns(target) and site.release_key(target)):
+            page.other_links.append(target)
+            continue
+        if target in seen:
+            continue
+        seen.add(target)
+        date_text = heading_text
+        if rules.date and date_text is None:
+            found = CSSSelector(rules.date)(element)
+            date_text = one_line(found[0].text_content()) if found else None
+        date = _read_date(date_text, previous) if date_text else None
+        if date:
+            previous = date
+        page.entries.append(Entry(target, title, date, date_text))
+    if rules.next_page:
+        for anchor_el in CSSSelector(rules.next_page)(doc):
+            if anchor_el.get("href"):
+                page.next_url = urljoin(url, anchor_el.get("href"))
+                break
+    return page
+
+
+def _dated_entries(doc: lxml.html.HtmlElement, heading_css: str, entry_css: str) -> list[tuple[str | None, object]]:
+    """Pair each entry with the nearest day heading above it, in document order."""
+    headings = set(CSSSelector(heading_css)(doc))
+    entries = set(CSSSelector(entry_css)(doc))
+    pairs: list[tuple[str | None, object]] = []
+    current: str | None = None
+    for element in doc.iter():
+        if element in headings:
+            current = one_line(element.text_content())
+        elif element in entries:
+            pairs.append((current, element))
+    return pairs
+
+
+def _entry_link(element: lxml.html.HtmlElement, rules, base: str) -> tuple[str, str] | None:
+    for anchor in CSSSelector(rules.link)(element) or [element]:
+        value = anchor.get(rules.link_attr) or ""
+        title = one_line(anchor.text_content())
+        if rules.link_template:
+            match = _SEQ.search(value)
+            if match:
+                return rules.link_template.format(seq=match.group(1)), title
+            continue
+        if value and not value.startswith(("#", "javascript:", "mailto:")):
+            return urljoin(base, value), title
+    return None
+
+
+def _read_date(text: str, newer: dt.date) -> dt.date | None:
+    """A listed date; a date with no year takes the year that keeps the list going backwards in time."""
+    try:
+        full = find_dates(text)
+    except DateError:
+        full = []
+    if full and full[0].rule not in ("month_day", "day_only"):
+        return full[0].date
+    match = _MONTH_DAY_JA.search(text)
+    month_day = (int(match.group(1)), int(match.group(2))) if match else None
+    if month_day is None and (match := _MONTH_DAY_EN.search(text)):
+        month_day = (_MONTHS[match.group(1).lower()], int(match.group(2)))
+    if month_day is None:
+        return None
+    for year in (newer.year, newer.year - 1):
+        try:
+            candidate = dt.date(year, *month_day)
+        except ValueError:
+            continue
+        if candidate <= newer + dt.timedelta(days=1):
+            return candidate
+    return None

@@ -1,0 +1,208 @@
+"""The lead paragraph: what kind of release this is, and the meeting it reports.
+
+The lead is the block that introduces the meeting (``…を行ったところ、概要は以下のとおりです。`` /
+``… met today with …``); the agenda is what follows it. Dates, times and durations are read by
+dates.py, people by participants.py, points by agenda.py: this module decides where to look.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+
+from pressbot.extract import participants as who
+from pressbot.extract.agenda import extract_agenda
+from pressbot.extract.blocks import Block
+from pressbot.extract.countries import compound_countries, countries_in_en
+from pressbot.extract.dates import DateError, meeting_date, parse_duration, parse_time
+from pressbot.extract.page import Page
+from pressbot.models import Kind, Meeting, Mode
+from pressbot.sites.base import Site
+
+_TELEPHONE = re.compile(r"電話会談|電話会議|電話で会談|電話による|telephone talk|telephone call|phone call|phone talks?|"
+                        r"\bcall with\b|’s call|'s call|spoke (?:today )?by (?:tele)?phone|spoke by telephone|"
+                        r"held a (?:tele)?phone", re.I)
+_VIDEO = re.compile(r"テレビ会議|ビデオ会議|オンライン(?:形式|会議|会談|で)|videoconference|video conference|"
+                    r"video call|virtual(?:ly)? (?:meeting|format)|held virtually|online meeting", re.I)
+_STATEMENT = re.compile(r"談話|声明|ステートメント|^Statement|Press Statement|Joint Statement|Statement by|"
+                        r"Statement on|Joint Press Statement|Fact Sheet|共同発表|Joint Declaration", re.I)
+_TRANSCRIPT = re.compile(r"記者会見|会見記録|Press Conference|Press Briefing|Remarks (?:to|at|by)|Interview", re.I)
+_ANNOUNCEMENT = re.compile(
+    r"(?:訪問|出席|来日|訪日|開催)(?:予定|します|する予定|いたします)|予定です|の訪日|の来日|招へい|"
+    r"\bwill (?:travel|visit|meet|host|hold|attend|participate|lead)\b|\bto (?:Travel|Visit|Host|Attend)\b|"
+    r"Travel to|Upcoming|Trip to", re.I)
+_MEETING = re.compile(r"会談|会合|協議|会議|懇談|表敬|面会|対話|会見|会食|意見交換|首脳|外相会|"
+                      r"\bmet\b|\bmeeting\b|\btalks?\b|\bheld\b|\bdialogue\b|\bconsultations?\b|\bsummit\b|"
+                      r"\bcall\b|\bspoke\b|\bhosted\b|\bReadout\b", re.I)
+_LEAD_END = re.compile(r"概要(?:は|が)(?:以下|次)の(?:とおり|通り)|概要以下のとおり|以下のとおり(?:です|。)|ところ、概要")
+_LEAD_VERB = re.compile(r"との間で|と(?:の)?(?:電話)?会談|を表敬|と会合|と協議|と懇談|と面会|と会食|を行いました|を行った|"
+                        r"を開催|が開催|に出席|\bmet\b|\bheld\b|\bspoke\b|\bhosted\b|\bhad a\b|\bparticipated\b|"
+                        r"\btook place\b|\bconvened\b", re.I)
+_MEAL = re.compile(r"ワーキング・?(?:ランチ|ディナー|ブレックファスト)|昼食会|夕食会|朝食会|晩餐会|夕食|昼食|"
+                   r"working (?:lunch|dinner|breakfast)|luncheon|dinner", re.I)
+_NAME_SUFFIX = (r"(?:首脳会談|外相会談|電話会談|テレビ会議|会談|協議|会合|会議|対話|戦略対話|懇談|協議会|"
+                r"サミット|ダイアログ|次官協議|外相会合|首脳会合|\+2|2\+2)")
+_NAME_OVERVIEW = re.compile(r"^(.{3,40}?" + _NAME_SUFFIX + r")\s*[(（](?:概要|結果|概要と評価)[)）]$")
+_NAME_IN_LEAD = re.compile(r"([^、。はをがの「」]{2,30}?" + _NAME_SUFFIX + r")(?:を行|を開催|が開催|に出席|を実施)")
+_TITLE_TRIM = re.compile(r"\s*[(（](?:概要|結果|概要と評価|結果概要)[)）]\s*$|について$|の開催$|の実施$")
+_JA_PLACE = re.compile(r"(?:^|、|。|は|，)\s*(?:[^、。]{0,10}?日(?:[(（][^)）]{1,12}[)）])?、)?([^、。はをがで]{2,24}?)(?:において|にて|で(?:開催|行|会談|実施))")
+_VISITING = re.compile(r"(訪日中|来日中)の")
+_EN_PLACE = re.compile(
+    r"\b(?:in|at)\s+((?:the\s+)?[A-Z][\w.'’-]*(?:[ ,]+(?:D\.C\.|[A-Z][\w.'’-]*)){0,4}?)"
+    r"(?=\s+(?:on|for|to|during|where|and|as|with|at)\b|[.;)]|,\s+(?:on|where|and|the)\b|$)"
+)
+_NOT_PLACE = re.compile(r"^(?:the\s+)?(?:margins?|Ministry|Department|Government|Japan-|U\.S\.-|Republic of Korea-|"
+                        r"January|February|March|April|May|June|July|August|September|October|November|December|"
+                        r"Trilateral|Bilateral|Foreign|Vice|Deputy|His|Her|The Honorable|Mr|Ms|Dr|[A-Z]+\s[A-Z][a-z]+ [A-Z])",
+                        re.I)
+
+
+def read_meeting(page: Page, published: dt.date | None, language: str, site: Site
+                 ) -> tuple[Kind, Meeting | None]:
+    """The release's kind, and the meeting it reports (None when it reports none)."""
+    blocks = page.blocks
+    lead_at = _find_lead(blocks, language)
+    lead = blocks[lead_at].text if lead_at is not None else ""
+    head = f"{page.title}\n{lead}"
+    kind = _kind(page.title, lead, blocks)
+    if kind in (Kind.statement, Kind.other) and not (kind is Kind.statement and lead_at is not None and
+                                                     _LEAD_VERB.search(lead) and _MEETING.search(lead)):
+        return kind, None
+    if lead_at is None:
+        return (Kind.other if kind is Kind.meeting else kind), None
+    home = site.country or ("JP" if language == "ja" else None)
+    preamble = [b.text for b in blocks[: lead_at + 1]]
+    meeting = Meeting(mode=_mode(head))
+    _read_when(meeting, lead, preamble, page.title, published)
+    meeting.name = _name(page.title, preamble, lead, language)
+    meeting.location = None if meeting.mode is not Mode.in_person else _place(lead, language)
+    meal = _MEAL.search(lead)
+    meeting.meal = meal.group(0) if meal else None
+    people = _people(lead, preamble, blocks, language, home)
+    meeting.participants = people
+    countries = {p.country for p in people if p.country}
+    if home:
+        countries.add(home)
+    if meeting.name:
+        countries.update(compound_countries(meeting.name) if language == "ja" else countries_in_en(meeting.name))
+    meeting.countries = sorted(countries)
+    meeting.agenda = extract_agenda(blocks[lead_at + 1:])
+    return kind, meeting
+
+
+def _find_lead(blocks: list[Block], language: str) -> int | None:
+    """The block that introduces the meeting: the best-scoring of the first few paragraphs."""
+    best, best_score = None, 0
+    for index, block in enumerate(blocks[:10]):
+        text = block.text
+        if len(text) < 20:
+            continue
+        score = 0
+        if _LEAD_END.search(text):
+            score += 4
+        if _LEAD_VERB.search(text):
+            score += 2
+        if _MEETING.search(text):
+            score += 1
+        if re.search(r"[(（](?:The Honou?rable|His|Her|H\.E\.)", text):
+            score += 2
+        if re.search(r"発表した。?$|announced", text):
+            score -= 2
+        if score > best_score:
+            best, best_score = index, score
+    return best if best_score >= 2 else None
+
+
+def _kind(title: str, lead: str, blocks: list[Block]) -> Kind:
+    head = f"{title}\n{lead}"
+    if _TRANSCRIPT.search(title):
+        return Kind.other
+    if _STATEMENT.search(title):
+        return Kind.statement
+    if _ANNOUNCEMENT.search(title) or (_ANNOUNCEMENT.search(lead) and not _LEAD_VERB.search(lead)):
+        return Kind.other
+    if _TELEPHONE.search(head):
+        return Kind.telephone_talk
+    if _MEETING.search(head):
+        return Kind.meeting
+    return Kind.other
+
+
+def _mode(text: str) -> Mode:
+    if _TELEPHONE.search(text):
+        return Mode.telephone
+    if _VIDEO.search(text):
+        return Mode.video
+    return Mode.in_person
+
+
+def _read_when(meeting: Meeting, lead: str, preamble: list[str], title: str, published: dt.date | None) -> None:
+    for text in [lead, *preamble, title]:
+        try:
+            found = meeting_date(text, published)
+        except DateError:
+            found = None
+        if found:
+            meeting.date, meeting.date_text, meeting.date_rule = found.date, found.text, found.rule
+            break
+    if meeting.date is None and published and re.search(r"\btoday\b|本日", lead):
+        meeting.date, meeting.date_text, meeting.date_rule = published, "today", "published_today"
+    time_text = _without_dates(lead)
+    time = parse_time(time_text)
+    if time:
+        meeting.start_time, meeting.start_time_text = time.time, time.text
+    duration = parse_duration(lead)
+    if duration:
+        meeting.duration_minutes, meeting.duration_text = duration.minutes, duration.text
+
+
+def _without_dates(text: str) -> str:
+    """Blank out date-like numbers so '2025-7-23' is never read as a clock time."""
+    return re.sub(r"\d{4}[-/.]\s?\d{1,2}[-/.]\s?\d{1,2}", lambda m: " " * len(m.group(0)), text)
+
+
+def _name(title: str, preamble: list[str], lead: str, language: str) -> str | None:
+    if language != "ja":
+        return re.sub(r"^(?:Readout|Joint Statement)[:：]\s*", "", title).strip() or None
+    for text in preamble:
+        match = _NAME_OVERVIEW.match(text.strip())
+        if match:
+            return match.group(1).strip()
+    trimmed = _TITLE_TRIM.sub("", title).strip()
+    for candidate in [trimmed, *trimmed.split(" ")]:
+        if re.search(_NAME_SUFFIX + r"$", candidate):
+            return candidate
+    match = _NAME_IN_LEAD.search(lead)
+    if match:
+        return re.sub(r"^.*(?:との間で|と)", "", match.group(1)).strip() or None
+    return trimmed or None
+
+
+def _place(lead: str, language: str) -> str | None:
+    if language == "ja":
+        match = _JA_PLACE.search(lead)
+        if match:
+            place = re.sub(r"^.*?(?:において|で)", "", match.group(1)).strip()
+            place = re.sub(r"^(?:.*?[0-9０-９]+日(?:[(（][^)）]*[)）])?)", "", place).strip("、 ")
+            return place or None
+        if _VISITING.search(lead):
+            return "日本"
+        return None
+    for match in _EN_PLACE.finditer(lead):
+        place = match.group(1).strip().rstrip(",")
+        if not _NOT_PLACE.match(place):
+            return re.sub(r"^the\s+", "", place)
+    return None
+
+
+def _people(lead: str, preamble: list[str], blocks: list[Block], language: str, home: str | None
+            ) -> list:
+    if language == "ja":
+        people = who.ja_lead_participants(lead, home)
+        extra = who.ja_side_lists([b.text for b in blocks], home)
+        people += [p for p in extra if not any(q.name == p.name for q in people)]
+    else:
+        people = who.en_lead_participants(lead, home)
+    body = "\n".join(b.text for b in blocks)
+    people = who.link_mentions(people, body, home, language)
+    return who.assign_roles(people, home)

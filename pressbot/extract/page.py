@@ -1,0 +1,381 @@
+"""Read a page: decode it, find the title, the date line and the body blocks; drop the site chrome.
+
+Works on HTML (site selectors when known, text density otherwise) and on plain text (a copied release).
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from urllib.parse import urljoin
+
+import lxml.html
+from lxml import etree
+from w3lib.encoding import html_to_unicode
+
+from pressbot.errors import ExtractError
+from pressbot.extract.blocks import Block
+from pressbot.extract.dates import DateError, parse_date
+from pressbot.extract.text import clean, one_line
+from pressbot.models import Link
+from pressbot.sites.base import Site
+
+MAX_BYTES = 8 * 1024 * 1024
+
+_BLOCK_TAGS = frozenset(
+    ["p", "div", "section", "article", "main", "li", "ul", "ol", "dl", "dt", "dd", "h1", "h2", "h3", "h4", "h5", "h6", "table", "thead", "tbody", "tfoot", "tr", "td", "th", "blockquote", "pre", "hr", "figure", "figcaption", "address", "center", "header", "footer", "aside", "nav", "form"]
+)
+_HEADINGS = frozenset(["h1", "h2", "h3", "h4", "h5", "h6"])
+_DROP_TAGS = ("script", "style", "noscript", "template", "svg", "iframe", "form", "button", "select",
+              "nav", "header", "footer", "aside", "object", "embed", "canvas", "input", "textarea")
+_CHROME_ATTR = re.compile(
+    r"breadcrumb|bread|topicpath|pankuzu|g-?nav|global-?nav|side-?(bar|nav|menu)|sidebar|menu|footer|"
+    r"\bheader\b|site-header|share|sns|social|ranking|related|pagetop|page-top|skip|print|banner|pager|"
+    r"pagination|widget|cookie|popular|tag-?list|tags\b|announcement-bar|search",
+    re.I,
+)
+# Text blocks that are navigation residue, not release text.
+_RESIDUE = re.compile(
+    r"[(（]?\s*別ウィンドウで開く\s*[)）]?|[(（]?新しいウィンドウで開きます[)）]?|\(?Open a new window\)?|"
+    r"[(（]写真提供[:：][^)）]*[)）]|\(Photo:[^)]*\)"
+)
+_BACK_LINK = re.compile(
+    r"^(?:[<＜«]\s*)?(?:報道発表(?:一覧)?へ戻る|(?:この)?ページの(?:トップ|先頭)へ(?:戻る)?|前のページへ戻る|"
+    r"一覧(?:へ|に)戻る|リストへ戻る|Back to (?:Press Releases|top|list|Top of Page)|Back|Return to list|"
+    r"Page Top|Top of page|Print|印刷|シェア|Share|Tweet|ツイート|List)\s*[>＞»]?$",
+    re.I,
+)
+# A heading after which the rest of the page is other headlines (rankings, related articles, tags).
+_CHROME_HEADING = re.compile(
+    r"^(?:Ranking|ランキング|読まれている記事|人気記事|関連記事|おすすめ記事|新着記事|最新記事|Related (?:Articles|Stories|Content)|"
+    r"Most Read|Popular|Tags?\s*:|タグ\s*[:：]|この記事をシェア|Share this)",
+    re.I,
+)
+_CHALLENGE = re.compile(
+    r"Just a moment\.\.\.|Attention Required! \| Cloudflare|cf-browser-verification|cf_chl_|challenge-platform|"
+    r"Access Denied|You don't have permission to access|Request unsuccessful\. Incapsula|"
+    r"Technical Difficulties|Too Many Requests|Request Rejected|The requested URL was rejected|"
+    r"Checking your browser",
+    re.I,
+)
+_HTML_SNIFF = re.compile(rb"^\s*(?:<!--.*?-->\s*)*<(?:!doctype|html|head|body|meta|div|p\b|title|article)", re.I | re.S)
+_XML_DECL = re.compile(r"^\s*<\?xml[^>]*\?>")
+
+
+@dataclass
+class Page:
+    title: str
+    date_text: str | None
+    blocks: list[Block]
+    links: list[Link] = field(default_factory=list)
+    encoding: str = "utf-8"
+    is_html: bool = True
+
+
+def decode(content: bytes | str, content_type: str | None = None) -> tuple[str, str]:
+    """Bytes to text: BOM, then the HTTP charset, then <meta>, then UTF-8, then the Japanese legacy charsets."""
+    if isinstance(content, str):
+        return content, "utf-8"
+    if len(content) > MAX_BYTES:
+        raise ExtractError("too_large", f"{len(content)} bytes is over the {MAX_BYTES} byte limit")
+    if not content.strip():
+        raise ExtractError("empty", "the content is empty")
+    if b"\x00" in content[:8192] and not content.startswith((b"\xff\xfe", b"\xfe\xff")):
+        raise ExtractError("binary", "the content is binary, not text or HTML")
+    encoding, text = html_to_unicode(content_type, content, auto_detect_fun=_guess_encoding)
+    return text, encoding
+
+
+def _guess_encoding(data: bytes) -> str | None:
+    for candidate in ("utf-8", "cp932", "euc_jp", "euc_kr"):
+        try:
+            data.decode(candidate)
+        except UnicodeDecodeError:
+            continue
+        return candidate
+    return None
+
+
+def looks_like_html(content: bytes | str) -> bool:
+    head = content[:2048] if isinstance(content, bytes) else content[:2048].encode("utf-8", "replace")
+    return bool(_HTML_SNIFF.match(head))
+
+
+def check_not_blocked(text: str, url: str | None, site: Site) -> None:
+    """Challenge, error and decoy pages are 'blocked', never releases (they often come with status 200)."""
+    head = text[:20000]
+    markers = site.blocked_markers
+    if (_CHALLENGE.search(head) and len(_visible_text_estimate(head)) < 3000) or any(m in head for m in markers):
+        raise ExtractError("blocked", "the page is a block, challenge or error page", url=url)
+
+
+def _visible_text_estimate(html: str) -> str:
+    return re.sub(r"<script.*?</script>|<style.*?</style>|<[^>]+>|\s+", "", html, flags=re.S | re.I)
+
+
+def read_page(text: str, url: str | None, site: Site, *, is_html: bool = True, encoding: str = "utf-8") -> Page:
+    check_not_blocked(text, url, site)
+    page = _read_html(text, url, site) if is_html else _read_text(text)
+    page.encoding = encoding
+    if not page.title:
+        raise ExtractError("missing_structure", "no title found", url=url, selector=site.title)
+    return page
+
+
+# ---------------------------------------------------------------- plain text
+
+
+def _read_text(text: str) -> Page:
+    lines = [line for line in clean(_RESIDUE.sub("", text)).split("\n") if line]
+    if not lines:
+        raise ExtractError("empty", "the text has no content")
+    title = lines[0]
+    date_at = next((i for i, line in enumerate(lines[1:6], 1) if len(line) <= 40 and _has_date(line)), None)
+    rest = lines[date_at + 1 :] if date_at is not None else lines[1:]
+    blocks = _cut_chrome([Block(line, "line") for line in rest])
+    return Page(title=title, date_text=lines[date_at] if date_at is not None else None, blocks=blocks, is_html=False)
+
+
+def _has_date(text: str) -> bool:
+    try:
+        return parse_date(text) is not None
+    except DateError:
+        return True
+
+
+def _cut_chrome(blocks: list[Block]) -> list[Block]:
+    kept: list[Block] = []
+    for block in blocks:
+        if _CHROME_HEADING.match(block.text):
+            break
+        if _BACK_LINK.match(block.text):
+            continue
+        kept.append(block)
+    return kept
+
+
+# ---------------------------------------------------------------- HTML
+
+
+def _read_html(text: str, url: str | None, site: Site) -> Page:
+    try:
+        doc = lxml.html.document_fromstring(_XML_DECL.sub("", text) or "<html></html>")
+    except (etree.ParserError, ValueError) as exc:
+        raise ExtractError("not_a_release", f"unparseable HTML ({exc})", url=url) from None
+    title = _first_text(doc, site.title) if site.title else None
+    if site.title and not title:
+        raise ExtractError("missing_structure", "the title selector matched nothing", url=url, selector=site.title)
+    date_text = _first_text(doc, site.date_line) if site.date_line else None
+    if site.date_line and not date_text:
+        raise ExtractError("missing_structure", "the date selector matched nothing", url=url, selector=site.date_line)
+    for bad in doc.iter(etree.Comment, etree.ProcessingInstruction):
+        _drop(bad)
+    root = _content_root(doc, site, url)
+    title_el = _title_element(root, doc)
+    if title is None:
+        title = one_line(title_el.text_content()) if title_el is not None else _title_from_head(doc)
+    _strip_chrome(root)
+    links = _links(root, url)
+    blocks = [b for b in _blocks(root) if b.text]
+    blocks = _cut_chrome(blocks)
+    blocks = [b for b in blocks if one_line(b.text) != title]
+    if date_text is None:
+        date_text, blocks = _date_line(blocks, doc)
+    else:
+        blocks = [b for b in blocks if one_line(b.text) != date_text]
+    return Page(title=title or "", date_text=date_text, blocks=blocks, links=links)
+
+
+def _select(doc: lxml.html.HtmlElement, css: str) -> list[lxml.html.HtmlElement]:
+    from lxml.cssselect import CSSSelector  # cssselect ships with parsel
+
+    return CSSSelector(css)(doc)
+
+
+def _first_text(doc: lxml.html.HtmlElement, css: str) -> str | None:
+    for element in _select(doc, css):
+        value = one_line(_RESIDUE.sub("", element.text_content()))
+        if value:
+            return value
+    return None
+
+
+def _drop(element: etree._Element) -> None:
+    parent = element.getparent()
+    if parent is None:
+        return
+    tail = element.tail
+    if tail:
+        previous = element.getprevious()
+        if previous is not None:
+            previous.tail = (previous.tail or "") + tail
+        else:
+            parent.text = (parent.text or "") + tail
+    parent.remove(element)
+
+
+def _content_root(doc: lxml.html.HtmlElement, site: Site, url: str | None) -> lxml.html.HtmlElement:
+    if site.body:
+        found = _select(doc, site.body)
+        if not found:
+            raise ExtractError("missing_structure", "the body selector matched nothing", url=url, selector=site.body)
+        return found[0]
+    body = doc.find("body")
+    body = body if body is not None else doc
+    for bad in list(body.iter(*_DROP_TAGS)):
+        _drop(bad)
+    return _densest(body)
+
+
+def _densest(body: lxml.html.HtmlElement) -> lxml.html.HtmlElement:
+    """The element holding most paragraph text (a readability-style score), for unknown layouts."""
+    scores: dict[lxml.html.HtmlElement, float] = {}
+    for element in body.iter("p", "li", "dd", "td", "pre", "div", "br"):
+        if element.tag == "div" and any(child.tag in _BLOCK_TAGS for child in element):
+            continue
+        text = element.text_content() if element.tag != "br" else (element.tail or "")
+        link_text = sum(len(a.text_content()) for a in element.iter("a")) if element.tag != "br" else 0
+        weight = max(len(text.strip()) - 2 * link_text, 0)
+        parent = element.getparent()
+        if parent is None or not weight:
+            continue
+        scores[parent] = scores.get(parent, 0) + weight
+        grand = parent.getparent()
+        if grand is not None:
+            scores[grand] = scores.get(grand, 0) + weight / 2
+    if not scores:
+        return body
+    best = max(scores, key=scores.__getitem__)
+    # A title and date line usually sit just above the text: widen to the parent when it holds the h1.
+    parent = best.getparent()
+    if best.find(".//h1") is None and parent is not None and parent.find(".//h1") is not None and parent is not body:
+        return parent
+    return best
+
+
+def _title_element(root: lxml.html.HtmlElement, doc: lxml.html.HtmlElement) -> lxml.html.HtmlElement | None:
+    for scope in (root, doc):
+        for tag in ("h1", "h2"):
+            for element in scope.iter(tag):
+                if one_line(element.text_content()):
+                    return element
+    return None
+
+
+def _title_from_head(doc: lxml.html.HtmlElement) -> str:
+    title = doc.find(".//title")
+    text = one_line(title.text_content()) if title is not None else ""
+    return re.split(r"\s+[|｜\-–—:：]\s+", text)[0] if text else ""
+
+
+def _strip_chrome(root: lxml.html.HtmlElement) -> None:
+    for bad in list(root.iter(*_DROP_TAGS)):
+        _drop(bad)
+    for element in list(root.iter()):
+        if element is root or not isinstance(element.tag, str):
+            continue
+        marks = f"{element.get('class', '')} {element.get('id', '')} {element.get('role', '')}"
+        if marks.strip() and _CHROME_ATTR.search(marks) and element.getparent() is not None:
+            _drop(element)
+
+
+def _links(root: lxml.html.HtmlElement, url: str | None) -> list[Link]:
+    links: list[Link] = []
+    seen: set[str] = set()
+    for anchor in root.iter("a"):
+        href = (anchor.get("href") or "").strip()
+        if not href or href.startswith(("#", "javascript:", "mailto:", "tel:")):
+            continue
+        target = urljoin(url, href) if url else href
+        text = one_line(_RESIDUE.sub("", anchor.text_content()))
+        if not text or _BACK_LINK.match(text) or target in seen or target.split("#")[0] == (url or "").split("#")[0]:
+            continue
+        if not target.startswith(("http://", "https://")) and url:
+            continue
+        seen.add(target)
+        links.append(Link(text=text, url=target))
+    return links
+
+
+class _BlockWriter:
+    """Walks an element tree, turning block elements and <br> breaks into Blocks, in order."""
+
+    def __init__(self) -> None:
+        self.blocks: list[Block] = []
+        self.parts: list[str] = []
+        self.tag = "p"
+        self.depth = 0
+        self.ordinal: int | None = None
+
+    def flush(self) -> None:
+        text = clean(_RESIDUE.sub("", "".join(self.parts)))
+        self.parts.clear()
+        if not text:
+            return
+        for line in text.split("\n"):
+            self.blocks.append(Block(line, self.tag, self.depth, self.ordinal))
+            self.ordinal = None  # later blocks of the same <li> are its continuation
+            if self.tag == "li":
+                self.tag = "p"
+
+    def walk(self, element: lxml.html.HtmlElement, list_depth: int) -> None:
+        if element.text:
+            self.parts.append(element.text)
+        position = int(element.get("start", "1") or 1) - 1 if element.tag == "ol" else 0
+        for child in element:
+            tag = child.tag if isinstance(child.tag, str) else ""
+            if tag == "br":
+                self.parts.append("\n")
+            elif tag in _BLOCK_TAGS:
+                self.flush()
+                saved = (self.tag, self.depth, self.ordinal)
+                if tag == "li":
+                    position += 1
+                    if child.get("value", "").isdigit():
+                        position = int(child.get("value"))
+                    self.tag, self.depth = "li", list_depth
+                    self.ordinal = position if element.tag == "ol" else None
+                    self.walk(child, list_depth)
+                elif tag in ("ul", "ol"):
+                    self.walk(child, list_depth + 1)
+                else:
+                    if tag in _HEADINGS:
+                        self.tag, self.ordinal = "h", None
+                    elif self.tag == "h":
+                        self.tag = "p"
+                    self.walk(child, list_depth)
+                self.flush()
+                self.tag, self.depth, self.ordinal = saved
+                if self.tag == "li":  # text after a nested block continues the item, unnumbered
+                    self.tag, self.ordinal = "p", None
+            else:
+                self.walk(child, list_depth)
+            if child.tail:
+                self.parts.append(child.tail)
+
+
+def _blocks(root: lxml.html.HtmlElement) -> list[Block]:
+    writer = _BlockWriter()
+    writer.walk(root, 0)
+    writer.flush()
+    return writer.blocks
+
+
+def _date_line(blocks: list[Block], doc: lxml.html.HtmlElement) -> tuple[str | None, list[Block]]:
+    for index, block in enumerate(blocks[:8]):
+        if len(block.text) <= 60 and _has_date(block.text):
+            return block.text, blocks[:index] + blocks[index + 1 :]
+    for getter in _DATE_FALLBACKS:
+        value = getter(doc)
+        if value:
+            return value, blocks
+    return None, blocks
+
+
+_DATE_FALLBACKS: tuple[Callable[[lxml.html.HtmlElement], str | None], ...] = (
+    lambda doc: next((one_line(t.text_content()) for t in doc.iter("time") if one_line(t.text_content())), None),
+    lambda doc: next(
+        (m.get("content") for m in doc.iter("meta") if m.get("property") == "article:published_time"), None
+    ),
+)

@@ -1,0 +1,359 @@
+"""Who took part: name as written, kana reading, English name, honorific, office, country, role.
+
+Japanese leads name each counterpart as ``NAME(READING)COUNTRY+OFFICE(Honorific English name, Office)``
+and the host as the subject (``岩屋外務大臣は、``); English leads use ``Honorific NAME, Office`` (MOFA)
+or ``[Country-adjective] Office Name`` (State, ROK). Surname-only mentions in the body
+(``船越次官から``) are linked to a participant, or become one when that is all the text gives.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+
+from pressbot.extract.countries import (
+    JA_WORDS,
+    countries_in_en,
+    country_in_en,
+    country_in_ja,
+    leading_country_ja,
+)
+from pressbot.models import Participant, Role
+
+# ------------------------------------------------------------------ shared vocabulary
+
+HONORIFIC = (
+    r"(?:The\s+Honou?rable(?:\s+(?:Dr|Mr|Ms|Mrs|Prof)\.?)?|H\.\s?E\.(?:\s*(?:Dr|Mr|Ms|Mrs|Prof)\.?)?|"
+    r"His\s+Excellency(?:\s+(?:Dr|Mr|Prof)\.?)?|Her\s+Excellency(?:\s+(?:Dr|Ms|Mrs|Prof)\.?)?|"
+    r"His\s+Majesty|Her\s+Majesty|His\s+Royal\s+Highness|Her\s+Royal\s+Highness|"
+    r"Mr\.|Ms\.|Mrs\.|Dr\.|Prof\.|Senator|Ambassador)"
+)
+_KATAKANA = r"[\u30a0-\u30ffー・=＝]"
+_KANA_READING = re.compile(r"^[(（]\s*([\u3041-\u309f\u30a0-\u30ffー・\s]+)\s*[)）]")
+_EN_PAREN = re.compile(r"[(（]\s*(" + HONORIFIC + r"[^()（）]*)[)）]")
+# Japanese offices: the first token of an office, so that 船越外務事務次官 splits into 船越 + 外務事務次官.
+_JA_OFFICE_START = re.compile(
+    r"(?:内閣総理大臣|総理大臣|副総理|官房長官|外務|防衛|国務|国防|外交|国家|内閣|経済|財務|通商|商務|総理|首相|大統領|副大統領|"
+    r"国王|首席|駐日|駐|在|特命全権|事務|次官|長官|大臣|大使|議長|委員|局長|部長|審議官|政務官|補佐官|報道官|総裁|代表|"
+    r"知事|市長|首脳|第一|第二|第1|第2|上級|筆頭|主席|連邦|統一|産業|エネルギー|環境|法務|司法|農林|保健|大統領府|"
+    r"アジア|北米|欧州|中東|アフリカ|総合|政策|軍縮|領事|儀典|官房)"
+)
+_JA_OFFICE_END = re.compile(r"(?:大臣|長官|次官|大使|局長|部長|審議官|政務官|補佐官|報道官|総裁|代表|議長|委員|首相|"
+                            r"大統領|総理|外相|国防相|相|官|長|主席|国王|首長|委員長|書記|特使|調整官)$")
+_JA_SHORT_TITLE = (r"(?:外務大臣|外務副大臣|副大臣|大臣政務官|政務官|外務事務次官|事務次官|次官|外務審議官|審議官|総理大臣|"
+                   r"総理|首相|大統領|外相|長官|副長官|国務長官|国務副長官|大使|局長|外交部長|部長|第一次官|第1次官)")
+_SPOKESPERSON = re.compile(r"spokes(?:person|man|woman)|報道官|press secretary", re.I)
+
+# English offices (title before name: "Deputy Secretary of State Christopher Landau").
+_EN_OFFICE_HEAD = (
+    r"(?:(?:First|Second|Principal|Deputy|Vice|Under|Assistant|Acting|Senior|Special|Chief|Prime|Foreign|Defense|"
+    r"Defence|Trade|State|Parliamentary|National|Executive|Permanent|Associate|Secretary-General|Director)\s+){0,4}"
+)
+_EN_OFFICE_CORE = (
+    r"(?:Minister|Secretary|President|Ambassador|Chancellor|Premier|Spokesperson|Director[- ]General|"
+    r"Advisor|Adviser|Envoy|Representative|Counselor|Chairman|Chair|Governor|Commissioner|Vice\s+Minister|"
+    r"Chief\s+Cabinet\s+Secretary|Foreign\s+Minister|Vice\s+Foreign\s+Minister)"
+)
+_EN_OFFICE_TAIL = (
+    r"(?:\s+(?:of|for)\s+(?:the\s+)?(?:State|Defense|Defence|Foreign\s+Affairs|Political\s+Affairs|"
+    r"National\s+Security|Economic\s+Affairs|Foreign\s+and\s+European\s+Affairs|"
+    r"[A-Z][a-z]+(?:\s+(?:and|of)\s+[A-Z][a-z]+)?)(?:\s+(?:for|of)\s+[A-Z][a-z]+(?:\s+[A-Z][a-z]+)?)?)?"
+)
+_EN_ADJ = (r"(?:(?:the\s+)?(?:Japanese|Japan's|Republic\s+of\s+Korea|ROK|Korean|U\.S\.|American|Chinese|"
+           r"Australian|Philippine|Indian|British|French|German|Canadian|Italian|Ukrainian|Vietnamese|"
+           r"Indonesian|Singaporean|Thai|Malaysian|New\s+Zealand|Mongolian|Turkish|Saudi|Israeli|Egyptian|"
+           r"Brazilian|Mexican|Spanish|Polish|Dutch|Swedish|Russian|[A-Z][a-z]+ese|[A-Z][a-z]+ian)\s+)")
+_NAME_WORD = r"[A-Z][A-Za-z'’\-]+"
+_NOT_NAME = frozenset(
+    ["The", "And", "Of", "For", "To", "In", "On", "At", "With", "Met", "Held", "Spoke", "Today", "Japan", "Japanese", "Korea", "Korean", "States", "United", "Republic", "Foreign", "Minister", "Ministers", "Secretary", "Deputy", "Vice", "State", "Affairs", "Defense", "Trade", "Government", "Ministry", "Department", "Meeting", "Talks", "Call", "Strategic", "Dialogue", "Also", "During", "Both", "They", "He", "She", "We", "Trilateral", "Bilateral", "This", "That", "Prime", "President", "First", "Second", "Senior", "Under", "Assistant", "Ambassador", "Their", "His", "Her", "Joint", "Statement", "U.S.", "ROK", "Tokyo", "Seoul", "Washington", "Indo-Pacific", "Free", "Open", "Korean", "Peninsula", "North", "South", "China", "Chinese", "Beijing", "Australia", "Philippines", "Reiterated", "Discussed", "Welcomed", "Expressed", "Exchanged", "Confirmed", "Agreed", "Affirmed", "Underscored", "Emphasized"]
+)
+_EN_TITLE_FIRST = re.compile(
+    r"(?P<adj>" + _EN_ADJ + r")?(?P<title>" + _EN_OFFICE_HEAD + _EN_OFFICE_CORE + _EN_OFFICE_TAIL + r")\s+"
+    r"(?P<name>" + _NAME_WORD + r",\s" + _NAME_WORD + r"|" + _NAME_WORD + r"(?:\s" + _NAME_WORD + r"){0,2})"
+)
+_EN_HONORIFIC_FIRST = re.compile(
+    r"(?P<hon>" + HONORIFIC + r")\s*(?P<name>(?:[A-Z][A-Za-z'’\-]*\.?,?\s){0,3}[A-Z][A-Za-z'’\-]+)"
+    r"(?:,\s*(?P<title>[^,;()]+?(?:,\s*(?:Commonwealth|Republic|Kingdom|State|People)[^,;()]*?)?))?"
+    r"(?=,|\.\s|\.$|\)|;|\s+(?:and|held|met|had|hosted|visited|paid|on|at|in|who|to)\b|$)"
+)
+
+
+# ------------------------------------------------------------------ Japanese
+
+
+def _strip_role_words(text: str) -> str:
+    return re.sub(r"^(?:.*?(?:訪日中の|来日中の|、|は、|及び|並びに|と|同席した|また))", "", text)
+
+
+def _split_ja_person(segment: str, home: str | None) -> Participant | None:
+    """'朴潤柱(パク・ユンジュ) 韓国外交部第一次官' → name, reading, country, office."""
+    segment = segment.strip(" 　、,")
+    segment = re.sub(r"^(?:訪日中の|来日中の|訪.{1,8}中の|同席の)", "", segment)
+    if not segment or len(segment) > 60:
+        return None
+    reading = None
+    name_part, rest = segment, ""
+    paren = re.search(r"[(（]", segment)
+    if paren and (m := _KANA_READING.match(segment[paren.start():])):
+        name_part, reading = segment[: paren.start()].strip(), m.group(1).strip()
+        rest = segment[paren.start() + m.end():].strip()
+    else:
+        name_part, rest = _split_name_office(segment)
+    country = None
+    if reading is None or not rest:
+        # 'ペニー・ウォン・オーストラリア連邦外務大臣': the same '・' joins name and country.
+        pieces = name_part.split("・")
+        for cut in range(1, len(pieces)):
+            tail = "・".join(pieces[cut:]) + rest
+            found, office = leading_country_ja(tail)
+            if found and office:
+                name_part, country, rest = "・".join(pieces[:cut]), found, office
+                break
+    if country is None and rest:
+        country, rest = leading_country_ja(rest)
+    if country is None and rest:
+        country = country_in_ja(rest[:6]) if rest[:2] in ("駐日",) else None
+    name = name_part.strip(" 　")
+    if not name or not re.search(r"[\u3040-\u30ff\u4e00-\u9fffA-Za-z]", name):
+        return None
+    if country is None and rest and home and not _mentions_foreign(rest):
+        country = home
+    return Participant(name=name, reading=reading, title=rest or None, country=country)
+
+
+def _mentions_foreign(office: str) -> bool:
+    return any(word in office for word in JA_WORDS if len(word) > 1)
+
+
+def _split_name_office(text: str) -> tuple[str, str]:
+    """Cut a Japanese name from the office that follows it (no reading to show the boundary)."""
+    katakana = re.match(_KATAKANA + r"+", text)
+    if katakana and katakana.end() < len(text):
+        return text[: katakana.end()], text[katakana.end():]
+    for match in _JA_OFFICE_START.finditer(text):
+        if 1 <= match.start() <= 6:
+            return text[: match.start()], text[match.start():]
+    word = re.match(r"^(.+?)(" + "|".join(map(re.escape, sorted(JA_WORDS, key=len, reverse=True))) + ")", text)
+    if word and 1 <= len(word.group(1)) <= 6:
+        return word.group(1), text[word.end(1):]
+    return text, ""
+
+
+def _english_paren(text: str) -> tuple[str | None, str | None, str | None]:
+    """'(The Honorable Christopher Landau, Deputy Secretary of State ...)' → honorific, name, office."""
+    match = re.match(r"(" + HONORIFIC + r")\s*(.+)$", text.strip())
+    if not match:
+        return None, None, None
+    honorific = re.sub(r"\s+", " ", match.group(1)).strip()
+    name, _, office = match.group(2).partition(",")
+    # 'Kang, Kyung-wha, Minister of ...': a one-word family name before the first comma.
+    if office and re.fullmatch(r"[A-Z][\w'’-]+", name.strip()) and re.match(r"\s*[A-Z][\w'’-]+(?:,|$)", office):
+        given, _, office = office.strip().partition(",")
+        name = f"{name.strip()}, {given.strip()}"
+    return honorific, name.strip() or None, office.strip() or None
+
+
+def ja_lead_participants(lead: str, home: str | None) -> list[Participant]:
+    """Participants of a Japanese lead sentence, host first."""
+    people: list[Participant] = []
+    host = _ja_subject(lead, home)
+    if host:
+        people.append(host)
+    cursor = 0
+    for match in _EN_PAREN.finditer(lead):
+        before = lead[cursor: match.start()]
+        cursor = match.end()
+        segment = re.split(r"(?:は、|、|及び|並びに|と(?=[^、]{2,}$)|において|で、|中の)", before)[-1]
+        # the reading paren sits between name and office: re-join a split '朴潤柱(パク・ユンジュ) 韓国…'
+        segment = _rejoin_reading(before, segment)
+        person = _split_ja_person(segment, home)
+        if person is None:
+            continue
+        honorific, name_en, title_en = _english_paren(match.group(1))
+        person.honorific, person.name_en, person.title_en = honorific, name_en, title_en
+        person.country = person.country or (country_in_en(title_en) if title_en else None)
+        people.append(person)
+    if len(people) <= (1 if host else 0):
+        people += _ja_without_english(lead, home, skip=people)
+    return _dedupe(people)
+
+
+def _rejoin_reading(before: str, segment: str) -> str:
+    match = re.search(r"([^、，,。\s]+[(（][\u3041-\u30ffー・\s]+[)）]\s*[^、，,。(（]*)$", before)
+    return match.group(1) if match else segment
+
+
+_JA_SUBJECT = re.compile(r"(?:^|、|。)\s*([^、。は]{2,30}?)(?:は|が)、")
+
+
+def _ja_subject(lead: str, home: str | None) -> Participant | None:
+    """The host: the subject of the lead ('岩屋外務大臣は、…'), when it is a person with an office."""
+    for match in _JA_SUBJECT.finditer(lead[:200]):
+        text = re.sub(r"^.*?日(?:[(（][^)）]*[)）])?", "", match.group(1)) if "日" in match.group(1)[:12] else match.group(1)
+        text = text.strip(" 　、")
+        if not text or not _JA_OFFICE_END.search(text) or text in ("三者", "両者", "双方", "両首脳", "両大臣"):
+            continue
+        name, office = _split_name_office(text)
+        if not office or not name:
+            continue
+        person = _split_ja_person(text, home)
+        if person is None:
+            continue
+        return person
+    return None
+
+
+_JA_PERSON_OFFICE = re.compile(
+    r"([\u4e00-\u9fff]{1,4}(?:[(（][\u3041-\u30ffー・\s]+[)）])?\s?|" + _KATAKANA + r"{2,}(?:[(（][^)）]*[)）])?)"
+    r"((?:" + "|".join(sorted(map(re.escape, (w for w in JA_WORDS if len(w) > 1)), key=len, reverse=True))
+    + r")?[\u4e00-\u9fff・]{1,16}?" + _JA_OFFICE_END.pattern.rstrip("$") + r")"
+)
+
+
+def _ja_without_english(lead: str, home: str | None, skip: list[Participant]) -> list[Participant]:
+    """Counterparts named without an English parenthetical: 'NAME COUNTRY-OFFICE と/との'."""
+    people: list[Participant] = []
+    target = re.search(r"(.{2,80}?)(?:との間で|と(?:の)?(?:電話)?会談|と(?:の)?会合|と(?:の)?協議|と(?:の)?懇談|を表敬|と面会|と会食)", lead)
+    if not target:
+        return people
+    for part in re.split(r"、|及び|並びに", target.group(1)):
+        part = re.sub(r"^.*?(?:は|が)、", "", part)
+        person = _split_ja_person(part, home)
+        if person and person.title and _JA_OFFICE_END.search(person.title) and not _known(person, skip):
+            people.append(person)
+    return people
+
+
+def ja_side_lists(blocks: Iterable[str], home: str | None) -> list[Participant]:
+    """'日本からは…、米国からは…が出席' and '(参加者:…)' / '日本側:…' lists, each person with the side's country."""
+    people: list[Participant] = []
+    for text in blocks:
+        for side, names in re.findall(r"([^、。:：]{1,12}?)(?:側)?(?:から(?:は)?|側[:：])([^。]+?)(?:が出席|が参加|。|$)", text):
+            side_country = country_in_ja(side) if side else None
+            if side_country is None:
+                continue
+            for part in re.split(r"、|及び|並びに|ほか", names):
+                person = _split_ja_person(part, home)
+                if person and person.title:
+                    person.country = side_country if person.country in (None, home) else person.country
+                    people.append(person)
+    return people
+
+
+# ------------------------------------------------------------------ English
+
+
+def en_lead_participants(lead: str, home: str | None) -> list[Participant]:
+    """Participants of an English lead, in order of appearance."""
+    lead = _drop_attribution(lead)
+    found: list[tuple[int, Participant]] = []
+    taken: list[tuple[int, int]] = []
+    for match in _EN_HONORIFIC_FIRST.finditer(lead):
+        honorific = re.sub(r"\s+", " ", match.group("hon")).strip()
+        name = match.group("name").strip().rstrip(",")
+        name, _, title = _fix_comma_name(name, match.group("title"))
+        if not _plausible_name(name) or (honorific in ("Ambassador",) and not title):
+            continue
+        if title and _SPOKESPERSON.search(title):
+            continue
+        country = country_in_en(title) if title else None
+        found.append((match.start(), Participant(name=name, name_en=name, honorific=honorific, title_en=title,
+                                                 title=title, country=country)))
+        taken.append(match.span())
+    for match in _EN_TITLE_FIRST.finditer(lead):
+        if any(a <= match.start("name") < b for a, b in taken):
+            continue
+        name = _trim_name(match.group("name"))
+        title = re.sub(r"\s+", " ", match.group("title")).strip()
+        if not name or not _plausible_name(name) or _SPOKESPERSON.search(title):
+            continue
+        adjective = (match.group("adj") or "").strip()
+        country = (countries_in_en(adjective) or [None])[0] or country_in_en(title)
+        if country is None and home and re.match(r"(?:Deputy |Under |Assistant )?Secretary\b", title):
+            country = home if home == "US" else country
+        found.append((match.start(), Participant(name=name, name_en=name, title=title, title_en=title,
+                                                 country=country)))
+        taken.append(match.span())
+    return _dedupe([p for _, p in sorted(found, key=lambda pair: pair[0])])
+
+
+def _drop_attribution(text: str) -> str:
+    """'The below is attributable to Spokesperson X:' names the speaker, not a participant."""
+    return re.sub(r"^.*?\battributable to\b[^:]*:\s*", "", text, flags=re.I | re.S)
+
+
+def _fix_comma_name(name: str, title: str | None) -> tuple[str, str, str | None]:
+    if title and re.fullmatch(r"[A-Z][\w'’-]+", name) and re.fullmatch(r"[A-Z][\w'’-]+", title.strip()):
+        return f"{name}, {title.strip()}", "", None
+    return name, "", title.strip() if title else None
+
+
+def _trim_name(name: str) -> str:
+    words = name.replace(",", " ,").split()
+    kept: list[str] = []
+    for word in words:
+        if word.strip(",") in _NOT_NAME:
+            break
+        kept.append(word)
+    return " ".join(kept).replace(" ,", ",").strip(", ")
+
+
+def _plausible_name(name: str) -> bool:
+    words = [w.strip(",") for w in name.split()]
+    return bool(words) and not all(w in _NOT_NAME for w in words) and words[0] not in _NOT_NAME
+
+
+# ------------------------------------------------------------------ mentions, roles
+
+
+def link_mentions(people: list[Participant], body: str, home: str | None, language: str) -> list[Participant]:
+    """Attach surname-only mentions ('船越次官'); create a participant when the body is all we have."""
+    if language != "ja":
+        return people
+    pattern = re.compile(r"([\u4e00-\u9fff]{1,3}|" + _KATAKANA + r"{2,10})(" + _JA_SHORT_TITLE + r")(?=から|より|は|が|に|と|の|も)")
+    for match in pattern.finditer(body):
+        surname, office = match.group(1), match.group(2)
+        mention = match.group(0)
+        owner = next((p for p in people if _same_person(p, surname)), None)
+        if owner is not None:
+            if mention != owner.name and mention not in owner.mentions and not (owner.title and mention.endswith(owner.title) and mention == owner.name + owner.title):
+                owner.mentions.append(mention)
+            continue
+        if re.search(r"(?:から|より)(?:謝意|感謝|説明|発言|言及|述べ|表明|紹介|強調|提起|伝達|歓迎)", body[match.end(): match.end() + 12]):
+            people.append(Participant(name=surname, title=office, country=home, mentions=[mention]))
+    return people
+
+
+def _same_person(person: Participant, surname: str) -> bool:
+    name = person.name
+    if name == surname or (len(surname) >= 1 and name.startswith(surname) and re.match(r"[\u4e00-\u9fff]", name)):
+        return True
+    return "・" in name and name.split("・")[-1] == surname
+
+
+def assign_roles(people: list[Participant], home: str | None) -> list[Participant]:
+    """First home-side person hosts; the first of each other country is a counterpart; the rest attend."""
+    seen: set[str | None] = set()
+    if home and not any(p.country == home for p in people) and people:
+        home = people[0].country
+    for person in people:
+        if person.country == home and home not in seen:
+            person.role = Role.host
+        elif person.country not in seen and person.country != home:
+            person.role = Role.counterpart
+        else:
+            person.role = Role.attendee
+        seen.add(person.country)
+    return people
+
+
+def _known(person: Participant, people: list[Participant]) -> bool:
+    return any(p.name == person.name for p in people)
+
+
+def _dedupe(people: list[Participant]) -> list[Participant]:
+    unique: list[Participant] = []
+    for person in people:
+        if not _known(person, unique):
+            unique.append(person)
+    return unique

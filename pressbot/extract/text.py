@@ -1,0 +1,24 @@
+"""Text normalisation shared by every rule: one place decides what 'the same text' means."""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+
+_SPACES = re.compile(r"[ \t\u3000\u00a0\u2002\u2003\u2009\u200b\ufeff]+")
+_BLANK_LINES = re.compile(r"\n\s*\n+")
+
+
+def nfkc(text: str) -> str:
+    """Full-width digits, letters and parentheses to their ASCII forms (Ｍｒ．１ → Mr.1)."""
+    return unicodedata.normalize("NFKC", text)
+
+
+def clean(text: str) -> str:
+    """Collapse runs of spaces (incl. ideographic) on each line; strip the ends; keep line breaks."""
+    lines = (_SPACES.sub(" ", line).strip() for line in text.replace("\r\n", "\n").replace("\r", "\n").split("\n"))
+    return "\n".join(line for line in lines if line)
+
+
+def one_line(text: str) -> str:
+    return _SPACES.sub(" ", text.replace("\n", " ")).strip()

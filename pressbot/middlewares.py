@@ -1,0 +1,68 @@
+"""Politeness beyond Scrapy's defaults: robots.txt failures stop a host, Crawl-delay is honoured."""
+
+from __future__ import annotations
+
+import logging
+
+from scrapy.downloadermiddlewares.robotstxt import RobotsTxtMiddleware
+from scrapy.http import Request, Response
+
+logger = logging.getLogger(__name__)
+
+
+class _DenyAll:
+    """Stands in for a robots parser when robots.txt answered 5xx: the host is not crawled."""
+
+    def allowed(self, url: str, user_agent: str | bytes) -> bool:
+        return False
+
+    def crawl_delay(self, user_agent: str | bytes) -> float | None:
+        return None
+
+
+class RobotsPolicyMiddleware(RobotsTxtMiddleware):
+    """Scrapy's robots.txt middleware, stricter.
+
+    - robots.txt answering 5xx means "do not crawl this host now" (RFC 9309 §2.3.1.4), logged as an error
+      and counted as ``robotstxt/host_refused``; a 4xx still means "no rules".
+    - A ``Crawl-delay`` becomes the host's exact minimum delay (no jitter; AutoThrottle may only raise it).
+    """
+
+    async def _parse_robots(self, response: Response, netloc: str, request: Request) -> None:
+        if response.status >= 500:
+            self._stats.inc_value("robotstxt/host_refused")
+            logger.error("robots.txt of %s answered %s: not crawling that host", netloc, response.status)
+            self._stats.inc_value("robotstxt/response_count")
+            deferred = self._parsers[netloc]
+            self._parsers[netloc] = _DenyAll()  # type: ignore[assignment]
+            deferred.callback(self._parsers[netloc])  # type: ignore[union-attr]
+            return
+        if response.status >= 400:
+            response = response.replace(body=b"")
+        await super()._parse_robots(response, netloc, request)
+        parser = self._parsers.get(netloc)
+        delay = parser.crawl_delay(self._robotstxt_useragent or self._default_useragent) if parser else None
+        if delay:
+            self._apply_delay(netloc, float(delay), request)
+
+    def process_request_2(self, rp, request: Request) -> None:  # type: ignore[no-untyped-def]
+        if isinstance(rp, _DenyAll):
+            self._stats.inc_value("robotstxt/forbidden")
+            from scrapy.exceptions import IgnoreRequest
+
+            raise IgnoreRequest(f"robots.txt of {request.url.split('/')[2]} is unavailable (5xx)")
+        super().process_request_2(rp, request)
+
+    def _apply_delay(self, netloc: str, delay: float, request: Request) -> None:
+        spider = self.crawler.spider
+        if spider is not None and delay > getattr(spider, "download_delay", 0):
+            spider.download_delay = delay
+        downloader = self.crawler.engine.downloader
+        host = netloc.split(":", 1)[0]
+        downloader.per_slot_settings.setdefault(host, {}).update(delay=delay, jitter=0.0)
+        slot = downloader.slots.get(host)
+        if slot is not None:
+            slot.delay = max(slot.delay, delay)
+            slot.jitter = 0.0
+        self._stats.set_value(f"robotstxt/crawl_delay/{host}", delay)
+        logger.info("robots.txt of %s asks Crawl-delay %.1fs: honoured", host, delay)

@@ -1,0 +1,133 @@
+"""One crawl run: its output files, its state, its counts. Shared by every spider of the run."""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+import os
+from collections import Counter, defaultdict
+from pathlib import Path
+from typing import IO, Any
+
+from pressbot.state import State
+
+COVERAGE_FIELDS = ("published", "meeting", "meeting.date", "meeting.participants", "meeting.agenda",
+                   "meeting.start_time", "meeting.location")
+
+
+def now_iso() -> str:
+    return dt.datetime.now(dt.UTC).isoformat(timespec="seconds").replace("+00:00", "Z")
+
+
+def _open_jsonl(path: str | None, truncate: bool) -> IO[bytes] | None:
+    if not path:
+        return None
+    Path(path).parent.mkdir(parents=True, exist_ok=True)
+    return open(path, "wb" if truncate else "ab")
+
+
+class SiteCounts:
+    def __init__(self) -> None:
+        self.releases: Counter[str] = Counter()  # new, changed, unchanged, withdrawn
+        self.rejects: Counter[str] = Counter()  # by reason
+        self.blocked = 0
+        self.errors: list[str] = []
+        self.coverage: Counter[str] = Counter()
+        self.emitted_with_content = 0
+
+    def as_dict(self, stats: dict[str, Any]) -> dict[str, Any]:
+        emitted = self.emitted_with_content
+        return {
+            "requests": stats.get("downloader/request_count", 0),
+            "responses_by_status": {
+                k.rsplit("/", 1)[1]: v for k, v in sorted(stats.items())
+                if k.startswith("downloader/response_status_count/")
+            },
+            "releases": {k: self.releases.get(k, 0) for k in ("new", "changed", "unchanged", "withdrawn")},
+            "rejects": dict(sorted(self.rejects.items())),
+            "blocked": self.blocked,
+            "coverage": {f: round(self.coverage[f] / emitted, 4) if emitted else None for f in COVERAGE_FIELDS},
+            "errors": self.errors[:50],
+            "replay_missing": stats.get("replay/missing", 0),
+            "robots_refused": stats.get("robotstxt/host_refused", 0),
+        }
+
+
+class Run:
+    """Files are appended one whole line at a time and flushed, so a killed run leaves only whole lines."""
+
+    def __init__(self, output: str | None = None, rejects: str | None = None, state: str | None = None,
+                 truncate: bool = False):
+        self.started = now_iso()
+        self.output_path = output
+        self.output = _open_jsonl(output, truncate)
+        self.rejects = _open_jsonl(rejects, truncate)
+        self.state = State(state) if state else None
+        self.sites: dict[str, SiteCounts] = defaultdict(SiteCounts)
+        self.crawler_stats: dict[str, dict[str, Any]] = {}
+
+    def write_record(self, record: dict[str, Any]) -> int:
+        """Append one record line; returns the offset it was written at."""
+        assert self.output is not None
+        offset = self.output.tell()
+        self.output.write(_jsonl(record))
+        self.output.flush()
+        os.fsync(self.output.fileno())
+        return offset
+
+    def reject(self, site: str, url: str, reason: str, message: str, record: dict | None = None,
+               errors: list | None = None) -> None:
+        self.sites[site].rejects[reason] += 1
+        if self.rejects is not None:
+            line = {"site": site, "url": url, "reason": reason, "message": message, "errors": errors or [],
+                    "record": record, "rejected_at": now_iso()}
+            self.rejects.write(_jsonl(line))
+            self.rejects.flush()
+
+    def count_emitted(self, site: str, record: dict[str, Any]) -> None:
+        counts = self.sites[site]
+        counts.emitted_with_content += 1
+        meeting = record.get("meeting") or {}
+        values = {
+            "published": record.get("published"),
+            "meeting": record.get("meeting"),
+            "meeting.date": meeting.get("date"),
+            "meeting.participants": meeting.get("participants"),
+            "meeting.agenda": meeting.get("agenda"),
+            "meeting.start_time": meeting.get("start_time"),
+            "meeting.location": meeting.get("location"),
+        }
+        counts.coverage.update(k for k, v in values.items() if v)
+
+    def close(self) -> None:
+        for handle in (self.output, self.rejects):
+            if handle is not None:
+                handle.close()
+        if self.state is not None:
+            self.state.close()
+
+    def manifest(self) -> dict[str, Any]:
+        return {
+            "started": self.started,
+            "finished": now_iso(),
+            "output": self.output_path,
+            "sites": {name: counts.as_dict(self.crawler_stats.get(name, {}))
+                      for name, counts in sorted(self.sites.items())},
+        }
+
+
+def _jsonl(data: dict[str, Any]) -> bytes:
+    return (json.dumps(data, ensure_ascii=False, sort_keys=True) + "\n").encode("utf-8")
+
+
+def run_for(crawler: Any) -> Run:
+    """The run object of a crawler: the CLI's shared one, or one made from the settings (scrapy crawl)."""
+    run = crawler.settings.get("PRESSBOT_RUN_OBJECT")
+    if run is None:
+        run = getattr(crawler, "_pressbot_run", None)
+        if run is None:
+            settings = crawler.settings
+            run = Run(settings.get("PRESSBOT_OUTPUT") or None, settings.get("PRESSBOT_REJECTS") or None,
+                      settings.get("PRESSBOT_STATE") or None)
+            crawler._pressbot_run = run
+    return run

@@ -1,0 +1,12 @@
+"""The JSON Schema of the record, generated from the models (committed as schema/release.schema.json)."""
+
+import json
+
+from pressbot.models import Release
+
+
+def schema_text() -> str:
+    schema = Release.model_json_schema()
+    schema["$schema"] = "https://json-schema.org/draft/2020-12/schema"
+    schema["$id"] = "https://github.com/pressbot/pressbot/schema/release.schema.json"
+    return json.dumps(schema, ensure_ascii=False, sort_keys=True, indent=2) + "\n"

@@ -1,0 +1,63 @@
+"""Polite Scrapy settings for pressbot. Override any of them with ``-s NAME=VALUE`` or the environment."""
+
+import os
+
+BOT_NAME = "pressbot"
+SPIDER_MODULES = ["pressbot.spiders"]
+NEWSPIDER_MODULE = "pressbot.spiders"
+
+# Identify ourselves with a way to reach the operator; set PRESSBOT_CONTACT to your own page or address.
+PRESSBOT_CONTACT = os.environ.get("PRESSBOT_CONTACT", "https://github.com/pressbot/pressbot")
+USER_AGENT = f"pressbot/0.1 (+{PRESSBOT_CONTACT})"
+
+ROBOTSTXT_OBEY = True
+CONCURRENT_REQUESTS = 8
+CONCURRENT_REQUESTS_PER_DOMAIN = 1
+DOWNLOAD_DELAY = 1.0  # per-site Crawl-delay (robots.txt or the site table) raises this per spider
+DOWNLOAD_DELAY_JITTER = 0.25  # ±25% around the delay; a robots.txt Crawl-delay is kept exact
+AUTOTHROTTLE_ENABLED = True
+AUTOTHROTTLE_START_DELAY = 1.0
+AUTOTHROTTLE_MAX_DELAY = 60.0
+AUTOTHROTTLE_TARGET_CONCURRENCY = 1.0
+DOWNLOAD_TIMEOUT = 30
+DOWNLOAD_MAXSIZE = 8 * 1024 * 1024
+DOWNLOAD_WARNSIZE = 2 * 1024 * 1024
+RETRY_ENABLED = True
+RETRY_TIMES = 2
+RETRY_HTTP_CODES = [500, 502, 503, 504, 522, 524, 408, 429]
+HTTPCACHE_ENABLED = False
+COOKIES_ENABLED = True  # the ROK board sets a session cookie on its first (307) answer
+REDIRECT_MAX_TIMES = 5
+# Let error statuses reach the spider so blocks (403/429) are counted, not silently dropped.
+HTTPERROR_ALLOW_ALL = True
+
+FEED_EXPORT_ENCODING = "utf-8"
+FEED_EXPORTERS = {"jsonlines": "pressbot.exporters.FlushingJsonLinesExporter",
+                  "jsonl": "pressbot.exporters.FlushingJsonLinesExporter"}
+
+# Redirects off a site's domains are dropped by Scrapy's OffsiteMiddleware (spiders set allowed_domains).
+DOWNLOADER_MIDDLEWARES = {
+    "scrapy.downloadermiddlewares.robotstxt.RobotsTxtMiddleware": None,
+    "pressbot.middlewares.RobotsPolicyMiddleware": 100,
+    "pressbot.replay.ReplayMiddleware": 950,
+}
+ITEM_PIPELINES = {
+    "pressbot.pipelines.TriagePipeline": 100,
+    "pressbot.pipelines.ValidatePipeline": 200,
+    "pressbot.pipelines.ProvenancePipeline": 300,
+    "pressbot.pipelines.StatePipeline": 400,
+    "pressbot.pipelines.OutputPipeline": 900,
+}
+
+# pressbot's own settings (the CLI sets these from its options).
+PRESSBOT_REPLAY = os.environ.get("PRESSBOT_REPLAY", "")  # a fixtures folder: answer every request from it
+PRESSBOT_OUTPUT = ""  # releases JSONL written by pressbot (one flushed line per record)
+PRESSBOT_REJECTS = ""  # rejects JSONL
+PRESSBOT_STATE = ""  # SQLite crawl state; empty means no incremental state
+PRESSBOT_SINCE = ""
+PRESSBOT_UNTIL = ""
+
+REQUEST_FINGERPRINTER_IMPLEMENTATION = "2.7"
+TWISTED_REACTOR = "twisted.internet.asyncioreactor.AsyncioSelectorReactor"
+LOG_LEVEL = "INFO"
+TELNETCONSOLE_ENABLED = False

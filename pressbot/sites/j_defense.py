@@ -1,0 +1,16 @@
+"""j-defense (Japan Defense News), a site that republishes ministry releases."""
+
+import re
+
+from pressbot.sites.base import Listing, Site
+
+SITE = Site(
+    name="j_defense",
+    label="j-defense.ikaros.jp (republisher)",
+    domains=("j-defense.ikaros.jp",),
+    language="ja",
+    country="JP",
+    start_urls=("https://j-defense.ikaros.jp/category/mofa/",),
+    release_url=re.compile(r"j-defense\.ikaros\.jp/docs/(?P<key>[\w/-]+?)(?:\.html)?/?$"),
+    listing=Listing(entry="article", link="a"),
+)

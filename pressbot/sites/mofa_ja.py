@@ -1,0 +1,18 @@
+"""Ministry of Foreign Affairs of Japan, Japanese site."""
+
+import re
+
+from pressbot.sites.base import Listing, Site
+
+SITE = Site(
+    name="mofa_ja",
+    label="Ministry of Foreign Affairs of Japan (ja)",
+    domains=("www.mofa.go.jp",),
+    language="ja",
+    country="JP",
+    start_urls=("https://www.mofa.go.jp/mofaj/press/release/index.html",),
+    release_url=re.compile(r"/mofaj/(?:[\w/]+/)?(?P<key>(?:pressit|pageit|press\d*)_[0-9_]+)\.html"),
+    title="#maincontents h1",
+    body="#maincontents",
+    listing=Listing(entry="#maincontents li", link="a", heading="h2, h3"),
+)

@@ -1,0 +1,22 @@
+"""U.S. Department of State."""
+
+import re
+
+from pressbot.sites.base import Listing, Site
+
+SITE = Site(
+    name="us_state",
+    label="U.S. Department of State",
+    domains=("www.state.gov", "state.gov"),
+    language="en",
+    country="US",
+    start_urls=("https://www.state.gov/press-releases/",),
+    release_url=re.compile(r"state\.gov/(?:releases/[\w-]+/\d{4}/\d{2}/)?(?P<key>[a-z0-9][\w-]+)/?$"),
+    title="h1.featured-content__headline",
+    date_line="p.article-meta__publish-date",
+    body="div.entry-content",
+    listing=Listing(entry="li.collection-result", link="a", date=".collection-result-meta",
+                    next_page="a.next, a.pagination__next"),
+    crawl_delay=5.0,
+    blocked_markers=("Technical Difficulties",),
+)

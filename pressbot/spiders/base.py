@@ -1,0 +1,134 @@
+"""The one way pressbot walks a site: listing pages → release pages → Fetched items.
+
+Each site's spider is a subclass naming its Site; the site table (pressbot/sites) holds the selectors.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import hashlib
+from collections.abc import Iterator
+from email.utils import parsedate_to_datetime
+from typing import Any, ClassVar
+
+import scrapy
+from scrapy.http import Response
+
+from pressbot.errors import ExtractError
+from pressbot.extract import extract
+from pressbot.extract.listing import read_listing
+from pressbot.items import Fetched
+from pressbot.sites import Site
+
+BLOCKED_STATUSES = frozenset({401, 403, 429, 451, 503})
+
+
+class ReleaseSpider(scrapy.Spider):
+    site: ClassVar[Site]
+
+    def __init__(self, since: str | None = None, until: str | None = None, **kwargs: Any):
+        super().__init__(**kwargs)
+        self.allowed_domains = list(self.site.domains)
+        self.download_delay = self.site.crawl_delay
+        self.since = dt.date.fromisoformat(since) if since else None
+        self.until = dt.date.fromisoformat(until) if until else None
+
+    @classmethod
+    def from_crawler(cls, crawler, *args: Any, **kwargs: Any):  # type: ignore[no-untyped-def]
+        kwargs.setdefault("since", crawler.settings.get("PRESSBOT_SINCE") or None)
+        kwargs.setdefault("until", crawler.settings.get("PRESSBOT_UNTIL") or None)
+        return super().from_crawler(crawler, *args, **kwargs)
+
+    async def start(self):  # type: ignore[override]
+        for url in self.site.start_urls:
+            yield scrapy.Request(url, callback=self.parse_listing, errback=self.on_error)
+
+    # ------------------------------------------------------------------ listings
+
+    def parse_listing(self, response: Response) -> Iterator[Any]:
+        self.crawler.stats.inc_value(f"pressbot/{self.site.name}/listing_pages")
+        if response.status in BLOCKED_STATUSES:
+            yield self._fetched(response, error={"reason": "blocked", "message": f"HTTP {response.status}"})
+            return
+        try:
+            listing = read_listing(response.body, response.url, self.site, _anchor_date(response),
+                                   content_type=_header(response, "Content-Type"))
+        except ExtractError as exc:
+            yield self._fetched(response, error={"reason": exc.reason, "message": str(exc)})
+            return
+        older_than_window = False
+        for entry in listing.entries:
+            if entry.date and self.until and entry.date > self.until:
+                continue
+            if entry.date and self.since and entry.date < self.since:
+                older_than_window = True
+                continue
+            listed = {"title": entry.title, "date": entry.date.isoformat() if entry.date else None}
+            yield from self.release_requests(entry.url, listed)
+        if listing.next_url and not older_than_window:
+            yield scrapy.Request(listing.next_url, callback=self.parse_listing, errback=self.on_error)
+
+    def release_requests(self, url: str, listed: dict[str, Any]) -> Iterator[scrapy.Request]:
+        """Hook for incremental crawling (state decides whether and how to fetch)."""
+        yield scrapy.Request(url, callback=self.parse_release, errback=self.on_error, cb_kwargs={"listed": listed})
+
+    # ------------------------------------------------------------------ releases
+
+    def parse_release(self, response: Response, listed: dict[str, Any] | None = None) -> Iterator[Fetched]:
+        if response.status in BLOCKED_STATUSES:
+            yield self._fetched(response, error={"reason": "blocked", "message": f"HTTP {response.status}"})
+            return
+        if response.status >= 400:
+            yield self._fetched(response, error={"reason": f"http_{response.status}", "message": "error status"})
+            return
+        try:
+            release = extract(response.body, url=response.url, site=self.site.name,
+                              content_type=_header(response, "Content-Type"))
+        except ExtractError as exc:
+            self.crawler.stats.inc_value(f"pressbot/{self.site.name}/extract_error/{exc.reason}")
+            yield self._fetched(response, error={"reason": exc.reason, "message": str(exc), "selector": exc.selector})
+            return
+        item = self._fetched(response, record=release.model_dump(mode="json", exclude={"provenance"}))
+        item.listed = listed or {}
+        yield item
+
+    def on_error(self, failure: Any) -> Iterator[Fetched]:
+        request = failure.request
+        reason = type(failure.value).__name__
+        if reason == "IgnoreRequest":
+            return
+        self.crawler.stats.inc_value(f"pressbot/{self.site.name}/fetch_error")
+        yield Fetched(site=self.site.name, url=request.url, status=0, content_sha256="",
+                      error={"reason": "fetch_error", "message": f"{reason}: {failure.value}"})
+
+    def _fetched(self, response: Response, **fields: Any) -> Fetched:
+        return Fetched(
+            site=self.site.name,
+            url=response.url,
+            status=response.status,
+            content_sha256=hashlib.sha256(response.body).hexdigest(),
+            encoding=getattr(response, "encoding", None),
+            fetched_at=response.meta.get("pressbot_fetched_at"),
+            etag=_header(response, "ETag"),
+            last_modified=_header(response, "Last-Modified"),
+            **fields,
+        )
+
+
+def _header(response: Response, name: str) -> str | None:
+    value = response.headers.get(name)
+    return value.decode("latin-1") if value else None
+
+
+def _anchor_date(response: Response) -> dt.date:
+    """When the page was fetched: the replayed fixture's time, else the server's Date header, else now."""
+    stamp = response.meta.get("pressbot_fetched_at")
+    if stamp:
+        return dt.datetime.fromisoformat(stamp.replace("Z", "+00:00")).date()
+    date_header = _header(response, "Date")
+    if date_header:
+        try:
+            return parsedate_to_datetime(date_header).date()
+        except (TypeError, ValueError):
+            pass
+    return dt.datetime.now(dt.UTC).date()
