@@ -119,6 +119,7 @@ EN: dict[str, str] = {
     "kazakhstan": "KZ", "uzbekistan": "UZ",
 }
 
+_ORGANISATION = re.compile(r"共産党|人民|国民党|労働党|民主党|共和党|政府|王室|軍")
 _JA_WORD = re.compile("|".join(sorted(map(re.escape, JA_WORDS), key=len, reverse=True)))
 _EN_WORD = re.compile(
     r"(?<![\w.])(" + "|".join(sorted(map(re.escape, EN), key=len, reverse=True)) + r")(?![\w])", re.I
@@ -131,6 +132,8 @@ def leading_country_ja(text: str) -> tuple[str | None, str]:
     match = _JA_WORD.match(text)
     if match and len(text) > match.end():
         rest = text[match.end():]
+        if _ORGANISATION.match(rest):  # 中国共産党…: the word is part of the office, not a marker
+            return JA_WORDS[match.group(0)], text
         return JA_WORDS[match.group(0)], rest.lstrip("・の")
     return None, text
 

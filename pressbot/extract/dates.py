@@ -12,7 +12,7 @@ from __future__ import annotations
 import datetime
 import re
 import unicodedata
-from collections.abc import Callable, Iterator
+from collections.abc import Iterator
 from dataclasses import dataclass
 
 __all__ = [
@@ -140,12 +140,36 @@ def _era_date(name: str, era_year: int, month: int, day: int, raw: str) -> datet
 
 # --------------------------------------------------------------------------- normalization
 
-# Full-width ASCII and the ideographic space map 1:1, so the common case keeps offsets as they are.
-_FULLWIDTH = {c: c - 0xFEE0 for c in range(0xFF01, 0xFF5F)}
-_FULLWIDTH[0x3000] = 0x20
-
-
 _NFKC_CHAR: dict[str, str] = {}
+# Combining marks, conjoining jamo and half-width (semi-)voiced marks compose across characters
+# under NFKC; everywhere else NFKC acts per character, so only the characters that change matter.
+_COMPOSING_RE = re.compile("[\u0300-\u036f\u1100-\u11ff\u3099\u309a\uff9e\uff9f]")
+# Ranges searched for characters NFKC changes: the BMP, then math letters, enclosed alphanumerics and
+# ideographs, CJK compatibility ideographs. Two classes, because sre matches a BMP-only class
+# through a bitmap, ten times faster than a list of ranges.
+_UNSTABLE_RANGES = (((0xA0, 0x10000),), ((0x1D400, 0x1D800), (0x1F100, 0x1F300), (0x2F800, 0x2FA20)))
+_unstable: list[re.Pattern[str]] = []
+
+
+def _unstable_re(astral: bool) -> re.Pattern[str]:
+    """A class of every character NFKC changes (plus astral ones if asked); built once (~15 ms)."""
+    if not _unstable:
+        classes = []
+        for ranges in _UNSTABLE_RANGES:
+            codes = [
+                c for lo, hi in ranges for c in range(lo, hi) if not unicodedata.is_normalized("NFKC", chr(c))
+            ]
+            spans: list[str] = []
+            start = prev = codes[0]
+            for c in [*codes[1:], -1]:
+                if c != prev + 1:
+                    spans.append(re.escape(chr(start)) + ("" if start == prev else "-" + re.escape(chr(prev))))
+                    start = c
+                prev = c
+            classes.append("".join(spans))
+        _unstable.append(re.compile(f"[{classes[0]}]"))
+        _unstable.append(re.compile(f"[{classes[0]}{classes[1]}]"))
+    return _unstable[astral]
 
 
 def _nfkc_char(c: str) -> str:
@@ -158,33 +182,40 @@ def _nfkc_char(c: str) -> str:
 def _normalize(text: str) -> tuple[str, list[int] | None]:
     """NFKC text plus a map from normalized index to original index (None: identity).
 
-    Normalized per character, so the map stays exact when one expands (``㋿`` -> ``令和``); only the
-    characters that change are visited, which keeps long bodies cheap.
+    Only the characters that change are touched (whole-string NFKC is slow on Japanese), and the
+    map is only built when one expands (``…`` -> ``...``, ``㋿`` -> ``令和``).
     """
-    if text.isascii():
+    if text.isascii() or unicodedata.is_normalized("NFKC", text):
         return text, None
-    t = text.translate(_FULLWIDTH)
-    if unicodedata.is_normalized("NFKC", t):
-        return t, None
-    changed = {c: n for c in set(t) if (n := _nfkc_char(c)) != c}
-    if not changed:
-        return t, None
-    if all(len(n) == 1 for n in changed.values()):
-        return t.translate({ord(c): n for c, n in changed.items()}), None
-    parts: list[str] = []
     idx: list[int] = []
-    pos = 0
-    for i, c in enumerate(t):
-        n = changed.get(c)
-        if n is not None and len(n) != 1:
-            parts.append(t[pos:i])
-            idx.extend(range(pos, i))
-            parts.append(n)
+    if _COMPOSING_RE.search(text) is not None:  # rare: per character, no composition
+        chars: list[str] = []
+        for i, c in enumerate(text):
+            n = _nfkc_char(c)
+            chars.append(n)
             idx.extend([i] * len(n))
-            pos = i + 1
-    parts.append(t[pos:])
-    idx.extend(range(pos, len(t)))
-    return "".join(parts).translate({ord(c): n for c, n in changed.items() if len(n) == 1}), idx
+        return "".join(chars), idx
+    parts: list[str] = []
+    grown: list[tuple[int, int]] = []
+    pos = 0
+    for mt in _unstable_re(max(text) > "\uffff").finditer(text):
+        i = mt.start()
+        n = _nfkc_char(mt.group())
+        parts.append(text[pos:i])
+        parts.append(n)
+        if len(n) != 1:
+            grown.append((i, len(n)))
+        pos = i + 1
+    parts.append(text[pos:])
+    if not grown:
+        return "".join(parts), None
+    pos = 0
+    for i, k in grown:
+        idx.extend(range(pos, i))
+        idx.extend([i] * k)
+        pos = i + 1
+    idx.extend(range(pos, len(text)))
+    return "".join(parts), idx
 
 
 def _span(idx: list[int] | None, ns: int, ne: int) -> tuple[int, int]:
@@ -296,39 +327,28 @@ _DATE_RE = re.compile(
     )
 )
 
-# Where a date can start: a plain character class, so the C scanner skips everything else; a
-# cheap check on the next characters then spares the big alternation most Japanese prose (大臣, 日本).
-_DATE_START_RE = re.compile(rf"[0-9{_KD}十明大昭平令本今昨同来JFMASONDTW]")
-_PREFIX_NEXT = frozenset(f"0123456789{_KD}十日月年")
-_EN_START = frozenset(
-    ["jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec", "mon", "tue", "wed", "thu", "fri", "sat", "sun"]
+# Where a date can start: one character class (so the C scanner skips everything else), then a
+# lookahead that rejects most prose (1佐, 9名, 大臣, 日本, The) before the big alternation is tried.
+_DATE_START_RE = re.compile(
+    rf"[0-9{_KD}十明大昭平令本今昨同来JFMASONDTW]"
+    r"(?:(?<=[0-9])(?=[0-9]{0,3}\s*[年月日/.\-년(A-Za-z])"
+    rf"|(?<=[{_KD}十])(?=[{_KD}十]{{0,3}}\s*[年月日])"
+    r"|(?<=[明大昭平令来])(?=[治正和成年])"
+    rf"|(?<=[本今昨明同])(?=[0-9{_KD}十日月年])"
+    r"|(?<=[JFMASONDTW])(?<![A-Za-z].)(?=(?i:an|un|ul|eb|ri|ar|ay|on|pr|ug|ep|at|ct|ov|ec|ue|hu|ed)))"
 )
 
 
-def _date_start_ok(t: str, at: int) -> bool:
-    ch = t[at]
-    if ch in "明大昭平令":
-        return t[at : at + 2] in _ERA_START or (ch == "明" and t[at + 1 : at + 2] in _PREFIX_NEXT)
-    if ch in "本今昨同来":
-        return t[at + 1 : at + 2] in _PREFIX_NEXT
-    if "A" <= ch <= "Z":
-        return t[at : at + 3].lower() in _EN_START and (at == 0 or not t[at - 1].isalpha())
-    return True
-
-
-def _matches(
-    rx: re.Pattern[str], starts: re.Pattern[str], ok: Callable[[str, int], bool], t: str
-) -> Iterator[re.Match[str]]:
-    """Like ``rx.finditer(t)``, but ``rx`` is only tried where ``starts`` and ``ok`` allow."""
+def _matches(rx: re.Pattern[str], starts: re.Pattern[str], t: str) -> Iterator[re.Match[str]]:
+    """Like ``rx.finditer(t)``, but ``rx`` is only tried where ``starts`` says a match can begin."""
     pos = 0
     for c in starts.finditer(t):
         at = c.start()
-        if at < pos or not ok(t, at):
-            continue
-        mt = rx.match(t, at)
-        if mt is not None:
-            yield mt
-            pos = mt.end()
+        if at >= pos:
+            mt = rx.match(t, at)
+            if mt is not None:
+                yield mt
+                pos = mt.end()
 
 
 _YEAR_OFFSET = {"昨年": -1, "本年": 0, "今年": 0, "同年": 0, "来年": 1, "明年": 1}
@@ -396,7 +416,7 @@ def _scan(
     date seen earlier in the text.
     """
     anchor = ref
-    for mt in _matches(_DATE_RE, _DATE_START_RE, _date_start_ok, t):
+    for mt in _matches(_DATE_RE, _DATE_START_RE, t):
         kind = mt.lastgroup
         g = mt.group
         d: datetime.date | None
@@ -613,18 +633,12 @@ def _time_pattern(p: str) -> str:
 
 _RANGE = rf"(?P<rng>(?P<a>{_time_pattern('a_')}){_CONNECTOR}(?P<b>{_time_pattern('b_')})(?:\s*まで)?)"
 _TIME_RE = re.compile(rf"{_RANGE}|(?P<one>{_time_pattern('s_')})")
-_TIME_START_RE = re.compile(r"[0-9午正nNmM]")
-
-
-def _time_start_ok(t: str, at: int) -> bool:
-    ch = t[at]
-    if ch == "午":
-        return t[at + 1 : at + 2] in ("前", "後")
-    if ch == "正":
-        return t[at + 1 : at + 2] == "午"
-    if ch in "nNmM":
-        return t[at : at + 4].lower() in ("noon", "midd", "midn") and (at == 0 or not t[at - 1].isalpha())
-    return True
+_TIME_COND = (
+    r"(?<=[0-9])(?<![0-9].)(?=[0-9]?\s*(?:[時:.]|[aApP]\.?\s?[mM]|(?i:noon)))"
+    r"|(?<=午)(?=[前後])|(?<=正)(?=午)|(?<![A-Za-z].)(?i:(?<=n)(?=oon)|(?<=m)(?=idday|idnight))"
+)
+_TIME_START = rf"[0-9午正NnMm](?:{_TIME_COND})"
+_TIME_START_RE = re.compile(_TIME_START)
 
 
 def _clock(mt: re.Match[str], p: str) -> tuple[int, int, str | None] | None:
@@ -673,7 +687,7 @@ def parse_time(text: str) -> TimeMatch | None:
     Durations (約60分間, 1時間20分) and dates are not clock times and are not read.
     """
     t, idx = _normalize(text)
-    for mt in _matches(_TIME_RE, _TIME_START_RE, _time_start_ok, t):
+    for mt in _matches(_TIME_RE, _TIME_START_RE, t):
         if mt.lastgroup == "rng":
             a, b = _clock(mt, "a_"), _clock(mt, "b_")
             if a is None:
@@ -728,22 +742,29 @@ _DURATION_RE = re.compile(
 )
 
 
-_DURATION_START_RE = re.compile(rf"[0-9{_KD}十約お凡概ほ午正A-Za-z]")
-_EN_DURATION_START = re.compile(
-    r"(?i:approx|about|around|roughly|some|nearly|almost|just|over|more|less|under|half|an?\b"
-    rf"|noon|midday|midnight|{'|'.join(_EN_TENS + sorted(_EN_UNITS, key=len, reverse=True))})"
+
+
+def _word_starts(words: list[str]) -> str:
+    """``(?<=a)(?=bout|pprox)|…``: after one consumed letter, is it the start of one of ``words``?"""
+    rests: dict[str, list[str]] = {}
+    for w in words:
+        rests.setdefault(w[0], []).append(re.escape(w[1:]))
+    return "|".join(f"(?<={c})(?={'|'.join(sorted(r, key=len, reverse=True))})" for c, r in sorted(rests.items()))
+
+
+_DURATION_START_RE = re.compile(
+    rf"[0-9{_KD}十約おほ凡概午正A-Za-z]"
+    r"(?:(?<=[0-9])(?<![0-9.].)(?=[0-9.]*\s*(?:[時分:]|[\s-]*(?i:h|min|[ap]\.?\s?m|noon)))"
+    rf"|(?<=[{_KD}十])(?<![{_KD}十].)(?=[{_KD}十]{{0,2}}\s*[時分])"
+    r"|(?<=約)|(?<=お)(?=よそ|おむね)|(?<=凡)(?=そ)|(?<=概)(?=ね)|(?<=ほ)(?=ぼ)|(?<=午)(?=[前後])|(?<=正)(?=午)"
+    r"|(?<=[A-Za-z])(?<![A-Za-z].)(?i:(?<=a)(?=n?\b)|"
+    + _word_starts(
+        "approx about around almost roughly some nearly just over more less under half noon midday midnight".split()
+        + _EN_TENS
+        + _EN_UNITS
+    )
+    + "))"
 )
-
-
-def _duration_start_ok(t: str, at: int) -> bool:
-    ch = t[at]
-    if ch.isascii() and ch.isalpha():
-        return (at == 0 or not t[at - 1].isalpha()) and _EN_DURATION_START.match(t, at) is not None
-    if ch in "お凡概ほ":
-        return t.startswith(("およそ", "凡そ", "概ね", "おおむね", "ほぼ"), at)
-    if ch in "午正":
-        return _time_start_ok(t, at)
-    return True
 
 
 def _en_number(s: str) -> float:
@@ -760,7 +781,7 @@ def parse_duration(text: str) -> DurationMatch | None:
     Minutes that belong to a clock time (午後1時45分) are not a duration.
     """
     t, idx = _normalize(text)
-    for mt in _matches(_DURATION_RE, _DURATION_START_RE, _duration_start_ok, t):
+    for mt in _matches(_DURATION_RE, _DURATION_START_RE, t):
         kind = mt.lastgroup
         g = mt.group
         if kind == "rng":

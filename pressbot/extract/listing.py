@@ -14,7 +14,7 @@ from pressbot.errors import ExtractError
 from pressbot.extract.dates import DateError, find_dates
 from pressbot.extract.page import check_not_blocked, decode
 from pressbot.extract.text import one_line
-from pressbot.sites.base import Site
+from pressbot.sites.base import Listing, Site
 
 _SEQ = re.compile(r"['\"](\d+)['\"]")
 _MONTH_DAY_JA = re.compile(r"(\d{1,2})\s*月\s*(\d{1,2})\s*日")
@@ -69,30 +69,34 @@ def read_listing(content: bytes | str, url: str, site: Site, anchor: dt.date,
     previous = anchor
     seen: set[str] = set()
     for heading_text, element in dated:
-        link = _entry_link(element, rules, url)
-        if link is None:
-            continue
-        target, title = link
-        if not (site.owns(target) and site.release_key(target)):
-            page.other_links.append(target)
-            continue
-        if target in seen:
-            continue
-        seen.add(target)
         date_text = heading_text
         if rules.date and date_text is None:
-            found = CSSSelector(rules.date)(element)
-            date_text = one_line(found[0].text_content()) if found else None
+            date_text = _entry_date_text(element, rules.date)
         date = _read_date(date_text, previous) if date_text else None
         if date:
             previous = date
-        page.entries.append(Entry(target, title, date, date_text))
+        for target, title in _entry_links(element, rules, url):
+            if not (site.owns(target) and site.release_key(target)):
+                page.other_links.append(target)
+            elif target not in seen:
+                seen.add(target)
+                page.entries.append(Entry(target, title, date, date_text))
     if rules.next_page:
         for anchor_el in CSSSelector(rules.next_page)(doc):
-            if anchor_el.get("href"):
-                page.next_url = urljoin(url, anchor_el.get("href"))
+            target = urljoin(url, anchor_el.get("href") or "")
+            if anchor_el.get("href") and target != url:
+                page.next_url = target
                 break
     return page
+
+
+def _entry_date_text(element: lxml.html.HtmlElement, css: str) -> str | None:
+    """The first text under the date selector that holds a date (tables put numbers in other cells)."""
+    for found in CSSSelector(css)(element):
+        text = one_line(found.text_content())
+        if text and _read_date(text, dt.date.max) is not None:
+            return text
+    return None
 
 
 def _dated_entries(doc: lxml.html.HtmlElement, heading_css: str, entry_css: str) -> list[tuple[str | None, object]]:
@@ -109,18 +113,18 @@ def _dated_entries(doc: lxml.html.HtmlElement, heading_css: str, entry_css: str)
     return pairs
 
 
-def _entry_link(element: lxml.html.HtmlElement, rules, base: str) -> tuple[str, str] | None:
+def _entry_links(element: lxml.html.HtmlElement, rules: Listing, base: str) -> list[tuple[str, str]]:
+    links = []
     for anchor in CSSSelector(rules.link)(element) or [element]:
         value = anchor.get(rules.link_attr) or ""
         title = one_line(anchor.text_content())
         if rules.link_template:
             match = _SEQ.search(value)
             if match:
-                return rules.link_template.format(seq=match.group(1)), title
-            continue
-        if value and not value.startswith(("#", "javascript:", "mailto:")):
-            return urljoin(base, value), title
-    return None
+                links.append((rules.link_template.format(seq=match.group(1)), title))
+        elif value and not value.startswith(("#", "javascript:", "mailto:")):
+            links.append((urljoin(base, value), title))
+    return links
 
 
 def _read_date(text: str, newer: dt.date) -> dt.date | None:
@@ -142,6 +146,6 @@ def _read_date(text: str, newer: dt.date) -> dt.date | None:
             candidate = dt.date(year, *month_day)
         except ValueError:
             continue
-        if candidate <= newer + dt.timedelta(days=1):
+        if newer == dt.date.max or candidate <= newer + dt.timedelta(days=1):
             return candidate
     return None

@@ -22,7 +22,7 @@ from pressbot.sites.base import Site
 _TELEPHONE = re.compile(r"電話会談|電話会議|電話で会談|電話による|telephone talk|telephone call|phone call|phone talks?|"
                         r"\bcall with\b|’s call|'s call|spoke (?:today )?by (?:tele)?phone|spoke by telephone|"
                         r"held a (?:tele)?phone", re.I)
-_VIDEO = re.compile(r"テレビ会議|ビデオ会議|オンライン(?:形式|会議|会談|で)|videoconference|video conference|"
+_VIDEO = re.compile(r"テレビ会議|ビデオ会議|テレビ会談|video teleconference|teleconference|オンライン(?:形式|会議|会談|で)|videoconference|video conference|"
                     r"video call|virtual(?:ly)? (?:meeting|format)|held virtually|online meeting", re.I)
 _STATEMENT = re.compile(r"談話|声明|ステートメント|^Statement|Press Statement|Joint Statement|Statement by|"
                         r"Statement on|Joint Press Statement|Fact Sheet|共同発表|Joint Declaration", re.I)
@@ -46,10 +46,14 @@ _NAME_OVERVIEW = re.compile(r"^(.{3,40}?" + _NAME_SUFFIX + r")\s*[(（](?:概要
 _NAME_IN_LEAD = re.compile(r"([^、。はをがの「」]{2,30}?" + _NAME_SUFFIX + r")(?:を行|を開催|が開催|に出席|を実施)")
 _TITLE_TRIM = re.compile(r"\s*[(（](?:概要|結果|概要と評価|結果概要)[)）]\s*$|について$|の開催$|の実施$")
 _JA_PLACE = re.compile(r"(?:^|、|。|は|，)\s*(?:[^、。]{0,10}?日(?:[(（][^)）]{1,12}[)）])?、)?([^、。はをがで]{2,24}?)(?:において|にて|で(?:開催|行|会談|実施))")
+_NUMBERED_LEAD = re.compile(r"^\s*(?:[1１][.．]|[(（][1１][)）]|①)\s*")
+_EN_MEETING_NOUN = r"(?:Meeting|Talks|Talk|Dialogue|Consultations?|Summit|Conference|Call|Telephone Talk|Video Conference)"
+_EN_NAME_IN_LEAD = re.compile(
+    r"((?:[A-Z][\w.’'&-]*(?:-[A-Z][\w.’'-]*)*\s+(?:of\s+|and\s+)?){1,10}?" + _EN_MEETING_NOUN + r")\b")
+_EN_TITLE_ACTION = re.compile(r"\b(?:Holds|Hosts|Has|Attends|Co-chairs|Chairs|Participates in)\s+(?:the\s+)?(.+)$")
 _VISITING = re.compile(r"(訪日中|来日中)の")
 _EN_PLACE = re.compile(
-    r"\b(?:in|at)\s+((?:the\s+)?[A-Z][\w.'’-]*(?:[ ,]+(?:D\.C\.|[A-Z][\w.'’-]*)){0,4}?)"
-    r"(?=\s+(?:on|for|to|during|where|and|as|with|at)\b|[.;)]|,\s+(?:on|where|and|the)\b|$)"
+    r"\b(?:in|at|visiting)\s+((?:the\s+)?[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*){0,3}(?:,\s*D\.C\.)?)(?=[\s,.;)]|$)"
 )
 _NOT_PLACE = re.compile(r"^(?:the\s+)?(?:margins?|Ministry|Department|Government|Japan-|U\.S\.-|Republic of Korea-|"
                         r"January|February|March|April|May|June|July|August|September|October|November|December|"
@@ -64,7 +68,7 @@ def read_meeting(page: Page, published: dt.date | None, language: str, site: Sit
     lead_at = _find_lead(blocks, language)
     lead = blocks[lead_at].text if lead_at is not None else ""
     head = f"{page.title}\n{lead}"
-    kind = _kind(page.title, lead, blocks)
+    kind = _kind(f"{page.doctype or ''} {page.title}".strip(), lead, blocks)
     if kind in (Kind.statement, Kind.other) and not (kind is Kind.statement and lead_at is not None and
                                                      _LEAD_VERB.search(lead) and _MEETING.search(lead)):
         return kind, None
@@ -86,7 +90,9 @@ def read_meeting(page: Page, published: dt.date | None, language: str, site: Sit
     if meeting.name:
         countries.update(compound_countries(meeting.name) if language == "ja" else countries_in_en(meeting.name))
     meeting.countries = sorted(countries)
-    meeting.agenda = extract_agenda(blocks[lead_at + 1:])
+    # A lead numbered '1.' (ROK style) is itself the first point.
+    first = lead_at if _NUMBERED_LEAD.match(lead) else lead_at + 1
+    meeting.agenda = extract_agenda(blocks[first:])
     return kind, meeting
 
 
@@ -163,7 +169,7 @@ def _without_dates(text: str) -> str:
 
 def _name(title: str, preamble: list[str], lead: str, language: str) -> str | None:
     if language != "ja":
-        return re.sub(r"^(?:Readout|Joint Statement)[:：]\s*", "", title).strip() or None
+        return _name_en(title, lead)
     for text in preamble:
         match = _NAME_OVERVIEW.match(text.strip())
         if match:
@@ -176,6 +182,21 @@ def _name(title: str, preamble: list[str], lead: str, language: str) -> str | No
     if match:
         return re.sub(r"^.*(?:との間で|と)", "", match.group(1)).strip() or None
     return trimmed or None
+
+
+def _name_en(title: str, lead: str) -> str | None:
+    """A MOFA-style title is the name; else a proper meeting name in the lead; else the title's object."""
+    title = re.sub(r"^(?:Readout|Joint (?:Press )?Statement|Statement)(?:\s+on\s+the|[:：])?\s*", "", title).strip()
+    if re.search(_EN_MEETING_NOUN + r"$", title) and countries_in_en(title.split(" ")[0].replace("-", " ")):
+        return title
+    for match in _EN_NAME_IN_LEAD.finditer(lead):
+        name = re.sub(r"^(?:The|A|An|This|Their)\s+", "", match.group(1).strip())
+        if countries_in_en(name.replace("-", " ")) and len(name.split()) >= 2:
+            return name
+    action = _EN_TITLE_ACTION.search(title)
+    if action:
+        return re.sub(r"\s+with\s+.*$", "", action.group(1)).strip()
+    return title or None
 
 
 def _place(lead: str, language: str) -> str | None:
@@ -199,8 +220,7 @@ def _people(lead: str, preamble: list[str], blocks: list[Block], language: str, 
             ) -> list:
     if language == "ja":
         people = who.ja_lead_participants(lead, home)
-        extra = who.ja_side_lists([b.text for b in blocks], home)
-        people += [p for p in extra if not any(q.name == p.name for q in people)]
+        people = who.merge_people(people, who.ja_side_lists([b.text for b in blocks[:12]], home))
     else:
         people = who.en_lead_participants(lead, home)
     body = "\n".join(b.text for b in blocks)

@@ -61,6 +61,7 @@ _CHALLENGE = re.compile(
 )
 _HTML_SNIFF = re.compile(rb"^\s*(?:<!--.*?-->\s*)*<(?:!doctype|html|head|body|meta|div|p\b|title|article)", re.I | re.S)
 _XML_DECL = re.compile(r"^\s*<\?xml[^>]*\?>")
+_TITLE_MARK = "data-pressbot-title"  # blocks above the title (category labels, breadcrumbs) are chrome
 
 
 @dataclass
@@ -68,6 +69,7 @@ class Page:
     title: str
     date_text: str | None
     blocks: list[Block]
+    doctype: str | None = None
     links: list[Link] = field(default_factory=list)
     encoding: str = "utf-8"
     is_html: bool = True
@@ -169,12 +171,15 @@ def _read_html(text: str, url: str | None, site: Site) -> Page:
     date_text = _first_text(doc, site.date_line) if site.date_line else None
     if site.date_line and not date_text:
         raise ExtractError("missing_structure", "the date selector matched nothing", url=url, selector=site.date_line)
-    for bad in doc.iter(etree.Comment, etree.ProcessingInstruction):
+    doctype = _first_text(doc, site.doctype) if site.doctype else None
+    for bad in list(doc.iter(etree.Comment, etree.ProcessingInstruction)):
         _drop(bad)
     root = _content_root(doc, site, url)
     title_el = _title_element(root, doc)
     if title is None:
         title = one_line(title_el.text_content()) if title_el is not None else _title_from_head(doc)
+    if title_el is not None:
+        title_el.set(_TITLE_MARK, "")
     _strip_chrome(root)
     links = _links(root, url)
     blocks = [b for b in _blocks(root) if b.text]
@@ -184,7 +189,7 @@ def _read_html(text: str, url: str | None, site: Site) -> Page:
         date_text, blocks = _date_line(blocks, doc)
     else:
         blocks = [b for b in blocks if one_line(b.text) != date_text]
-    return Page(title=title or "", date_text=date_text, blocks=blocks, links=links)
+    return Page(title=title or "", date_text=date_text, blocks=blocks, links=links, doctype=doctype)
 
 
 def _select(doc: lxml.html.HtmlElement, css: str) -> list[lxml.html.HtmlElement]:
@@ -307,6 +312,7 @@ class _BlockWriter:
         self.tag = "p"
         self.depth = 0
         self.ordinal: int | None = None
+        self.title_at = 0
 
     def flush(self) -> None:
         text = clean(_RESIDUE.sub("", "".join(self.parts)))
@@ -329,6 +335,8 @@ class _BlockWriter:
                 self.parts.append("\n")
             elif tag in _BLOCK_TAGS:
                 self.flush()
+                if child.get(_TITLE_MARK) is not None:
+                    self.title_at = len(self.blocks)
                 saved = (self.tag, self.depth, self.ordinal)
                 if tag == "li":
                     position += 1
@@ -359,7 +367,7 @@ def _blocks(root: lxml.html.HtmlElement) -> list[Block]:
     writer = _BlockWriter()
     writer.walk(root, 0)
     writer.flush()
-    return writer.blocks
+    return writer.blocks[writer.title_at:]
 
 
 def _date_line(blocks: list[Block], doc: lxml.html.HtmlElement) -> tuple[str | None, list[Block]]:

@@ -23,14 +23,17 @@ from pressbot.models import Participant, Role
 # ------------------------------------------------------------------ shared vocabulary
 
 HONORIFIC = (
-    r"(?:The\s+Honou?rable(?:\s+(?:Dr|Mr|Ms|Mrs|Prof)\.?)?|H\.\s?E\.(?:\s*(?:Dr|Mr|Ms|Mrs|Prof)\.?)?|"
+    r"(?:[Tt]he\s+Honou?rable(?:\s+(?:Dr|Mr|Ms|Mrs|Prof)\.?)?|H\.\s?E\.(?:\s*(?:Dr|Mr|Ms|Mrs|Prof)\.?)?|"
     r"His\s+Excellency(?:\s+(?:Dr|Mr|Prof)\.?)?|Her\s+Excellency(?:\s+(?:Dr|Ms|Mrs|Prof)\.?)?|"
     r"His\s+Majesty|Her\s+Majesty|His\s+Royal\s+Highness|Her\s+Royal\s+Highness|"
     r"Mr\.|Ms\.|Mrs\.|Dr\.|Prof\.|Senator|Ambassador)"
 )
 _KATAKANA = r"[\u30a0-\u30ffー・=＝]"
 _KANA_READING = re.compile(r"^[(（]\s*([\u3041-\u309f\u30a0-\u30ffー・\s]+)\s*[)）]")
-_EN_PAREN = re.compile(r"[(（]\s*(" + HONORIFIC + r"[^()（）]*)[)）]")
+# An English gloss in parentheses after a Japanese name: '(The Honorable Christopher Landau, Deputy …)' or
+# '(Gilberto C. Teodoro Jr.)'; at least two capitalised words, so '(PDF)' or '(ASEAN)' are not people.
+_EN_PAREN = re.compile(r"[(（]\s*((?:" + HONORIFIC + r"\s*)?[A-Z][A-Za-z.'’-]*(?:\s+[A-Z][A-Za-z.'’-]*)+"
+                       r"(?:,[^()（）]*)?)[)）]")
 # Japanese offices: the first token of an office, so that 船越外務事務次官 splits into 船越 + 外務事務次官.
 _JA_OFFICE_START = re.compile(
     r"(?:内閣総理大臣|総理大臣|副総理|官房長官|外務|防衛|国務|国防|外交|国家|内閣|経済|財務|通商|商務|総理|首相|大統領|副大統領|"
@@ -87,8 +90,7 @@ def _strip_role_words(text: str) -> str:
 
 def _split_ja_person(segment: str, home: str | None) -> Participant | None:
     """'朴潤柱(パク・ユンジュ) 韓国外交部第一次官' → name, reading, country, office."""
-    segment = segment.strip(" 　、,")
-    segment = re.sub(r"^(?:訪日中の|来日中の|訪.{1,8}中の|同席の)", "", segment)
+    segment = _strip_context(segment)
     if not segment or len(segment) > 60:
         return None
     reading = None
@@ -121,6 +123,15 @@ def _split_ja_person(segment: str, home: str | None) -> Participant | None:
     return Participant(name=name, reading=reading, title=rest or None, country=country)
 
 
+_CONTEXT = re.compile(r"^.*(?:中の|のため|に出席した|同席した|同行した|当たる|務める)|^(?:また|なお|さらに)、?")
+
+
+def _strip_context(segment: str) -> str:
+    """'日中韓外相会議出席のため訪日中の趙兌烈' → '趙兌烈': the clause before a name describes, it does not name."""
+    segment = segment.strip(" 　、,，")
+    return _CONTEXT.sub("", segment).strip(" 　、,，")
+
+
 def _mentions_foreign(office: str) -> bool:
     return any(word in office for word in JA_WORDS if len(word) > 1)
 
@@ -141,20 +152,31 @@ def _split_name_office(text: str) -> tuple[str, str]:
 
 def _english_paren(text: str) -> tuple[str | None, str | None, str | None]:
     """'(The Honorable Christopher Landau, Deputy Secretary of State ...)' → honorific, name, office."""
-    match = re.match(r"(" + HONORIFIC + r")\s*(.+)$", text.strip())
+    match = re.match(r"(" + HONORIFIC + r")?\s*(.+)$", text.strip())
     if not match:
         return None, None, None
-    honorific = re.sub(r"\s+", " ", match.group(1)).strip()
+    honorific = _honorific(match.group(1)) if match.group(1) else None
     name, _, office = match.group(2).partition(",")
     # 'Kang, Kyung-wha, Minister of ...': a one-word family name before the first comma.
     if office and re.fullmatch(r"[A-Z][\w'’-]+", name.strip()) and re.match(r"\s*[A-Z][\w'’-]+(?:,|$)", office):
         given, _, office = office.strip().partition(",")
         name = f"{name.strip()}, {given.strip()}"
-    return honorific, name.strip() or None, office.strip() or None
+    return honorific, _plain_name(name.strip()) or None, office.strip() or None
+
+
+def _honorific(text: str) -> str:
+    text = re.sub(r"\s+", " ", text).strip()
+    return text[0].upper() + text[1:]
+
+
+def _plain_name(name: str) -> str:
+    """The English name for linking: 'Kang, Kyung-wha' → 'Kang Kyung-wha' (order kept, comma dropped)."""
+    return re.sub(r",\s*", " ", name).strip()
 
 
 def ja_lead_participants(lead: str, home: str | None) -> list[Participant]:
     """Participants of a Japanese lead sentence, host first."""
+    lead = lead.replace("，", "、")
     people: list[Participant] = []
     host = _ja_subject(lead, home)
     if host:
@@ -166,9 +188,19 @@ def ja_lead_participants(lead: str, home: str | None) -> list[Participant]:
         segment = re.split(r"(?:は、|、|及び|並びに|と(?=[^、]{2,}$)|において|で、|中の)", before)[-1]
         # the reading paren sits between name and office: re-join a split '朴潤柱(パク・ユンジュ) 韓国…'
         segment = _rejoin_reading(before, segment)
+        side = _SIDE.search(segment)
+        if side:
+            segment = segment[side.end():]
         person = _split_ja_person(segment, home)
         if person is None:
             continue
+        if not person.title:  # '…テオドロ(Gilberto C. Teodoro Jr.)フィリピン国防大臣と': the office follows
+            after = re.match(r"\s*([^、。(（]{2,30}?)(?:との|と|、|は|を|が|$)", lead[match.end():])
+            if after:
+                person.country, person.title = leading_country_ja(after.group(1))
+                person.country = person.country or (home if not _mentions_foreign(after.group(1)) else None)
+        if side and person.country in (None, home):
+            person.country = JA_WORDS[side.group(1)]
         honorific, name_en, title_en = _english_paren(match.group(1))
         person.honorific, person.name_en, person.title_en = honorific, name_en, title_en
         person.country = person.country or (country_in_en(title_en) if title_en else None)
@@ -188,18 +220,13 @@ _JA_SUBJECT = re.compile(r"(?:^|、|。)\s*([^、。は]{2,30}?)(?:は|が)、")
 
 def _ja_subject(lead: str, home: str | None) -> Participant | None:
     """The host: the subject of the lead ('岩屋外務大臣は、…'), when it is a person with an office."""
-    for match in _JA_SUBJECT.finditer(lead[:200]):
-        text = re.sub(r"^.*?日(?:[(（][^)）]*[)）])?", "", match.group(1)) if "日" in match.group(1)[:12] else match.group(1)
-        text = text.strip(" 　、")
-        if not text or not _JA_OFFICE_END.search(text) or text in ("三者", "両者", "双方", "両首脳", "両大臣"):
-            continue
-        name, office = _split_name_office(text)
-        if not office or not name:
+    for match in _JA_SUBJECT.finditer(lead[:240]):
+        text = _strip_context(match.group(1))
+        if not text or not _JA_OFFICE_END.search(text):
             continue
         person = _split_ja_person(text, home)
-        if person is None:
-            continue
-        return person
+        if person is not None and person.title and person.name != text:
+            return person
     return None
 
 
@@ -216,40 +243,92 @@ def _ja_without_english(lead: str, home: str | None, skip: list[Participant]) ->
     target = re.search(r"(.{2,80}?)(?:との間で|と(?:の)?(?:電話)?会談|と(?:の)?会合|と(?:の)?協議|と(?:の)?懇談|を表敬|と面会|と会食)", lead)
     if not target:
         return people
-    for part in re.split(r"、|及び|並びに", target.group(1)):
-        part = re.sub(r"^.*?(?:は|が)、", "", part)
+    for part in re.split(r"、|及び|並びに", target.group(1))[-3:]:
+        if re.search(r"(?:は|が)$", part):
+            continue  # the subject (host), read by _ja_subject
         person = _split_ja_person(part, home)
         if person and person.title and _JA_OFFICE_END.search(person.title) and not _known(person, skip):
             people.append(person)
     return people
 
 
+_SIDE = re.compile(r"(?:^|[、。\s(（])(" + "|".join(sorted(map(re.escape, JA_WORDS), key=len, reverse=True))
+                   + r")(?:側)?(?:からは|から|側[:：])")
+_PARTICIPANT_BLOCK = re.compile(r"[(（【]?\s*(?:参加者|出席者|同席者)\s*[:：]\s*(.+?)\s*[)）】]?$")
+_ATTENDED = re.compile(r"(?:会談|会合|協議|会議)?(?:には|に)?、?([^、。]{3,60}?)(?:が同席|が陪席|も同席|も出席)")
+
+
 def ja_side_lists(blocks: Iterable[str], home: str | None) -> list[Participant]:
-    """'日本からは…、米国からは…が出席' and '(参加者:…)' / '日本側:…' lists, each person with the side's country."""
+    """'日本からは…、米国からは…が出席', '(参加者:…)' blocks and '…が同席しました' sentences."""
     people: list[Participant] = []
     for text in blocks:
-        for side, names in re.findall(r"([^、。:：]{1,12}?)(?:側)?(?:から(?:は)?|側[:：])([^。]+?)(?:が出席|が参加|。|$)", text):
-            side_country = country_in_ja(side) if side else None
-            if side_country is None:
-                continue
-            for part in re.split(r"、|及び|並びに|ほか", names):
-                person = _split_ja_person(part, home)
-                if person and person.title:
-                    person.country = side_country if person.country in (None, home) else person.country
-                    people.append(person)
+        text = text.replace("，", "、")
+        sides = list(_SIDE.finditer(text))
+        for index, side in enumerate(sides):
+            end = sides[index + 1].start() if index + 1 < len(sides) else len(text)
+            names = re.split(r"(?:が出席|が参加|が同席|。)", text[side.end(): end])[0]
+            people += _people_in_list(names, home, JA_WORDS[side.group(1)])
+        block = _PARTICIPANT_BLOCK.match(text.strip())
+        if block:
+            people += _people_in_list(block.group(1), home, None)
+        for attended in _ATTENDED.finditer(text):
+            people += _people_in_list(attended.group(1), home, None)
+    return people
+
+
+def _people_in_list(names: str, home: str | None, side_country: str | None) -> list[Participant]:
+    people = []
+    for part in re.split(r"、|及び|並びに|ほか|\s*/\s*", _EN_PAREN.sub(lambda m: "\0" + m.group(1) + "\0", names)):
+        japanese, _, english = part.partition("\0")
+        person = _split_ja_person(japanese, home)
+        if person is None or not person.title:
+            continue
+        if side_country and person.country in (None, home):
+            person.country = side_country
+        if english:
+            person.honorific, person.name_en, person.title_en = _english_paren(english.strip("\0"))
+        people.append(person)
     return people
 
 
 # ------------------------------------------------------------------ English
 
 
+_SENTENCE_END = re.compile(r"(?<=[a-z\d)]{2}[.!?])\s+(?=[A-Z(\[])")
+_EN_VERB = re.compile(r"\b(?:met|meets|held|holds|hosted|hosts|spoke|speaks|had|received|paid|co-chaired|chaired|"
+                      r"participated|joined|visited|talked)\b")
+# Where the "with …" phrase of a lead ends: the place, the purpose, the time.
+_EN_OBJECT_END = re.compile(r"\s(?:in|at|on|during|ahead of|before|after|via|where|as part of)\s|\s(?:for|to)\s(?![A-Z])"
+                            r"|(?<=[a-z\d]{2})[.;](?:\s|$)")
+
+
 def en_lead_participants(lead: str, home: str | None) -> list[Participant]:
-    """Participants of an English lead, in order of appearance."""
+    """Participants of an English lead: the subject and the 'with …' object of its meeting sentence.
+
+    Leaders only mentioned elsewhere in the sentence ('since President Trump returned') are left out.
+    """
     lead = _drop_attribution(lead)
+    sentences = _SENTENCE_END.split(lead)
+    sentence = next((s for s in sentences if _EN_VERB.search(s)), lead)
+    verb = _EN_VERB.search(sentence)
+    if verb is None:
+        return _en_people(sentence, home)
+    subject = sentence[: verb.start()]
+    rest = sentence[verb.end():]
+    with_at = re.search(r"\bwith\b", rest)
+    obj = rest[with_at.end():] if with_at else rest
+    end = _EN_OBJECT_END.search(obj)
+    obj = obj[: end.start()] if end else obj
+    people = _en_people(subject, home) + _en_people(obj, home)
+    return _dedupe(people) or _en_people(sentence, home)
+
+
+def _en_people(lead: str, home: str | None) -> list[Participant]:
+    """People named in a stretch of English text, in order of appearance."""
     found: list[tuple[int, Participant]] = []
     taken: list[tuple[int, int]] = []
     for match in _EN_HONORIFIC_FIRST.finditer(lead):
-        honorific = re.sub(r"\s+", " ", match.group("hon")).strip()
+        honorific = _honorific(match.group("hon"))
         name = match.group("name").strip().rstrip(",")
         name, _, title = _fix_comma_name(name, match.group("title"))
         if not _plausible_name(name) or (honorific in ("Ambassador",) and not title):
@@ -257,7 +336,7 @@ def en_lead_participants(lead: str, home: str | None) -> list[Participant]:
         if title and _SPOKESPERSON.search(title):
             continue
         country = country_in_en(title) if title else None
-        found.append((match.start(), Participant(name=name, name_en=name, honorific=honorific, title_en=title,
+        found.append((match.start(), Participant(name=name, name_en=_plain_name(name), honorific=honorific, title_en=title,
                                                  title=title, country=country)))
         taken.append(match.span())
     for match in _EN_TITLE_FIRST.finditer(lead):
@@ -269,12 +348,16 @@ def en_lead_participants(lead: str, home: str | None) -> list[Participant]:
             continue
         adjective = (match.group("adj") or "").strip()
         country = (countries_in_en(adjective) or [None])[0] or country_in_en(title)
-        if country is None and home and re.match(r"(?:Deputy |Under |Assistant )?Secretary\b", title):
-            country = home if home == "US" else country
-        found.append((match.start(), Participant(name=name, name_en=name, title=title, title_en=title,
+        if re.match(r"\s*(?:’s|'s)\b", lead[match.end():]):
+            continue  # 'President Trump's commitment': a mention, not a participant
+        found.append((match.start(), Participant(name=name, name_en=_plain_name(name), title=title, title_en=title,
                                                  country=country)))
         taken.append(match.span())
-    return _dedupe([p for _, p in sorted(found, key=lambda pair: pair[0])])
+    people = _dedupe([p for _, p in sorted(found, key=lambda pair: pair[0])])
+    for person in people:
+        # An office with no country word is the publisher's own ('First Vice Foreign Minister' on the ROK site).
+        person.country = person.country or home
+    return people
 
 
 def _drop_attribution(text: str) -> str:
@@ -328,7 +411,7 @@ def _same_person(person: Participant, surname: str) -> bool:
     name = person.name
     if name == surname or (len(surname) >= 1 and name.startswith(surname) and re.match(r"[\u4e00-\u9fff]", name)):
         return True
-    return "・" in name and name.split("・")[-1] == surname
+    return "・" in name and surname in name.split("・")
 
 
 def assign_roles(people: list[Participant], home: str | None) -> list[Participant]:
@@ -344,6 +427,22 @@ def assign_roles(people: list[Participant], home: str | None) -> list[Participan
         else:
             person.role = Role.attendee
         seen.add(person.country)
+    return people
+
+
+def merge_people(people: list[Participant], more: list[Participant]) -> list[Participant]:
+    """Add people from lists; one already known by a longer name ('岩屋毅' for '岩屋大臣') gets a mention."""
+    for person in more:
+        owner = next((p for p in people if p.name == person.name or _same_person(p, person.name)), None)
+        if owner is None:
+            people.append(person)
+            continue
+        mention = person.name + (person.title or "")
+        if owner.name != person.name and mention not in owner.mentions:
+            owner.mentions.append(mention)
+        for field in ("reading", "name_en", "honorific", "title_en"):
+            if getattr(owner, field) is None and getattr(person, field) is not None:
+                setattr(owner, field, getattr(person, field))
     return people
 
 

@@ -43,6 +43,7 @@ def site_for_url(url: str | None) -> Site:
 def release_id(site: Site, url: str | None, fallback: str) -> str:
     """``<site>:<key>``: the key from the URL pattern, else from the URL path, else a content hash."""
     key = site.release_key(url) if url and site is not GENERIC else None
+    key = key.replace("/", "_") if key else key
     if key is None and url:
         parts = urlsplit(url)
         key = re.sub(r"[^\w.-]+", "_", (parts.netloc + parts.path + ("?" + parts.query if parts.query else "")))

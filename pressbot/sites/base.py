@@ -32,6 +32,7 @@ class Site:
     title: str | None = None  # CSS selectors; None means "find it by the generic rules"
     date_line: str | None = None
     body: str | None = None
+    doctype: str | None = None  # the site's own label of the release type (State: Readout, Media Note…)
     listing: Listing | None = None
     crawl_delay: float = 1.0
     blocked_markers: tuple[str, ...] = field(default_factory=tuple)

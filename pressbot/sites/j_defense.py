@@ -10,7 +10,7 @@ SITE = Site(
     domains=("j-defense.ikaros.jp",),
     language="ja",
     country="JP",
-    start_urls=("https://j-defense.ikaros.jp/category/mofa/",),
-    release_url=re.compile(r"j-defense\.ikaros\.jp/docs/(?P<key>[\w/-]+?)(?:\.html)?/?$"),
-    listing=Listing(entry="article", link="a"),
+    start_urls=("https://j-defense.ikaros.jp/docs/mod/",),
+    release_url=re.compile(r"j-defense\.ikaros\.jp/docs/(?P<key>[\w-]+/\d+)\.html$"),
+    listing=Listing(entry=".c-card", link=".c-card__title a", date="time", next_page="a.c-pager__next"),
 )

@@ -14,5 +14,6 @@ SITE = Site(
     release_url=re.compile(r"/mofaj/(?:[\w/]+/)?(?P<key>(?:pressit|pageit|press\d*)_[0-9_]+)\.html"),
     title="#maincontents h1",
     body="#maincontents",
-    listing=Listing(entry="#maincontents li", link="a", heading="h2, h3"),
+    listing=Listing(entry="dl.title-list dd", link="a", heading="dl.title-list dt.list-title",
+                    next_page="li.next a, a.next"),
 )
