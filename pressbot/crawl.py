@@ -14,7 +14,7 @@ from scrapy.crawler import CrawlerProcess
 from scrapy.settings import Settings
 
 from pressbot import exit_codes
-from pressbot.run import Run
+from pressbot.run import Run, share
 from pressbot.sites import SITES
 from pressbot.spiders.base import ReleaseSpider
 from pressbot.state import run_lock
@@ -67,7 +67,7 @@ def run_crawl(options: CrawlOptions) -> int:
 def _crawl(options: CrawlOptions, names: list[str]) -> int:
     settings = project_settings()
     run = Run(options.output, options.rejects, options.state, truncate=options.truncate)
-    settings.set("PRESSBOT_RUN_OBJECT", run, priority="cmdline")
+    share(run)
     if options.replay:
         settings.set("PRESSBOT_REPLAY", options.replay, priority="cmdline")
         # Replay is offline and instant: no politeness delays needed.
@@ -82,7 +82,7 @@ def _crawl(options: CrawlOptions, names: list[str]) -> int:
     for name, value in options.overrides.items():
         settings.set(name, value, priority="cmdline")
     classes = spider_classes()
-    process = CrawlerProcess(settings, install_root_handler=True)
+    process = CrawlerProcess(settings)
     crawlers = []
     for name in names:
         crawler = process.create_crawler(classes[name])
@@ -91,6 +91,7 @@ def _crawl(options: CrawlOptions, names: list[str]) -> int:
     try:
         process.start()
     finally:
+        share(None)
         for name, crawler in crawlers:
             run.crawler_stats[name] = crawler.stats.get_stats() if crawler.stats else {}
             run.sites[name]  # every crawled site appears in the manifest, even with nothing to report

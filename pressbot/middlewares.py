@@ -54,9 +54,6 @@ class RobotsPolicyMiddleware(RobotsTxtMiddleware):
         super().process_request_2(rp, request)
 
     def _apply_delay(self, netloc: str, delay: float, request: Request) -> None:
-        spider = self.crawler.spider
-        if spider is not None and delay > getattr(spider, "download_delay", 0):
-            spider.download_delay = delay
         downloader = self.crawler.engine.downloader
         host = netloc.split(":", 1)[0]
         downloader.per_slot_settings.setdefault(host, {}).update(delay=delay, jitter=0.0)

@@ -120,9 +120,18 @@ def _jsonl(data: dict[str, Any]) -> bytes:
     return (json.dumps(data, ensure_ascii=False, sort_keys=True) + "\n").encode("utf-8")
 
 
+_shared: Run | None = None
+
+
+def share(run: Run | None) -> None:
+    """Make ``run`` the one every crawler of this process writes to (``pressbot crawl`` runs several)."""
+    global _shared
+    _shared = run
+
+
 def run_for(crawler: Any) -> Run:
     """The run object of a crawler: the CLI's shared one, or one made from the settings (scrapy crawl)."""
-    run = crawler.settings.get("PRESSBOT_RUN_OBJECT")
+    run = _shared
     if run is None:
         run = getattr(crawler, "_pressbot_run", None)
         if run is None:

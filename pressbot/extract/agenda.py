@@ -75,9 +75,7 @@ _ORDERED_FAMILIES = {
     "kata": "kata",
 }
 
-_TERMINATOR = re.compile(
-    r"[(（]?\s*(?:以上|了)\s*[)）]?|(?:-+\s*)?end(?:\s*-+)?|(?:[#＃]\s*){3}", re.IGNORECASE
-)
+_TERMINATOR = re.compile(r"[(（]?\s*(?:以上|了)\s*[)）]?|(?:-+\s*)?end(?:\s*-+)?|(?:[#＃]\s*){3}", re.IGNORECASE)
 _CLOSER = re.compile(
     r"""
     [*＊※†‡]                                   # footnote marks
@@ -368,4 +366,4 @@ def _heading_like(text: str) -> bool:
         return False
     if _CJK.search(text):
         return len(text) <= _HEADING_MAX_JA
-    return len(text) <= _HEADING_MAX_EN and ". " not in text
+    return len(text) <= _HEADING_MAX_EN and not re.search(r"[a-z]{2}\. ", text)

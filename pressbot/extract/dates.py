@@ -12,7 +12,7 @@ from __future__ import annotations
 import datetime
 import re
 import unicodedata
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 
 __all__ = [
@@ -84,11 +84,18 @@ _ERA_NEXT: dict[str, datetime.date | None] = {
     name: (_ERAS[i + 1][1] if i + 1 < len(_ERAS) else None) for i, (name, _) in enumerate(_ERAS)
 }
 _ERA_ALIASES: dict[str, str] = {
-    "meiji": "明治", "m": "明治",
-    "taisho": "大正", "taishō": "大正", "t": "大正",
-    "showa": "昭和", "shōwa": "昭和", "s": "昭和",
-    "heisei": "平成", "h": "平成",
-    "reiwa": "令和", "r": "令和",
+    "meiji": "明治",
+    "m": "明治",
+    "taisho": "大正",
+    "taishō": "大正",
+    "t": "大正",
+    "showa": "昭和",
+    "shōwa": "昭和",
+    "s": "昭和",
+    "heisei": "平成",
+    "h": "平成",
+    "reiwa": "令和",
+    "r": "令和",
 }
 
 
@@ -156,9 +163,7 @@ def _unstable_re(astral: bool) -> re.Pattern[str]:
     if not _unstable:
         classes = []
         for ranges in _UNSTABLE_RANGES:
-            codes = [
-                c for lo, hi in ranges for c in range(lo, hi) if not unicodedata.is_normalized("NFKC", chr(c))
-            ]
+            codes = [c for lo, hi in ranges for c in range(lo, hi) if not unicodedata.is_normalized("NFKC", chr(c))]
             spans: list[str] = []
             start = prev = codes[0]
             for c in [*codes[1:], -1]:
@@ -257,16 +262,29 @@ _JWD = (
     r"(?:\s*\(\s*(?:[月火水木金土日](?:曜日?)?|祝日?|休日?)"
     r"(?:\s*[・･,、/]\s*(?:祝日?|休日?|振休))?\s*\)|\s*[月火水木金土日]曜日?)?"
 )
-_EWD = (
-    r"(?:\b(?i:mon|tue|tues|wed|wednes|thu|thur|thurs|fri|sat|satur|sun)(?i:day)?\b\.?,?\s+)?"
+# (Fri.) (金) (금) after a numeric date.
+_PAREN_WD = (
+    r"(?:\s*\(\s*(?:(?i:mon|tue|tues|wed|thu|thur|thurs|fri|sat|sun)(?i:day)?\.?"
+    r"|[月火水木金土日](?:曜日?)?|[월화수목금토일](?:요일)?)\s*\))?"
 )
+_EWD = r"(?:\b(?i:mon|tue|tues|wed|wednes|thu|thur|thurs|fri|sat|satur|sun)(?i:day)?\b\.?,?\s+)?"
 _EMONTHS = (
     "january|february|march|april|may|june|july|august|september|october|november|december|"
     "jan|feb|mar|apr|jun|jul|aug|sept|sep|oct|nov|dec"
 )
 _MONTH_NUMBER = {
-    "jan": 1, "feb": 2, "mar": 3, "apr": 4, "may": 5, "jun": 6,
-    "jul": 7, "aug": 8, "sep": 9, "oct": 10, "nov": 11, "dec": 12,
+    "jan": 1,
+    "feb": 2,
+    "mar": 3,
+    "apr": 4,
+    "may": 5,
+    "jun": 6,
+    "jul": 7,
+    "aug": 8,
+    "sep": 9,
+    "oct": 10,
+    "nov": 11,
+    "dec": 12,
 }
 
 
@@ -297,13 +315,13 @@ _DATE_RE = re.compile(
             rf"\s*(?P<wm>{_JNUM})\s*月\s*(?P<wd>{_JNUM})\s*日{_JWD})",
             # 2025년 7월 18일 (ROK pages in Korean)
             r"(?P<ko>(?<![0-9])(?P<ky>[0-9]{4})\s*년\s*(?P<km>[0-9]{1,2})\s*월\s*(?P<kd>[0-9]{1,2})\s*일"
-            r"(?:\s*\(\s*[월화수목금토일](?:요일)?\s*\))?)",
+            rf"{_PAREN_WD})",
             # 2025-7-23, 2025/07/18, 2025.07.18
             r"(?P<num>(?<![0-9./-])(?P<ny>(?:1[89]|2[0-9])[0-9]{2})(?P<nsep>[-/.])(?P<nm>[0-9]{1,2})"
-            r"(?P=nsep)(?P<nd>[0-9]{1,2})(?![0-9]|[./-][0-9]))",
+            rf"(?P=nsep)(?P<nd>[0-9]{{1,2}})(?![0-9]|[./-][0-9]){_PAREN_WD})",
             # 2025. 7. 18.
             r"(?P<kdot>(?<![0-9.])(?P<kdy>(?:1[89]|2[0-9])[0-9]{2})\.\s+(?P<kdm>[0-9]{1,2})\.\s*"
-            r"(?P<kdd>[0-9]{1,2})(?![0-9])\.?)",
+            rf"(?P<kdd>[0-9]{{1,2}})(?![0-9])\.?{_PAREN_WD})",
             # Thursday, July 17, 2025 / Jul. 18, 2025 / Sept. 3 2025
             rf"(?P<mdy>{_EWD}{_emon('mdy_m')}\s*{_eday('mdy_d')},?\s*(?P<mdy_y>[0-9]{{4}})(?![0-9]))",
             # 18 July 2025 / Friday, 18 July 2025
@@ -351,6 +369,10 @@ def _matches(rx: re.Pattern[str], starts: re.Pattern[str], t: str) -> Iterator[r
                 pos = mt.end()
 
 
+# Between two dates of one range or list (18日～19日, 7月18日、19日): the second continues the first.
+_CONTINUATION_RE = re.compile(
+    r"\s*(?:から|より|～|〜|~|-|‐|–|—|−|、|,|・|及び|および|と|ないし|乃至|(?i:and|to|through|thru|until|till))\s*"
+)
 _YEAR_OFFSET = {"昨年": -1, "本年": 0, "今年": 0, "同年": 0, "来年": 1, "明年": 1}
 
 
@@ -374,10 +396,9 @@ def _day_only(anchor: datetime.date, day: int, prefix: str | None) -> datetime.d
     if prefix in ("今月", "本月", "同月"):
         return _make(anchor.year, anchor.month, day)
     if prefix == "明":  # 明19日: the coming 19th
-        k = 0 if day >= anchor.day else 1
+        y, m = _add_months(anchor.year, anchor.month, 0 if day >= anchor.day else 1)
     else:
-        k = 0 if day <= anchor.day else -1
-    y, m = _add_months(anchor.year, anchor.month, k)
+        y, m = _add_months(anchor.year, anchor.month, 0 if day <= anchor.day else -1)
     return _make(y, m, day)
 
 
@@ -407,6 +428,27 @@ def _english_month(word: str) -> int | None:
 _FULL_RULES = frozenset(("era", "western_ja", "korean", "numeric", "korean_dots", "english_mdy", "english_dmy"))
 
 
+def _continue(prev: datetime.date, kind: str, g: Callable[[str], str]) -> tuple[datetime.date | None, str]:
+    """A partial date continuing ``prev`` in a range or list: on or after it, never before."""
+    if kind == "jd":
+        digits = g("jdd")
+        if not digits.isascii():
+            return None, "day_only"
+        day = int(digits)
+        y, m = _add_months(prev.year, prev.month, 0 if day >= prev.day else 1)
+        return _make(y, m, day), "day_only"
+    if kind == "jmd":
+        month, day = _int(g("jmm")), _int(g("jmdd"))
+    else:
+        month, day = _english_month(g(kind + "_m")) or 0, int(g(kind + "_d"))
+    if not month:
+        return None, "month_day"
+    d = _make(prev.year, month, day)
+    if d is not None and d < prev:
+        d = _make(prev.year + 1, month, day)
+    return d, "month_day"
+
+
 def _scan(
     t: str, ref: datetime.date | None, text_anchor: bool = False
 ) -> Iterator[tuple[datetime.date, str, int, int]]:
@@ -416,10 +458,23 @@ def _scan(
     date seen earlier in the text.
     """
     anchor = ref
+    prev: datetime.date | None = None
+    prev_end = -1
     for mt in _matches(_DATE_RE, _DATE_START_RE, t):
         kind = mt.lastgroup
         g = mt.group
         d: datetime.date | None
+        if (
+            prev is not None
+            and kind in ("jd", "jmd", "md", "dm")
+            and not (g("jdp") or g("jmp"))
+            and _CONTINUATION_RE.fullmatch(t, prev_end, mt.start())
+        ):
+            d, rule = _continue(prev, kind, g)
+            if d is not None:
+                prev, prev_end = d, mt.end()
+                yield d, rule, mt.start(), mt.end()
+            continue
         if kind == "era":
             name = g("en")
             ey = _int(g("ey"))
@@ -474,6 +529,7 @@ def _scan(
             continue
         if text_anchor and ref is None and rule in _FULL_RULES:
             anchor = d
+        prev, prev_end = d, mt.end()
         yield d, rule, mt.start(), mt.end()
 
 
@@ -513,7 +569,10 @@ _LOCAL_LABEL = (
     r"|(?i:local\s+time|eastern\s+(?:standard\s+|daylight\s+)?time|washington(?:,?\s*d\.?c\.?)?\s+time"
     r"|new\s+york\s+time|seoul\s+time)"
 )
-_JAPAN_LABEL = r"日本時間|東京時間|\bJST\b|(?i:japan(?:ese)?\s+(?:standard\s+)?time|tokyo\s+time|in\s+japan\b|in\s+tokyo\b)"
+_JAPAN_LABEL = (
+    r"日本時間|東京時間|\bJST\b"
+    r"|(?i:japan(?:ese)?\s+(?:standard\s+)?time|tokyo\s+time|in\s+japan\b|in\s+tokyo\b)"
+)
 _LABEL_RE = re.compile(rf"(?P<local>{_LOCAL_LABEL})|(?P<japan>{_JAPAN_LABEL})")
 _LABEL_BEFORE_RE = re.compile(rf"(?:(?P<local>{_LOCAL_LABEL})|(?P<japan>{_JAPAN_LABEL}))\s*:?\s*$")
 _PAREN_AFTER_RE = re.compile(r"[^()、。,;\n]{0,24}\(")
@@ -714,8 +773,26 @@ def parse_time(text: str) -> TimeMatch | None:
 # --------------------------------------------------------------------------- durations
 
 _EN_UNITS = [
-    "zero", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten",
-    "eleven", "twelve", "thirteen", "fourteen", "fifteen", "sixteen", "seventeen", "eighteen", "nineteen",
+    "zero",
+    "one",
+    "two",
+    "three",
+    "four",
+    "five",
+    "six",
+    "seven",
+    "eight",
+    "nine",
+    "ten",
+    "eleven",
+    "twelve",
+    "thirteen",
+    "fourteen",
+    "fifteen",
+    "sixteen",
+    "seventeen",
+    "eighteen",
+    "nineteen",
 ]
 _EN_TENS = ["twenty", "thirty", "forty", "fifty", "sixty", "seventy", "eighty", "ninety"]
 _EN_VALUE = {w: i for i, w in enumerate(_EN_UNITS)} | {w: 20 + 10 * i for i, w in enumerate(_EN_TENS)}
@@ -742,8 +819,6 @@ _DURATION_RE = re.compile(
 )
 
 
-
-
 def _word_starts(words: list[str]) -> str:
     """``(?<=a)(?=bout|pprox)|…``: after one consumed letter, is it the start of one of ``words``?"""
     rests: dict[str, list[str]] = {}
@@ -759,9 +834,12 @@ _DURATION_START_RE = re.compile(
     r"|(?<=約)|(?<=お)(?=よそ|おむね)|(?<=凡)(?=そ)|(?<=概)(?=ね)|(?<=ほ)(?=ぼ)|(?<=午)(?=[前後])|(?<=正)(?=午)"
     r"|(?<=[A-Za-z])(?<![A-Za-z].)(?i:(?<=a)(?=n?\b)|"
     + _word_starts(
-        "approx about around almost roughly some nearly just over more less under half noon midday midnight".split()
-        + _EN_TENS
-        + _EN_UNITS
+        [
+            *("approx", "about", "around", "almost", "roughly", "some", "nearly", "just", "over", "more"),
+            *("less", "under", "half", "noon", "midday", "midnight"),
+            *_EN_TENS,
+            *_EN_UNITS,
+        ]
     )
     + "))"
 )

@@ -31,6 +31,9 @@ _ANNOUNCEMENT = re.compile(
     r"(?:訪問|出席|来日|訪日|開催)(?:予定|します|する予定|いたします)|予定です|の訪日|の来日|招へい|"
     r"\bwill (?:travel|visit|meet|host|hold|attend|participate|lead)\b|\bto (?:Travel|Visit|Host|Attend)\b|"
     r"Travel to|Upcoming|Trip to", re.I)
+_HAPPENED = re.compile(r"(?:会談|会合|協議|会議|懇談|会食|意見交換|表敬)(?:を行いました|を行ったところ|が行われ|を実施)|"
+                       r"行われました|開催されました|出席しました|\bmet (?:today )?with\b|\bheld (?:a|the)\b|"
+                       r"\bspoke (?:today )?(?:by|with)\b|\btook place\b")
 _MEETING = re.compile(r"会談|会合|協議|会議|懇談|表敬|面会|対話|会見|会食|意見交換|首脳|外相会|"
                       r"\bmet\b|\bmeeting\b|\btalks?\b|\bheld\b|\bdialogue\b|\bconsultations?\b|\bsummit\b|"
                       r"\bcall\b|\bspoke\b|\bhosted\b|\bReadout\b", re.I)
@@ -55,10 +58,10 @@ _VISITING = re.compile(r"(訪日中|来日中)の")
 _EN_PLACE = re.compile(
     r"\b(?:in|at|visiting)\s+((?:the\s+)?[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*){0,3}(?:,\s*D\.C\.)?)(?=[\s,.;)]|$)"
 )
-_NOT_PLACE = re.compile(r"^(?:the\s+)?(?:margins?|Ministry|Department|Government|Japan-|U\.S\.-|Republic of Korea-|"
+_NOT_PLACE = re.compile(r"^(?:[Tt]he\s+)?(?:[Mm]argins?|Ministry|Department|Government|Japan-|U\.S\.-|Republic of Korea-|"
                         r"January|February|March|April|May|June|July|August|September|October|November|December|"
-                        r"Trilateral|Bilateral|Foreign|Vice|Deputy|His|Her|The Honorable|Mr|Ms|Dr|[A-Z]+\s[A-Z][a-z]+ [A-Z])",
-                        re.I)
+                        r"Trilateral|Bilateral|Foreign|Vice|Deputy|His|Her|Honorable|Mr|Ms|Dr|H\.E|"
+                        r"[A-Z]{2,}\s[A-Z][a-z]+)")
 
 
 def read_meeting(page: Page, published: dt.date | None, language: str, site: Site
@@ -68,7 +71,7 @@ def read_meeting(page: Page, published: dt.date | None, language: str, site: Sit
     lead_at = _find_lead(blocks, language)
     lead = blocks[lead_at].text if lead_at is not None else ""
     head = f"{page.title}\n{lead}"
-    kind = _kind(f"{page.doctype or ''} {page.title}".strip(), lead, blocks)
+    kind = _kind(f"{page.doctype or ''} {page.title}".strip(), lead, [b.text for b in blocks[:3]])
     if kind in (Kind.statement, Kind.other) and not (kind is Kind.statement and lead_at is not None and
                                                      _LEAD_VERB.search(lead) and _MEETING.search(lead)):
         return kind, None
@@ -119,13 +122,15 @@ def _find_lead(blocks: list[Block], language: str) -> int | None:
     return best if best_score >= 2 else None
 
 
-def _kind(title: str, lead: str, blocks: list[Block]) -> Kind:
+def _kind(title: str, lead: str, opening: list[str]) -> Kind:
+    """Transcripts and announcements of future visits are not meetings that took place."""
     head = f"{title}\n{lead}"
     if _TRANSCRIPT.search(title):
         return Kind.other
     if _STATEMENT.search(title):
         return Kind.statement
-    if _ANNOUNCEMENT.search(title) or (_ANNOUNCEMENT.search(lead) and not _LEAD_VERB.search(lead)):
+    happened = any(_HAPPENED.search(text) for text in [lead, *opening])
+    if _ANNOUNCEMENT.search(title) or (any(_ANNOUNCEMENT.search(t) for t in [lead, *opening]) and not happened):
         return Kind.other
     if _TELEPHONE.search(head):
         return Kind.telephone_talk
@@ -206,6 +211,9 @@ def _place(lead: str, language: str) -> str | None:
             place = re.sub(r"^.*?(?:において|で)", "", match.group(1)).strip()
             place = re.sub(r"^(?:.*?[0-9０-９]+日(?:[(（][^)）]*[)）])?)", "", place).strip("、 ")
             return place or None
+        visiting = re.search(r"([^、。をはの]{2,20}?)を訪問中の", lead)
+        if visiting:
+            return visiting.group(1)
         if _VISITING.search(lead):
             return "日本"
         return None

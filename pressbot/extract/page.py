@@ -41,7 +41,7 @@ _RESIDUE = re.compile(
     r"[(（]写真提供[:：][^)）]*[)）]|\(Photo:[^)]*\)"
 )
 _BACK_LINK = re.compile(
-    r"^(?:[<＜«]\s*)?(?:報道発表(?:一覧)?へ戻る|(?:この)?ページの(?:トップ|先頭)へ(?:戻る)?|前のページへ戻る|"
+    r"^(?:[<＜«]\s*)?(?:.{1,30}(?:へ|に)戻る|Back to .{1,60}|Return to .{1,60}|報道発表(?:一覧)?へ戻る|(?:この)?ページの(?:トップ|先頭)へ(?:戻る)?|前のページへ戻る|"
     r"一覧(?:へ|に)戻る|リストへ戻る|Back to (?:Press Releases|top|list|Top of Page)|Back|Return to list|"
     r"Page Top|Top of page|Print|印刷|シェア|Share|Tweet|ツイート|List)\s*[>＞»]?$",
     re.I,
@@ -49,7 +49,8 @@ _BACK_LINK = re.compile(
 # A heading after which the rest of the page is other headlines (rankings, related articles, tags).
 _CHROME_HEADING = re.compile(
     r"^(?:Ranking|ランキング|読まれている記事|人気記事|関連記事|おすすめ記事|新着記事|最新記事|Related (?:Articles|Stories|Content)|"
-    r"Most Read|Popular|Tags?\s*:|タグ\s*[:：]|この記事をシェア|Share this)",
+    r"Most Read|Popular|Tags?\s*:|タグ\s*[:：]|この記事をシェア|Share this|Related (?:Documents?|Links?|Information)$|"
+    r"関連(?:リンク|文書|資料|情報)$)",
     re.I,
 )
 _CHALLENGE = re.compile(
@@ -180,8 +181,8 @@ def _read_html(text: str, url: str | None, site: Site) -> Page:
         title = one_line(title_el.text_content()) if title_el is not None else _title_from_head(doc)
     if title_el is not None:
         title_el.set(_TITLE_MARK, "")
+    links = _links(root, url, site)
     _strip_chrome(root)
-    links = _links(root, url)
     blocks = [b for b in _blocks(root) if b.text]
     blocks = _cut_chrome(blocks)
     blocks = [b for b in blocks if one_line(b.text) != title]
@@ -285,22 +286,52 @@ def _strip_chrome(root: lxml.html.HtmlElement) -> None:
             _drop(element)
 
 
-def _links(root: lxml.html.HtmlElement, url: str | None) -> list[Link]:
+_DOCUMENT_HREF = re.compile(r"\.(?:pdf|docx?|xlsx?|pptx?)(?:$|[?#])", re.I)
+_DOCUMENT_TEXT = re.compile(
+    r"声明|宣言|ステートメント|共同(?:発表|文書|記者発表)|全文|骨子|ファクトシート|別添|別紙|成果文書|協定|覚書|議長総括|PDF|"
+    r"Statement|Declaration|Joint (?:Press|Communiqu|Document|Readout)|Fact ?Sheet|Annex|Full text|Communiqu|"
+    r"Agreement|Memorandum|Chair's Summary",
+    re.I,
+)
+_NAVIGATION = re.compile(r"breadcrumb|topicpath|pankuzu|g-?nav|global|menu|footer|header|share|sns|social|ranking|"
+                         r"pager|pagination|side|tag|popular", re.I)
+
+
+def _links(root: lxml.html.HtmlElement, url: str | None, site: Site) -> list[Link]:
+    """Related documents: PDFs, statements and other releases linked from the text, not site navigation."""
     links: list[Link] = []
-    seen: set[str] = set()
+    seen: set[str] = {(url or "").split("#")[0]}
     for anchor in root.iter("a"):
         href = (anchor.get("href") or "").strip()
-        if not href or href.startswith(("#", "javascript:", "mailto:", "tel:")):
+        place = _link_place(anchor, root)
+        if not href or href.startswith(("#", "javascript:", "mailto:", "tel:")) or place == "navigation":
             continue
         target = urljoin(url, href) if url else href
         text = one_line(_RESIDUE.sub("", anchor.text_content()))
-        if not text or _BACK_LINK.match(text) or target in seen or target.split("#")[0] == (url or "").split("#")[0]:
+        if not text or _BACK_LINK.match(text) or target.split("#")[0] in seen:
             continue
-        if not target.startswith(("http://", "https://")) and url:
+        if url and not target.startswith(("http://", "https://")):
             continue
-        seen.add(target)
+        is_release = site.release_key(target) is not None and site.name != "generic" and place == "text"
+        if not (_DOCUMENT_HREF.search(target) or _DOCUMENT_TEXT.search(text) or is_release):
+            continue
+        seen.add(target.split("#")[0])
         links.append(Link(text=text, url=target))
     return links
+
+
+def _link_place(element: lxml.html.HtmlElement, root: lxml.html.HtmlElement) -> str:
+    """'navigation' (menus, footers), 'related' (boxes of other pages: documents only) or 'text'."""
+    place = "text"
+    for ancestor in element.iterancestors():
+        if ancestor is root:
+            break
+        marks = f"{ancestor.get('class', '')} {ancestor.get('id', '')}"
+        if ancestor.tag in _DROP_TAGS or (marks.strip() and _NAVIGATION.search(marks)):
+            return "navigation"
+        if marks.strip() and _CHROME_ATTR.search(marks):
+            place = "related"
+    return place
 
 
 class _BlockWriter:
@@ -372,7 +403,7 @@ def _blocks(root: lxml.html.HtmlElement) -> list[Block]:
 
 def _date_line(blocks: list[Block], doc: lxml.html.HtmlElement) -> tuple[str | None, list[Block]]:
     for index, block in enumerate(blocks[:8]):
-        if len(block.text) <= 60 and _has_date(block.text):
+        if len(block.text) <= 80 and _has_date(block.text):
             return block.text, blocks[:index] + blocks[index + 1 :]
     for getter in _DATE_FALLBACKS:
         value = getter(doc)

@@ -62,7 +62,7 @@ _EN_OFFICE_TAIL = (
     r"National\s+Security|Economic\s+Affairs|Foreign\s+and\s+European\s+Affairs|"
     r"[A-Z][a-z]+(?:\s+(?:and|of)\s+[A-Z][a-z]+)?)(?:\s+(?:for|of)\s+[A-Z][a-z]+(?:\s+[A-Z][a-z]+)?)?)?"
 )
-_EN_ADJ = (r"(?:(?:the\s+)?(?:Japanese|Japan's|Republic\s+of\s+Korea|ROK|Korean|U\.S\.|American|Chinese|"
+_EN_ADJ = (r"(?:(?:the\s+)?(?:Republic\s+of\s+Korea\s+\(ROK\)|Japanese|Japan's|Republic\s+of\s+Korea|ROK|Korean|U\.S\.|American|Chinese|"
            r"Australian|Philippine|Indian|British|French|German|Canadian|Italian|Ukrainian|Vietnamese|"
            r"Indonesian|Singaporean|Thai|Malaysian|New\s+Zealand|Mongolian|Turkish|Saudi|Israeli|Egyptian|"
            r"Brazilian|Mexican|Spanish|Polish|Dutch|Swedish|Russian|[A-Z][a-z]+ese|[A-Z][a-z]+ian)\s+)")
@@ -215,7 +215,7 @@ def _rejoin_reading(before: str, segment: str) -> str:
     return match.group(1) if match else segment
 
 
-_JA_SUBJECT = re.compile(r"(?:^|、|。)\s*([^、。は]{2,30}?)(?:は|が)、")
+_JA_SUBJECT = re.compile(r"(?:^|、|。)\s*([^、。は]{2,60}?)(?:は|が)、")
 
 
 def _ja_subject(lead: str, home: str | None) -> Participant | None:
@@ -272,7 +272,7 @@ def ja_side_lists(blocks: Iterable[str], home: str | None) -> list[Participant]:
         if block:
             people += _people_in_list(block.group(1), home, None)
         for attended in _ATTENDED.finditer(text):
-            people += _people_in_list(attended.group(1), home, None)
+            people += _people_in_list(re.sub(r"^.*(?:には|では)", "", attended.group(1)), home, None)
     return people
 
 

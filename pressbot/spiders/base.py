@@ -29,9 +29,14 @@ class ReleaseSpider(scrapy.Spider):
     def __init__(self, since: str | None = None, until: str | None = None, **kwargs: Any):
         super().__init__(**kwargs)
         self.allowed_domains = list(self.site.domains)
-        self.download_delay = self.site.crawl_delay
         self.since = dt.date.fromisoformat(since) if since else None
         self.until = dt.date.fromisoformat(until) if until else None
+
+    @classmethod
+    def update_settings(cls, settings: Any) -> None:
+        """The site's own delay (State asks 5 s), unless the command line set one (replay sets 0)."""
+        super().update_settings(settings)
+        settings.set("DOWNLOAD_DELAY", max(cls.site.crawl_delay, settings.getfloat("DOWNLOAD_DELAY")), priority="spider")
 
     @classmethod
     def from_crawler(cls, crawler, *args: Any, **kwargs: Any):  # type: ignore[no-untyped-def]

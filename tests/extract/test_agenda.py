@@ -36,9 +36,7 @@ def li(text: str, depth: int = 1, ordinal: int | None = None) -> Block:
     return Block(text, "li", depth, ordinal)
 
 
-def pt(
-    number: str | None, text: str = "", children: list[Shape] | None = None, heading: str | None = None
-) -> Shape:
+def pt(number: str | None, text: str = "", children: list[Shape] | None = None, heading: str | None = None) -> Shape:
     return (number, heading, text, children or [])
 
 
@@ -187,10 +185,7 @@ CASES: list[tuple[str, list[Block], list[Shape]]] = [
     (
         "rok_numbered_with_o_bullets",
         [
-            p(
-                "1. First Vice Foreign Minister Park Yoon-joo held the ROK-U.S.-Japan "
-                "Vice Foreign Ministerial Meeting."
-            ),
+            p("1. First Vice Foreign Minister Park Yoon-joo held the ROK-U.S.-Japan Vice Foreign Ministerial Meeting."),
             p("o The three sides reaffirmed that trilateral cooperation is essential to regional peace."),
             p("o The three sides agreed to respond firmly to North Korea's nuclear and missile programs."),
             p("- They also discussed illicit cyber activities that fund those programs."),
@@ -414,11 +409,7 @@ CASES: list[tuple[str, list[Block], list[Shape]]] = [
     ),
     (
         "lines_inside_one_block_are_split",
-        [
-            p(
-                "1\n三者は、日米韓調整事務局の活用を確認しました。\n2\n三者は、次回協議の早期開催で一致しました。"
-            )
-        ],
+        [p("1\n三者は、日米韓調整事務局の活用を確認しました。\n2\n三者は、次回協議の早期開催で一致しました。")],
         [pt("1", "調整事務局"), pt("2", "早期開催")],
     ),
     (
