@@ -419,7 +419,7 @@ def _month_day(anchor: datetime.date, month: int, day: int, prefix: str | None) 
 
 
 def _english_month(word: str) -> int | None:
-    """Month number; None for an all-lower-case word (``may``, ``march`` are verbs)."""
+    """Month number; None when the word starts lower-case (``may``, ``march`` are verbs)."""
     if word[0].islower():
         return None
     return _MONTH_NUMBER[word[:3].lower()]
@@ -537,8 +537,9 @@ def find_dates(text: str, ref: datetime.date | None = None) -> list[DateMatch]:
     """All dates in ``text``, in order and non-overlapping.
 
     Partial dates (``7月18日``, ``July 18``, ``本6日``, ``同日``) are resolved against ``ref`` and
-    skipped when it is None. Impossible calendar days are skipped; era contradictions raise
-    DateError.
+    skipped when it is None, except that one continuing a range or list (``7月18日～19日``) takes
+    its month and year from the date before it. Impossible calendar days are skipped; era
+    contradictions raise DateError.
     """
     if isinstance(ref, datetime.datetime):
         ref = ref.date()
@@ -672,7 +673,8 @@ def meeting_date(text: str, ref: datetime.date | None = None) -> DateMatch | Non
 
 # --------------------------------------------------------------------------- times
 
-_CONNECTOR = r"\s*(?:-|‐|‑|–|—|−|~|〜|から|(?i:to|until|till|through|thru)\b)\s*"
+# "and" for "between 3:30 and 4:15 p.m."
+_CONNECTOR = r"\s*(?:-|‐|‑|–|—|−|~|〜|から|(?i:to|until|till|through|thru|and)\b)\s*"
 
 
 def _time_pattern(p: str) -> str:

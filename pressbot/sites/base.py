@@ -28,7 +28,7 @@ class Site:
     language: str
     country: str
     start_urls: tuple[str, ...]
-    release_url: re.Pattern[str]  # matches release pages; group "key" is the id key
+    release_url: re.Pattern[str]  # matches release URLs (any host: owns() checks domains); group "key" → id
     title: str | None = None  # CSS selectors; None means "find it by the generic rules"
     date_line: str | None = None
     body: str | None = None

@@ -11,6 +11,6 @@ SITE = Site(
     language="ja",
     country="JP",
     start_urls=("https://j-defense.ikaros.jp/docs/mod/",),
-    release_url=re.compile(r"j-defense\.ikaros\.jp/docs/(?P<key>[\w-]+/\d+)\.html$"),
+    release_url=re.compile(r"^[a-z]+://[^/]+/docs/(?P<key>[\w-]+/\d+)\.html$"),
     listing=Listing(entry=".c-card", link=".c-card__title a", date="time", next_page="a.c-pager__next"),
 )

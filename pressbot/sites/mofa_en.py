@@ -11,7 +11,7 @@ SITE = Site(
     language="en",
     country="JP",
     start_urls=("https://www.mofa.go.jp/press/release/index.html",),
-    release_url=re.compile(r"mofa\.go\.jp/(?!mofaj/)(?:[\w/]+/)?(?P<key>[a-z]+\d*_[0-9_]+)\.html"),
+    release_url=re.compile(r"^[a-z]+://[^/]+/(?!mofaj/)(?:[\w/]+/)?(?P<key>[a-z]+\d*_[0-9_]+)\.html"),
     title="#maincontents h1",
     body="#maincontents",
     listing=Listing(entry="dl.title-list dd", link="a", heading="dl.title-list dt.list-title",
