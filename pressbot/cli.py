@@ -57,6 +57,8 @@ def parse(files: tuple[Path, ...], url: str | None, site: str | None) -> None:
 @main.command()
 @click.argument("sites", nargs=-1)
 @click.option("--replay", type=click.Path(file_okay=False, exists=True), help="Answer every request from this fixtures folder (no network).")
+@click.option("--upstream", metavar="URL", help="Fetch every page from this local server as URL/<host>/<path> "
+              "(for tests and benchmarks).")
 @click.option("-o", "--output", help="Append records to this JSONL file (one flushed line per record).")
 @click.option("-O", "--overwrite-output", help="Like -o, but truncate the file first.")
 @click.option("--rejects", help="Write rejected pages (with reasons) to this JSONL file.")
@@ -70,7 +72,7 @@ def parse(files: tuple[Path, ...], url: str | None, site: str | None) -> None:
 @click.option("--max-coverage-drop", type=float, default=0.3, show_default=True, help="Gate: drop below the median of recent runs.")
 @click.option("-s", "--set", "overrides", multiple=True, help="Scrapy setting NAME=VALUE (repeatable).")
 @click.option("--quiet", is_flag=True, help="Only warnings and the summary.")
-def crawl(sites: tuple[str, ...], replay: str | None, output: str | None, overwrite_output: str | None,
+def crawl(sites: tuple[str, ...], replay: str | None, upstream: str | None, output: str | None, overwrite_output: str | None,
           rejects: str | None, state: str | None, no_state: bool, manifest: str | None,
           since: dt.datetime | None, until: dt.datetime | None, max_reject_share: float, min_coverage: float,
           max_coverage_drop: float, overrides: tuple[str, ...], quiet: bool) -> None:
@@ -79,7 +81,7 @@ def crawl(sites: tuple[str, ...], replay: str | None, output: str | None, overwr
     from pressbot.state import LockHeld, default_state_path
 
     options = CrawlOptions(
-        sites=list(sites), replay=replay, output=overwrite_output or output, truncate=bool(overwrite_output),
+        sites=list(sites), replay=replay, upstream=upstream, output=overwrite_output or output, truncate=bool(overwrite_output),
         rejects=rejects, state=None if no_state else (state or str(default_state_path())), manifest=manifest,
         since=since.date() if since else None, until=until.date() if until else None,
         max_reject_share=max_reject_share, min_coverage=min_coverage, max_coverage_drop=max_coverage_drop,

@@ -26,6 +26,7 @@ RECENT_RUNS = 10
 class CrawlOptions:
     sites: list[str] = field(default_factory=list)
     replay: str | None = None
+    upstream: str | None = None
     output: str | None = None
     truncate: bool = False
     rejects: str | None = None
@@ -73,6 +74,10 @@ def _crawl(options: CrawlOptions, names: list[str]) -> int:
         # Replay is offline and instant: no politeness delays needed.
         settings.set("DOWNLOAD_DELAY", 0, priority="cmdline")
         settings.set("AUTOTHROTTLE_ENABLED", False, priority="cmdline")
+    if options.upstream:
+        handler = "pressbot.upstream.UpstreamDownloadHandler"
+        settings.set("PRESSBOT_UPSTREAM", options.upstream, priority="cmdline")
+        settings.set("DOWNLOAD_HANDLERS", {"http": handler, "https": handler}, priority="cmdline")
     if options.since:
         settings.set("PRESSBOT_SINCE", options.since.isoformat(), priority="cmdline")
     if options.until:

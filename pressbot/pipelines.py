@@ -45,7 +45,7 @@ class TriagePipeline(_RunPipeline):
     """Blocked pages are counted; failed pages become rejects; 304/404/410 go on to the state."""
 
     def process_item(self, item: Fetched, spider: Any = None) -> Fetched:
-        if item.error is None or item.status in GONE_STATUSES or item.status == 304:
+        if item.error is None:
             return item
         if item.error["reason"] == "blocked":
             self.run.sites[item.site].blocked += 1
@@ -111,7 +111,8 @@ class StatePipeline(_RunPipeline):
                 self.run.reject(item.site, item.url, f"http_{item.status}", "not a release we know")
                 raise DropItem(f"http {item.status}: {item.url}", log_level="DEBUG")
             if item.status == 304 or known.withdrawn:
-                state.touch(known.id, item.fetched_at, item.status, item.etag, item.last_modified)
+                if item.content_sha256:  # a real 304 (not a skip inside the revalidation window)
+                    state.touch(known.id, item.fetched_at, item.status, item.etag, item.last_modified)
                 counts.releases["unchanged"] += 1
                 raise DropItem(f"unchanged: {item.url}", log_level="DEBUG")
             item.record = _withdrawal(known, item)

@@ -54,6 +54,11 @@ PRESSBOT_REPLAY = os.environ.get("PRESSBOT_REPLAY", "")  # a fixtures folder: an
 PRESSBOT_OUTPUT = ""  # releases JSONL written by pressbot (one flushed line per record)
 PRESSBOT_REJECTS = ""  # rejects JSONL
 PRESSBOT_STATE = ""  # SQLite crawl state; empty means no incremental state
+PRESSBOT_UPSTREAM = os.environ.get("PRESSBOT_UPSTREAM", "")  # tests/benchmarks: fetch from a local server
+if PRESSBOT_UPSTREAM:
+    DOWNLOAD_HANDLERS = {"http": "pressbot.upstream.UpstreamDownloadHandler",
+                         "https": "pressbot.upstream.UpstreamDownloadHandler"}
+PRESSBOT_REVALIDATE_HOURS = 0.0  # >0: skip known releases seen this recently (unless the listing changed)
 PRESSBOT_SINCE = ""
 PRESSBOT_UNTIL = ""
 

@@ -18,9 +18,11 @@ from pressbot.errors import ExtractError
 from pressbot.extract import extract
 from pressbot.extract.listing import read_listing
 from pressbot.items import Fetched
+from pressbot.run import run_for
 from pressbot.sites import Site
 
 BLOCKED_STATUSES = frozenset({401, 403, 429, 451, 503})
+GONE_STATUSES = frozenset({404, 410})
 
 
 class ReleaseSpider(scrapy.Spider):
@@ -73,13 +75,31 @@ class ReleaseSpider(scrapy.Spider):
         if listing.next_url and not older_than_window:
             yield scrapy.Request(listing.next_url, callback=self.parse_listing, errback=self.on_error)
 
-    def release_requests(self, url: str, listed: dict[str, Any]) -> Iterator[scrapy.Request]:
-        """Hook for incremental crawling (state decides whether and how to fetch)."""
-        yield scrapy.Request(url, callback=self.parse_release, errback=self.on_error, cb_kwargs={"listed": listed})
+    def release_requests(self, url: str, listed: dict[str, Any]) -> Iterator[Any]:
+        """Fetch a release: conditionally when the state knows it; not at all while its revalidation window
+        is open and the listing shows no change (counted as unchanged)."""
+        state = run_for(self.crawler).state
+        known = state.by_url(url) if state else None
+        headers = {}
+        if known is not None and not known.withdrawn:
+            window = dt.timedelta(hours=self.crawler.settings.getfloat("PRESSBOT_REVALIDATE_HOURS"))
+            fresh = window and _age(known.last_seen) < window
+            if fresh and (not listed.get("title") or listed["title"] == known.title):
+                yield Fetched(site=self.site.name, url=url, status=304, content_sha256="", listed=listed)
+                return
+            if known.etag:
+                headers["If-None-Match"] = known.etag
+            if known.last_modified:
+                headers["If-Modified-Since"] = known.last_modified
+        yield scrapy.Request(url, headers=headers, callback=self.parse_release, errback=self.on_error,
+                             cb_kwargs={"listed": listed})
 
     # ------------------------------------------------------------------ releases
 
     def parse_release(self, response: Response, listed: dict[str, Any] | None = None) -> Iterator[Fetched]:
+        if response.status == 304 or response.status in GONE_STATUSES:
+            yield self._fetched(response)  # the state decides: unchanged, withdrawn, or unknown
+            return
         if response.status in BLOCKED_STATUSES:
             yield self._fetched(response, error={"reason": "blocked", "message": f"HTTP {response.status}"})
             return
@@ -123,6 +143,14 @@ class ReleaseSpider(scrapy.Spider):
 def _header(response: Response, name: str) -> str | None:
     value = response.headers.get(name)
     return value.decode("latin-1") if value else None
+
+
+def _age(stamp: str) -> dt.timedelta:
+    try:
+        seen = dt.datetime.fromisoformat(stamp.replace("Z", "+00:00"))
+    except (AttributeError, ValueError):
+        return dt.timedelta.max
+    return dt.datetime.now(dt.UTC) - seen
 
 
 def _anchor_date(response: Response) -> dt.date:

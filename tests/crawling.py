@@ -1,0 +1,28 @@
+"""Helpers for tests that crawl a local FixtureServer with `pressbot crawl --upstream`."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+from conftest import run_pressbot
+
+FAST = ("-s", "DOWNLOAD_DELAY=0", "-s", "AUTOTHROTTLE_ENABLED=False", "-s", "RETRY_TIMES=2", "--quiet")
+
+
+def crawl(server_url: str, out: Path, *args: str, sites: tuple[str, ...] = ("mofa_ja",), extra: tuple[str, ...] = FAST):
+    manifest = out.with_suffix(".manifest.json")
+    result = run_pressbot("crawl", *sites, "--upstream", server_url, "-o", str(out), "--manifest", str(manifest),
+                          "--rejects", str(out.with_suffix(".rejects.jsonl")), *extra, *args)
+    data = json.loads(manifest.read_text(encoding="utf-8")) if manifest.exists() else None
+    return result, data
+
+
+def records(path: Path) -> list[dict]:
+    if not path.exists():
+        return []
+    return [json.loads(line) for line in path.read_text(encoding="utf-8").splitlines()]
+
+
+def rejects(path: Path) -> list[dict]:
+    return records(path.with_suffix(".rejects.jsonl"))
