@@ -14,6 +14,7 @@ from scrapy.crawler import CrawlerProcess
 from scrapy.settings import Settings
 
 from pressbot import exit_codes
+from pressbot.manifest import Manifest
 from pressbot.run import Run, share
 from pressbot.sites import SITES
 from pressbot.spiders.base import ReleaseSpider
@@ -105,6 +106,7 @@ def _crawl(options: CrawlOptions, names: list[str]) -> int:
         gates, code = judge(manifest, history, options)
         manifest["gates"] = gates
         manifest["exit_code"] = code
+        manifest = Manifest.model_validate(manifest).model_dump(mode="json")
         manifest_path = _manifest_path(options, run)
         manifest_path.parent.mkdir(parents=True, exist_ok=True)
         manifest_path.write_text(json.dumps(manifest, ensure_ascii=False, indent=2, sort_keys=True, default=str) + "\n",
@@ -138,9 +140,10 @@ def judge(manifest: dict[str, Any], history: list[dict[str, Any]], options: Craw
         total_rejects += rejects
         if (site["blocked"] and not good) or site["robots_refused"]:
             failures["blocked"].append(f"{name}: {site['blocked']} blocked page(s), {good} release(s)")
-        if site["errors"] or site["replay_missing"]:
+        if site["errors"] or site["replay_missing"] or site["spider_exceptions"]:
             failures["errors"].append(f"{name}: {len(site['errors'])} fetch error(s), "
-                                      f"{site['replay_missing']} request(s) with no fixture")
+                                      f"{site['replay_missing']} request(s) with no fixture, "
+                                      f"{site['spider_exceptions']} spider exception(s)")
         coverage = site["coverage"].get("published")
         if coverage is not None and coverage < options.min_coverage:
             failures["coverage"].append(f"{name}: published date on {coverage:.0%} of records")

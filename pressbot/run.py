@@ -50,6 +50,7 @@ class SiteCounts:
             "errors": self.errors[:50],
             "replay_missing": stats.get("replay/missing", 0),
             "robots_refused": stats.get("robotstxt/host_refused", 0),
+            "spider_exceptions": sum(v for k, v in stats.items() if k.startswith("spider_exceptions/")),
         }
 
 

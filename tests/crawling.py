@@ -7,6 +7,18 @@ from pathlib import Path
 
 from conftest import run_pressbot
 
+_BASE = "https://www.mofa.go.jp/mofaj/"
+# The releases the two mofa_ja listing fixtures link to.
+MOFA_JA_LISTED = frozenset({
+    _BASE + "press/release/pressit_000001_01509.html",
+    _BASE + "press/release/pressit_000001_01566.html",
+    _BASE + "press/release/pressit_000001_01571.html",
+    _BASE + "fp/pp/pageit_000001_01530.html",
+    _BASE + "na/na1/us/pageit_000001_01531.html",
+    _BASE + "na/na1/us/pageit_000001_01486.html",
+    _BASE + "a_o/ocn/au/pageit_000001_01489.html",
+    _BASE + "s_sa/sea2/id/pageit_000001_01505.html",
+})
 FAST = ("-s", "DOWNLOAD_DELAY=0", "-s", "AUTOTHROTTLE_ENABLED=False", "-s", "RETRY_TIMES=2", "--quiet")
 
 

@@ -292,6 +292,56 @@ CASES = [
         id="text-trilateral-two-counterparts-joined-by-oyobi",
         marks=xfail("_rejoin_reading keeps the conjunction: the second counterpart is named '及び朴潤柱'"),
     ),
+    pytest.param(
+        "mofa_ja", "ラザロ・フィリピン外務大臣による岩屋外務大臣表敬", "令和7年7月8日",
+        "本8日午後4時から約20分間、訪日中のテレサ・ラザロ・フィリピン外務大臣(Her Excellency Ms. Ma. Theresa P. Lazaro, "
+        "Secretary of Foreign Affairs of the Republic of the Philippines)は、岩屋毅外務大臣を表敬したところ、"
+        "概要は以下のとおりです。",
+        ["両者は、日比関係の更なる強化に向けて連携していくことで一致しました。"],
+        [P("岩屋毅", "host", title="外務大臣", country="JP"),
+         P("テレサ・ラザロ", "counterpart", name_en="Ma. Theresa P. Lazaro", honorific="Her Excellency Ms.",
+           title="外務大臣", title_en="Secretary of Foreign Affairs of the Republic of the Philippines", country="PH")],
+        id="ja-guest-as-subject-calls-on-japanese-minister",
+        marks=xfail("the object of '…を表敬' is never read when the subject is the glossed guest; the guest "
+                    "becomes 'host' because nobody from JP is left"),
+    ),
+    pytest.param(
+        "mofa_ja", "日米韓次官協議", "令和7年7月18日",
+        "本18日、東京において、船越健裕外務事務次官は、クリストファー・ランドー米国国務副長官(The Honorable Christopher "
+        "Landau, Deputy Secretary of State of the United States of America)及び朴潤柱(パク・ユンジュ)韓国外交部第一次官"
+        "との間で、日米韓次官協議を行ったところ、概要は以下のとおりです。",
+        ["三者は、日米韓の連携の重要性を再確認しました。"],
+        [P("船越健裕", "host", title="外務事務次官", country="JP"),
+         P("クリストファー・ランドー", "counterpart", name_en="Christopher Landau", honorific="The Honorable",
+           title="国務副長官", title_en="Deputy Secretary of State of the United States of America", country="US"),
+         P("朴潤柱", "counterpart", reading="パク・ユンジュ", title="外交部第一次官", country="KR")],
+        id="ja-second-counterpart-without-gloss",
+        marks=xfail("_ja_without_english only runs when no glossed counterpart was found: the unglossed "
+                    "second counterpart after '及び' is dropped"),
+    ),
+    pytest.param(
+        "mofa_ja", "日独外相会談", "令和7年5月20日",
+        "本20日午後2時から約30分間、岩屋毅外務大臣は、ベルリンでヨハン・ヴァーデフール・ドイツ外務大臣と会談を行いました。",
+        ["両外相は、日独間の安全保障協力を深化させることで一致しました。"],
+        [P("岩屋毅", "host", title="外務大臣", country="JP"),
+         P("ヨハン・ヴァーデフール", "counterpart", title="外務大臣", country="DE")],
+        id="ja-place-with-de-before-counterpart",
+        marks=xfail("'ベルリンで' is not cut off: a participant named 'ベルリン' with title "
+                    "'でヨハン・ヴァーデフール・ドイツ外務大臣' and country None is produced"),
+    ),
+    pytest.param(
+        "mofa_ja", "日英外相会談", "令和7年5月2日",
+        "本2日、岩屋毅外務大臣は、デービッド・ラミー英国外務・英連邦・開発大臣(The Rt Hon David Lammy, Secretary of State "
+        "for Foreign, Commonwealth and Development Affairs of the United Kingdom)と会談を行ったところ、概要は以下のとおりです。",
+        ["両外相は、日英の「グローバルな戦略的パートナーシップ」を確認しました。"],
+        [P("岩屋毅", "host", title="外務大臣", country="JP"),
+         P("デービッド・ラミー", "counterpart", name_en="David Lammy", honorific="The Rt Hon", title="外務・英連邦・開発大臣",
+           title_en="Secretary of State for Foreign, Commonwealth and Development Affairs of the United Kingdom",
+           country="GB")],
+        id="ja-british-rt-hon-gloss",
+        marks=xfail("HONORIFIC has no 'The Rt Hon' / 'The Right Honourable': honorific None, "
+                    "name_en 'The Rt Hon David Lammy'"),
+    ),
     # ------------------------------------------------------------------ MOFA English
     pytest.param(
         "mofa_en", "Japan-U.S. Vice-Ministerial Meeting", "July 17, 2025",
@@ -446,6 +496,18 @@ CASES = [
          P("Penny Wong", "counterpart", name_en="Penny Wong", title="Foreign Minister", title_en="Foreign Minister",
            country="AU")],
         id="state-leaders-in-later-sentence-not-participants",
+    ),
+    pytest.param(
+        "us_state", "Secretary Blinken's Meeting with Japanese Foreign Minister Kamikawa", "February 18, 2024",
+        "Secretary of State Antony J. Blinken met with Japanese Foreign Minister Kamikawa Yoko today in Munich, "
+        "Germany, on the margins of the Munich Security Conference.",
+        [],
+        [P("Antony J. Blinken", "host", name_en="Antony J. Blinken", title="Secretary of State",
+           title_en="Secretary of State", country="US"),
+         P("Kamikawa Yoko", "counterpart", name_en="Kamikawa Yoko", title="Foreign Minister",
+           title_en="Foreign Minister", country="JP")],
+        id="state-middle-initial-after-title",
+        marks=xfail("_EN_TITLE_FIRST's name words need two letters: 'Antony J. Blinken' is cut to 'Antony'"),
     ),
     # ------------------------------------------------------------------ ROK MOFA
     pytest.param(

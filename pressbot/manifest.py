@@ -1,0 +1,49 @@
+"""The run manifest's shape (committed as schema/manifest.schema.json): what one crawl did, per site."""
+
+from __future__ import annotations
+
+from pydantic import BaseModel, ConfigDict, Field
+
+
+class _Model(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+
+
+class Releases(_Model):
+    new: int = 0
+    changed: int = 0
+    unchanged: int = Field(0, description="304s, revalidation-window skips and identical re-reads")
+    withdrawn: int = 0
+
+
+class SiteReport(_Model):
+    requests: int = Field(description="Requests sent (robots.txt and retries included)")
+    responses_by_status: dict[str, int]
+    releases: Releases
+    rejects: dict[str, int] = Field(description="Rejected pages by reason (see rejects JSONL for each)")
+    blocked: int = Field(description="Pages that were blocks, challenges or decoys (403/429/…)")
+    coverage: dict[str, float | None] = Field(description="Share of emitted records with the field set")
+    errors: list[str] = Field(description="Fetch errors (first 50)")
+    replay_missing: int = Field(description="Replay requests with no fixture")
+    robots_refused: int = Field(description="Hosts not crawled because robots.txt answered 5xx")
+    spider_exceptions: int = 0
+
+
+class Gate(_Model):
+    ok: bool
+    why: list[str]
+
+
+class Manifest(_Model):
+    started: str
+    finished: str
+    output: str | None
+    sites: dict[str, SiteReport]
+    gates: dict[str, Gate] = Field(default_factory=dict)
+    exit_code: int = 0
+
+
+def manifest_schema_text() -> str:
+    import json
+
+    return json.dumps(Manifest.model_json_schema(), ensure_ascii=False, sort_keys=True, indent=2) + "\n"
