@@ -100,7 +100,7 @@ def _crawl(options: CrawlOptions, names: list[str]) -> int:
         share(None)
         for name, crawler in crawlers:
             run.crawler_stats[name] = crawler.stats.get_stats() if crawler.stats else {}
-            run.sites[name]  # every crawled site appears in the manifest, even with nothing to report
+            run.site(name)  # every crawled site is in the manifest, even with nothing to report
         manifest = run.manifest()
         history = run.state.recent_manifests(RECENT_RUNS) if run.state else []
         gates, code = judge(manifest, history, options)

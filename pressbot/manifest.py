@@ -24,6 +24,7 @@ class SiteReport(_Model):
     blocked: int = Field(description="Pages that were blocks, challenges or decoys (403/429/…)")
     coverage: dict[str, float | None] = Field(description="Share of emitted records with the field set")
     errors: list[str] = Field(description="Fetch errors (first 50)")
+    listing_pages: int = Field(0, description="Listing pages parsed (paging stops past --since)")
     replay_missing: int = Field(description="Replay requests with no fixture")
     robots_refused: int = Field(description="Hosts not crawled because robots.txt answered 5xx")
     spider_exceptions: int = 0

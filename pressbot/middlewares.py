@@ -63,3 +63,39 @@ class RobotsPolicyMiddleware(RobotsTxtMiddleware):
             slot.jitter = 0.0
         self._stats.set_value(f"robotstxt/crawl_delay/{host}", delay)
         logger.info("robots.txt of %s asks Crawl-delay %.1fs: honoured", host, delay)
+
+
+class BackoffMiddleware:
+    """A 429/503 slows the whole host down (doubling its delay, or Retry-After), before Scrapy retries.
+
+    Capped at AUTOTHROTTLE_MAX_DELAY; replayed responses are not real traffic and change nothing.
+    """
+
+    STATUSES = frozenset({429, 503})
+
+    def __init__(self, crawler):  # type: ignore[no-untyped-def]
+        self.crawler = crawler
+        self.cap = crawler.settings.getfloat("AUTOTHROTTLE_MAX_DELAY", 60.0)
+
+    @classmethod
+    def from_crawler(cls, crawler):  # type: ignore[no-untyped-def]
+        return cls(crawler)
+
+    def process_response(self, request: Request, response: Response, spider=None) -> Response:  # type: ignore[no-untyped-def]
+        if response.status not in self.STATUSES or "replay" in response.flags:
+            return response
+        downloader = self.crawler.engine.downloader
+        slot = downloader.slots.get(request.meta.get("download_slot", ""))
+        if slot is not None:
+            retry_after = _seconds(response.headers.get(b"Retry-After"))
+            slot.delay = min(max(slot.delay * 2, 1.0, retry_after or 0.0), self.cap)
+            self.crawler.stats.inc_value("pressbot/backoff")
+            logger.warning("%s answered %s: delay for this host is now %.1fs", request.url, response.status, slot.delay)
+        return response
+
+
+def _seconds(value: bytes | None) -> float | None:
+    try:
+        return float(value) if value else None
+    except ValueError:
+        return None

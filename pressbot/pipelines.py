@@ -48,12 +48,12 @@ class TriagePipeline(_RunPipeline):
         if item.error is None:
             return item
         if item.error["reason"] == "blocked":
-            self.run.sites[item.site].blocked += 1
+            self.run.site(item.site).blocked += 1
             self.crawler.stats.inc_value(f"pressbot/{item.site}/blocked")
             logger.warning("blocked: %s (%s)", item.url, item.error.get("message"))
             raise DropItem(f"blocked: {item.url}", log_level="DEBUG")
         if item.error["reason"] == "fetch_error":
-            self.run.sites[item.site].errors.append(f"{item.url}: {item.error['message']}")
+            self.run.site(item.site).errors.append(f"{item.url}: {item.error['message']}")
         self.run.reject(item.site, item.url, item.error["reason"], item.error.get("message", ""))
         self.crawler.stats.inc_value(f"pressbot/{item.site}/rejects/{item.error['reason']}")
         raise DropItem(f"rejected ({item.error['reason']}): {item.url}", log_level="DEBUG")
@@ -104,7 +104,7 @@ class StatePipeline(_RunPipeline):
 
     def process_item(self, item: Fetched, spider: Any = None) -> Fetched:
         state = self.run.state
-        counts = self.run.sites[item.site]
+        counts = self.run.site(item.site)
         if item.status == 304 or item.status in GONE_STATUSES:
             known = state.by_url(item.url) if state else None
             if known is None:
@@ -167,7 +167,7 @@ class OutputPipeline(_RunPipeline):
             run.write_record(record)
         if run.state is not None:
             run.state.finish_write(row)
-        run.sites[item.site].releases[status] += 1
+        run.site(item.site).releases[status] += 1
         if status != "withdrawn":
             run.count_emitted(item.site, record)
         self.crawler.stats.inc_value(f"pressbot/{item.site}/releases/{status}")

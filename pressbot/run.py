@@ -5,7 +5,7 @@ from __future__ import annotations
 import datetime as dt
 import json
 import os
-from collections import Counter, defaultdict
+from collections import Counter
 from pathlib import Path
 from typing import IO, Any
 
@@ -27,7 +27,8 @@ def _open_jsonl(path: str | None, truncate: bool) -> IO[bytes] | None:
 
 
 class SiteCounts:
-    def __init__(self) -> None:
+    def __init__(self, name: str = "") -> None:
+        self.name = name
         self.releases: Counter[str] = Counter()  # new, changed, unchanged, withdrawn
         self.rejects: Counter[str] = Counter()  # by reason
         self.blocked = 0
@@ -48,6 +49,7 @@ class SiteCounts:
             "blocked": self.blocked,
             "coverage": {f: round(self.coverage[f] / emitted, 4) if emitted else None for f in COVERAGE_FIELDS},
             "errors": self.errors[:50],
+            "listing_pages": stats.get(f"pressbot/{self.name}/listing_pages", 0),
             "replay_missing": stats.get("replay/missing", 0),
             "robots_refused": stats.get("robotstxt/host_refused", 0),
             "spider_exceptions": sum(v for k, v in stats.items() if k.startswith("spider_exceptions/")),
@@ -64,8 +66,14 @@ class Run:
         self.output = _open_jsonl(output, truncate)
         self.rejects = _open_jsonl(rejects, truncate)
         self.state = State(state) if state else None
-        self.sites: dict[str, SiteCounts] = defaultdict(SiteCounts)
+        self.sites: dict[str, SiteCounts] = {}
         self.crawler_stats: dict[str, dict[str, Any]] = {}
+
+    def site(self, name: str) -> SiteCounts:
+        """The counts of one site, created on first use."""
+        if name not in self.sites:
+            self.sites[name] = SiteCounts(name)
+        return self.sites[name]
 
     def write_record(self, record: dict[str, Any]) -> int:
         """Append one record line; returns the offset it was written at."""
@@ -78,7 +86,7 @@ class Run:
 
     def reject(self, site: str, url: str, reason: str, message: str, record: dict | None = None,
                errors: list | None = None) -> None:
-        self.sites[site].rejects[reason] += 1
+        self.site(site).rejects[reason] += 1
         if self.rejects is not None:
             line = {"site": site, "url": url, "reason": reason, "message": message, "errors": errors or [],
                     "record": record, "rejected_at": now_iso()}
@@ -86,7 +94,7 @@ class Run:
             self.rejects.flush()
 
     def count_emitted(self, site: str, record: dict[str, Any]) -> None:
-        counts = self.sites[site]
+        counts = self.site(site)
         counts.emitted_with_content += 1
         meeting = record.get("meeting") or {}
         values = {

@@ -39,6 +39,7 @@ FEED_EXPORTERS = {"jsonlines": "pressbot.exporters.FlushingJsonLinesExporter",
 DOWNLOADER_MIDDLEWARES = {
     "scrapy.downloadermiddlewares.robotstxt.RobotsTxtMiddleware": None,
     "pressbot.middlewares.RobotsPolicyMiddleware": 100,
+    "pressbot.middlewares.BackoffMiddleware": 560,  # before RetryMiddleware (550) sees the response
     "pressbot.replay.ReplayMiddleware": 950,
 }
 ITEM_PIPELINES = {
