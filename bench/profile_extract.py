@@ -32,6 +32,25 @@ def _where(filename: str) -> str:
     return Path(filename).name
 
 
+def print_profile(stats: pstats.Stats, top: int) -> None:
+    """Top functions by own and cumulative time, then own time summed per source file."""
+    total = stats.total_tt  # type: ignore[attr-defined]
+    for order in ("tottime", "cumulative"):
+        buffer = io.StringIO()
+        stats.stream = buffer  # type: ignore[attr-defined]
+        stats.sort_stats(order).print_stats(top)
+        text = buffer.getvalue()
+        print(f"\n--- top {top} by {order}")
+        print(text[text.index("ncalls"):].rstrip() if "ncalls" in text else text)
+    stats.stream = sys.stdout  # type: ignore[attr-defined]
+    per_file: dict[str, float] = defaultdict(float)
+    for (filename, _, _), (_, _, tottime, _, _) in stats.stats.items():  # type: ignore[attr-defined]
+        per_file[_where(filename)] += tottime
+    print("\n--- own time per source")
+    for where, seconds in sorted(per_file.items(), key=lambda kv: -kv[1])[:15]:
+        print(f"  {seconds / total:6.1%}  {seconds:7.3f} s  {where}")
+
+
 def main(argv: list[str] | None = None) -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--n", type=int, default=300)
@@ -54,20 +73,9 @@ def main(argv: list[str] | None = None) -> None:
     profiler.disable()
 
     stats = pstats.Stats(profiler)
-    total = stats.total_tt  # type: ignore[attr-defined]
-    print(f"cProfile: {len(pages)} pages, {total:.2f} s under the profiler ({total / len(pages) * 1e3:.1f} ms/page)")
-    for order in ("tottime", "cumulative"):
-        buffer = io.StringIO()
-        pstats.Stats(profiler, stream=buffer).strip_dirs().sort_stats(order).print_stats(args.top)
-        text = buffer.getvalue()
-        print(f"\n--- top {args.top} by {order}")
-        print(text[text.index("ncalls"):].rstrip())
-    per_file: dict[str, float] = defaultdict(float)
-    for (filename, _, _), (_, _, tottime, _, _) in stats.stats.items():  # type: ignore[attr-defined]
-        per_file[_where(filename)] += tottime
-    print("\n--- own time per source")
-    for where, seconds in sorted(per_file.items(), key=lambda kv: -kv[1])[:15]:
-        print(f"  {seconds / total:6.1%}  {seconds:7.3f} s  {where}")
+    print(f"cProfile: {len(pages)} pages, {stats.total_tt:.2f} s under the profiler "  # type: ignore[attr-defined]
+          f"({stats.total_tt / len(pages) * 1e3:.1f} ms/page)")  # type: ignore[attr-defined]
+    print_profile(stats, args.top)
 
     if args.pyinstrument:
         from pyinstrument import Profiler

@@ -42,6 +42,8 @@ DOWNLOADER_MIDDLEWARES = {
     "pressbot.middlewares.BackoffMiddleware": 560,  # before RetryMiddleware (550) sees the response
     "pressbot.replay.ReplayMiddleware": 950,
 }
+EXTENSIONS = {"pressbot.progress.Progress": 500}
+PRESSBOT_PROGRESS_INTERVAL = 15.0  # seconds between progress lines on stderr; 0 turns them off
 ITEM_PIPELINES = {
     "pressbot.pipelines.TriagePipeline": 100,
     "pressbot.pipelines.ValidatePipeline": 200,
