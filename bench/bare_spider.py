@@ -17,6 +17,10 @@ import json
 import os
 import sys
 
+# Run as a script, this file's folder (bench/) is sys.path[0], and bench/incremental.py would shadow the
+# `incremental` package Twisted imports: drop the folder before anything imports Twisted.
+sys.path[:] = [p for p in sys.path if os.path.abspath(p or ".") != os.path.dirname(os.path.abspath(__file__))]
+
 import scrapy
 from scrapy.crawler import CrawlerProcess
 from scrapy.settings import Settings

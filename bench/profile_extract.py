@@ -35,6 +35,10 @@ def _where(filename: str) -> str:
 def print_profile(stats: pstats.Stats, top: int) -> None:
     """Top functions by own and cumulative time, then own time summed per source file."""
     total = stats.total_tt  # type: ignore[attr-defined]
+    per_file: dict[str, float] = defaultdict(float)
+    for (filename, _, _), (_, _, tottime, _, _) in stats.stats.items():  # type: ignore[attr-defined]
+        per_file[_where(filename)] += tottime
+    stats.strip_dirs()
     for order in ("tottime", "cumulative"):
         buffer = io.StringIO()
         stats.stream = buffer  # type: ignore[attr-defined]
@@ -43,13 +47,9 @@ def print_profile(stats: pstats.Stats, top: int) -> None:
         print(f"\n--- top {top} by {order}")
         print(text[text.index("ncalls"):].rstrip() if "ncalls" in text else text)
     stats.stream = sys.stdout  # type: ignore[attr-defined]
-    per_file: dict[str, float] = defaultdict(float)
-    for (filename, _, _), (_, _, tottime, _, _) in stats.stats.items():  # type: ignore[attr-defined]
-        per_file[_where(filename)] += tottime
     print("\n--- own time per source")
     for where, seconds in sorted(per_file.items(), key=lambda kv: -kv[1])[:15]:
         print(f"  {seconds / total:6.1%}  {seconds:7.3f} s  {where}")
-
 
 def main(argv: list[str] | None = None) -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])

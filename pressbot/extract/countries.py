@@ -1,8 +1,16 @@
-"""Country words in Japanese and English → ISO 3166 alpha-2. The one table every rule consults."""
+"""Country words in Japanese and English → ISO 3166 alpha-2. The one table every rule consults.
+
+Every country's Japanese and English names come from pycountry (ISO 3166 with the iso-codes
+translations); the tables below add the short forms ministries write (米国, 豪州, 日米韓's 米) and
+adjectives (Japanese, Korean), which ISO does not list.
+"""
 
 from __future__ import annotations
 
+import gettext
 import re
+
+import pycountry
 
 # Japanese country words, longest forms first where one contains another.
 JA: dict[str, str] = {
@@ -84,13 +92,32 @@ JA: dict[str, str] = {
     "カザフスタン": "KZ",
     "ウズベキスタン": "UZ",
 }
+def _iso_names() -> tuple[dict[str, str], dict[str, str]]:
+    japanese = gettext.translation("iso3166-1", pycountry.LOCALES_DIR, languages=["ja"], fallback=True)
+    ja: dict[str, str] = {}
+    en: dict[str, str] = {}
+    for country in pycountry.countries:
+        for attribute in ("name", "official_name", "common_name"):
+            name = getattr(country, attribute, None)
+            if not name:
+                continue
+            en.setdefault(re.sub(r",.*$", "", name).lower(), country.alpha_2)
+            for part in re.split(r"\s*[(（)）]\s*", japanese.gettext(name)):
+                if len(part) > 1 and not part.startswith("中国領"):
+                    ja.setdefault(part, country.alpha_2)
+    return ja, en
+
+
+_ISO_JA, _ISO_EN = _iso_names()
+JA = {**_ISO_JA, **JA}
+
 # Single-character abbreviations are only read inside compounds such as 日米韓 or 日・豪.
 ABBREVIATIONS = {k: v for k, v in JA.items() if len(k) == 1}
 JA_WORDS = {k: v for k, v in JA.items() if len(k) > 1}
 
 # English names and adjectives (lower-case keys), longest first when matching.
 EN: dict[str, str] = {
-    "united states of america": "US", "united states": "US", "u.s.": "US", "us": "US", "usa": "US",
+    "united states of america": "US", "united states": "US", "u.s.": "US", "usa": "US",
     "american": "US", "america": "US",
     "republic of korea": "KR", "rok": "KR", "korea": "KR", "korean": "KR", "south korea": "KR",
     "japan": "JP", "japanese": "JP",
@@ -119,7 +146,9 @@ EN: dict[str, str] = {
     "kazakhstan": "KZ", "uzbekistan": "UZ",
 }
 
+_ABBREVIATED_STATE = re.compile(r"([" + "".join(ABBREVIATIONS) + r"])(?:連邦共和国|人民共和国|共和国|王国|連邦|合衆国)")
 _ORGANISATION = re.compile(r"共産党|人民|国民党|労働党|民主党|共和党|政府|王室|軍")
+EN = {**_ISO_EN, **EN}
 _JA_WORD = re.compile("|".join(sorted(map(re.escape, JA_WORDS), key=len, reverse=True)))
 _EN_WORD = re.compile(
     r"(?<![\w.])(" + "|".join(sorted(map(re.escape, EN), key=len, reverse=True)) + r")(?![\w])", re.I
@@ -129,6 +158,9 @@ _COMPOUND = re.compile(r"^((?:[" + "".join(ABBREVIATIONS) + r"](?:・)?){2,})")
 
 def leading_country_ja(text: str) -> tuple[str | None, str]:
     """A country word at the start of a Japanese office: ('US', '国務副長官') from '米国国務副長官'."""
+    state = _ABBREVIATED_STATE.match(text)
+    if state and len(text) > state.end():  # 独連邦共和国首相: an abbreviation with the form of state
+        return ABBREVIATIONS[state.group(1)], text[state.end():]
     match = _JA_WORD.match(text)
     if match and len(text) > match.end():
         rest = text[match.end():]

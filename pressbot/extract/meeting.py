@@ -31,10 +31,10 @@ _ANNOUNCEMENT = re.compile(
     r"(?:訪問|出席|来日|訪日|開催)(?:予定|します|する予定|いたします)|予定です|の訪日|の来日|招へい|"
     r"\bwill (?:travel|visit|meet|host|hold|attend|participate|lead)\b|\bto (?:Travel|Visit|Host|Attend)\b|"
     r"Travel to|Upcoming|Trip to", re.I)
-_HAPPENED = re.compile(r"(?:会談|会合|協議|会議|懇談|会食|意見交換|表敬)(?:を行いました|を行ったところ|が行われ|を実施)|"
+_HAPPENED = re.compile(r"(?:を|が)行(?:いました|ったところ|われ)|を実施し|"
                        r"行われました|開催されました|出席しました|\bmet (?:today )?with\b|\bheld (?:a|the)\b|"
                        r"\bspoke (?:today )?(?:by|with)\b|\btook place\b")
-_MEETING = re.compile(r"会談|会合|協議|会議|懇談|表敬|面会|対話|会見|会食|意見交換|首脳|外相会|"
+_MEETING = re.compile(r"会談|会合|協議|会議|懇談|表敬|面会|対話|会見|会食|意見交換|首脳|外相会|昼食会|夕食会|朝食会|晩餐会|"
                       r"\bmet\b|\bmeeting\b|\btalks?\b|\bheld\b|\bdialogue\b|\bconsultations?\b|\bsummit\b|"
                       r"\bcall\b|\bspoke\b|\bhosted\b|\bReadout\b", re.I)
 _LEAD_END = re.compile(r"概要(?:は|が)(?:以下|次)の(?:とおり|通り)|概要以下のとおり|以下のとおり(?:です|。)|ところ、概要")
@@ -70,14 +70,18 @@ def read_meeting(page: Page, published: dt.date | None, language: str, site: Sit
     blocks = page.blocks
     lead_at = _find_lead(blocks, language)
     lead = blocks[lead_at].text if lead_at is not None else ""
+    # A page with no lead paragraph (points straight after the title) is read from its title.
     head = f"{page.title}\n{lead}"
     kind = _kind(f"{page.doctype or ''} {page.title}".strip(), lead, [b.text for b in blocks[:3]])
     if kind in (Kind.statement, Kind.other) and not (kind is Kind.statement and lead_at is not None and
                                                      _LEAD_VERB.search(lead) and _MEETING.search(lead)):
         return kind, None
-    if lead_at is None:
+    if lead_at is None and not (kind in (Kind.meeting, Kind.telephone_talk) and language == "ja"
+                                and who.ja_title_participants(page.title, None)):
         return (Kind.other if kind is Kind.meeting else kind), None
     home = site.country or ("JP" if language == "ja" else None)
+    if lead_at is None:
+        lead, lead_at = page.title, -1
     preamble = [b.text for b in blocks[: lead_at + 1]]
     meeting = Meeting(mode=_mode(head))
     _read_when(meeting, lead, preamble, page.title, published)
@@ -158,6 +162,8 @@ def _read_when(meeting: Meeting, lead: str, preamble: list[str], title: str, pub
             break
     if meeting.date is None and published and re.search(r"\btoday\b|本日", lead):
         meeting.date, meeting.date_text, meeting.date_rule = published, "today", "published_today"
+    elif meeting.date is None and published:
+        meeting.date, meeting.date_rule = published, "published"  # the text gives no date: the page's own
     time_text = _without_dates(lead)
     time = parse_time(time_text)
     if time:
@@ -227,7 +233,7 @@ def _place(lead: str, language: str) -> str | None:
 def _people(lead: str, preamble: list[str], blocks: list[Block], language: str, home: str | None
             ) -> list:
     if language == "ja":
-        people = who.ja_lead_participants(lead, home)
+        people = who.ja_lead_participants(lead, home) or who.ja_title_participants(lead, home)
         people = who.merge_people(people, who.ja_side_lists([b.text for b in blocks[:12]], home))
     else:
         people = who.en_lead_participants(lead, home)

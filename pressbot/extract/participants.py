@@ -176,7 +176,7 @@ def _plain_name(name: str) -> str:
 
 def ja_lead_participants(lead: str, home: str | None) -> list[Participant]:
     """Participants of a Japanese lead sentence, host first."""
-    lead = lead.replace("，", "、")
+    lead = _JA_COMMA.sub("、", lead)
     people: list[Participant] = []
     host = _ja_subject(lead, home)
     if host:
@@ -213,6 +213,19 @@ def ja_lead_participants(lead: str, home: str | None) -> list[Participant]:
 def _rejoin_reading(before: str, segment: str) -> str:
     match = re.search(r"([^、，,。\s]+[(（][\u3041-\u30ffー・\s]+[)）]\s*[^、，,。(（]*)$", before)
     return match.group(1) if match else segment
+
+
+_JA_COMMA = re.compile(r"，|(?<=[^\x00-\x7f]),(?=[^\x00-\x7f])")  # old pages write ， or , for 、
+_JA_TITLE_PAIR = re.compile(r"^(.+?)(?:による|と)(.+?)(?:への|との|の)?(?:表敬|会談|電話会談|昼食会|夕食会|朝食会|会食|懇談|面会)")
+
+
+def ja_title_participants(title: str, home: str | None) -> list[Participant]:
+    """'河野外務大臣によるメルケル独連邦共和国首相表敬', 'X外務大臣とY国Z大臣との昼食会': host, then counterpart."""
+    match = _JA_TITLE_PAIR.match(title.strip())
+    if not match:
+        return []
+    people = [_split_ja_person(side, home) for side in match.groups()]
+    return [p for p in people if p is not None and p.title]
 
 
 _JA_SUBJECT = re.compile(r"(?:^|、|。)\s*([^、。は]{2,60}?)(?:は|が)、")

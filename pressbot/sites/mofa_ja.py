@@ -11,7 +11,7 @@ SITE = Site(
     language="ja",
     country="JP",
     start_urls=("https://www.mofa.go.jp/mofaj/press/release/index.html",),
-    release_url=re.compile(r"/mofaj/(?:[\w/]+/)?(?P<key>(?:pressit|pageit|press\d*)_[0-9_]+)\.html"),
+    release_url=re.compile(r"/mofaj/(?:[\w/]+/)?(?P<key>(?:pressit|pageit|press\d*|page\w*)_[0-9_]+)\.html"),
     title="#maincontents h1",
     body="#maincontents",
     listing=Listing(entry="dl.title-list dd", link="a", heading="dl.title-list dt.list-title",

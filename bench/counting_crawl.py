@@ -1,0 +1,62 @@
+"""`pressbot crawl`, counting how many release pages were actually parsed (for bench/incremental.py).
+
+    PRESSBOT_BENCH_COUNTS=counts.json python bench/counting_crawl.py crawl mofa_ja ... (same arguments)
+
+Wraps, before the spiders are imported, ``pressbot.spiders.base.extract`` (what the spider calls per
+release response) and ``pressbot.extract.read_page`` (the HTML parse inside extract()), then runs the normal
+CLI. At exit the counts are written to $PRESSBOT_BENCH_COUNTS; a count is null when its hook point no
+longer exists (the code moved), so the benchmark can say so instead of reporting a false zero.
+"""
+
+from __future__ import annotations
+
+import atexit
+import json
+import os
+import sys
+
+# Run as a script, this file's folder (bench/) is sys.path[0], and bench/incremental.py would shadow the
+# `incremental` package Twisted imports: drop the folder before anything imports Twisted.
+sys.path[:] = [p for p in sys.path if os.path.abspath(p or ".") != os.path.dirname(os.path.abspath(__file__))]
+
+counts: dict[str, int | None] = {"spider_extract_calls": None, "read_page_calls": None}
+
+
+def _wrap(module: object, name: str, key: str) -> None:
+    original = getattr(module, name, None)
+    if not callable(original):
+        return
+    counts[key] = 0
+
+    def counted(*args, **kwargs):  # type: ignore[no-untyped-def]
+        counts[key] += 1  # type: ignore[operator]
+        return original(*args, **kwargs)
+
+    setattr(module, name, counted)
+
+
+def _install() -> None:
+    import pressbot.extract  # noqa: F401 - the module, through sys.modules (the package shadows the name)
+
+    _wrap(sys.modules["pressbot.extract"], "read_page", "read_page_calls")
+    try:
+        import pressbot.spiders.base as base
+    except ImportError:
+        return
+    _wrap(base, "extract", "spider_extract_calls")
+
+
+def _write() -> None:
+    path = os.environ.get("PRESSBOT_BENCH_COUNTS")
+    if path:
+        with open(path, "w", encoding="utf-8") as handle:
+            json.dump(counts, handle)
+
+
+if __name__ == "__main__":
+    _install()
+    atexit.register(_write)
+    from pressbot.cli import main
+
+    sys.argv = ["pressbot", *sys.argv[1:]]
+    main()
