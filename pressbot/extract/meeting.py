@@ -37,9 +37,11 @@ _HAPPENED = re.compile(r"(?:を|が)行(?:いました|ったところ|われ)|�
 _MEETING = re.compile(r"会談|会合|協議|会議|懇談|表敬|面会|対話|会見|会食|意見交換|首脳|外相会|昼食会|夕食会|朝食会|晩餐会|"
                       r"\bmet\b|\bmeeting\b|\btalks?\b|\bheld\b|\bdialogue\b|\bconsultations?\b|\bsummit\b|"
                       r"\bcall\b|\bspoke\b|\bhosted\b|\bReadout\b", re.I)
-_LEAD_END = re.compile(r"概要(?:は|が)(?:以下|次)の(?:とおり|通り)|概要以下のとおり|以下のとおり(?:です|。)|ところ、概要")
+_LEAD_END = re.compile(r"概要(?:は|が)(?:以下|次)の(?:とおり|通り)|概要以下のとおり|以下のとおり(?:です|。)|ところ、概要|"
+                       r"(?:overview|summary|outline)(?: of the [\w ]+?)? (?:is|are|was) as follows", re.I)
 _LEAD_VERB = re.compile(r"との間で|と(?:の)?(?:電話)?会談|を表敬|と会合|と協議|と懇談|と面会|と会食|を行いました|を行った|"
                         r"を開催|が開催|に出席|\bmet\b|\bheld\b|\bspoke\b|\bhosted\b|\bhad a\b|\bparticipated\b|"
+                        r"\breceived (?:a )?courtesy call|\bpaid a courtesy call|\bcalled on\b|"
                         r"\btook place\b|\bconvened\b", re.I)
 _MEAL = re.compile(r"ワーキング・?(?:ランチ|ディナー|ブレックファスト)|昼食会|夕食会|朝食会|晩餐会|夕食|昼食|"
                    r"working (?:lunch|dinner|breakfast)|luncheon|dinner", re.I)
@@ -197,7 +199,8 @@ def _name(title: str, preamble: list[str], lead: str, language: str) -> str | No
 
 def _name_en(title: str, lead: str) -> str | None:
     """A MOFA-style title is the name; else a proper meeting name in the lead; else the title's object."""
-    title = re.sub(r"^(?:Readout|Joint (?:Press )?Statement|Statement)(?:\s+on\s+the|[:：])?\s*", "", title).strip()
+    title = re.sub(r"^(?:Readout|Joint (?:Press )?Statement|Statement|Outcomes? of|Results? of)(?:\s+on\s+the|[:：])?\s*",
+                   "", title).strip()
     if re.search(_EN_MEETING_NOUN + r"$", title) and countries_in_en(title.split(" ")[0].replace("-", " ")):
         return title
     for match in _EN_NAME_IN_LEAD.finditer(lead):
@@ -206,7 +209,9 @@ def _name_en(title: str, lead: str) -> str | None:
             return name
     action = _EN_TITLE_ACTION.search(title)
     if action:
-        return re.sub(r"\s+with\s+.*$", "", action.group(1)).strip()
+        name = re.sub(r"\s+with\s+.*$", "", action.group(1)).strip()
+        if not re.fullmatch(r"(?:(?:Phone|Telephone|Video|Bilateral)\s+)?(?:Talks?|Meeting|Call|Conversation)s?", name):
+            return name
     return title or None
 
 

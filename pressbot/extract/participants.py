@@ -60,7 +60,7 @@ _EN_OFFICE_CORE = (
 _EN_OFFICE_TAIL = (
     r"(?:\s+(?:of|for)\s+(?:the\s+)?(?:State|Defense|Defence|Foreign\s+Affairs|Political\s+Affairs|"
     r"National\s+Security|Economic\s+Affairs|Foreign\s+and\s+European\s+Affairs|"
-    r"[A-Z][a-z]+(?:\s+(?:and|of)\s+[A-Z][a-z]+)?)(?:\s+(?:for|of)\s+[A-Z][a-z]+(?:\s+[A-Z][a-z]+)?)?)?"
+    r"[A-Z][a-z]+(?:\s+(?:and|of)\s+[A-Z][a-z]+)?)(?:\s+(?:for|of)\s+[A-Z][a-z]+(?:\s+[A-Z][a-z]+)??)?)?"
 )
 _EN_ADJ = (r"(?:(?:the\s+)?(?:Republic\s+of\s+Korea\s+\(ROK\)|Japanese|Japan's|Republic\s+of\s+Korea|ROK|Korean|U\.S\.|American|Chinese|"
            r"Australian|Philippine|Indian|British|French|German|Canadian|Italian|Ukrainian|Vietnamese|"
@@ -72,12 +72,18 @@ _NOT_NAME = frozenset(
 )
 _EN_TITLE_FIRST = re.compile(
     r"(?P<adj>" + _EN_ADJ + r")?(?P<title>" + _EN_OFFICE_HEAD + _EN_OFFICE_CORE + _EN_OFFICE_TAIL + r")\s+"
-    r"(?P<name>" + _NAME_WORD + r",\s" + _NAME_WORD + r"|" + _NAME_WORD + r"(?:\s" + _NAME_WORD + r"){0,2})"
+    r"(?P<name>" + _NAME_WORD + r",\s" + _NAME_WORD + r"|" + _NAME_WORD + r"(?:\s(?:[A-Z]\.\s)?" + _NAME_WORD + r"){0,2})"
+)
+# 'Wang Yi, Member of the Political Bureau … and Minister of Foreign Affairs of the People's Republic of China'
+_EN_NAME_THEN_TITLE = re.compile(
+    r"(?<![\w,] )(?<!\w)(?P<name>" + _NAME_WORD + r"(?:\s(?:[A-Z]\.\s)?" + _NAME_WORD + r"){1,2}),\s+"
+    r"(?P<title>[A-Z][^;()]{0,120}?\b" + _EN_OFFICE_CORE + r"\b[^;()]*?)(?=,\s|;|\.\s|\.$|\)|$)"
 )
 _EN_HONORIFIC_FIRST = re.compile(
     r"(?P<hon>" + HONORIFIC + r")\s*(?P<name>(?:[A-Z][A-Za-z'’\-]*\.?,?\s){0,3}[A-Z][A-Za-z'’\-]+)"
     r"(?:,\s*(?P<title>[^,;()]+?(?:,\s*(?:Commonwealth|Republic|Kingdom|State|People)[^,;()]*?)?))?"
-    r"(?=,|\.\s|\.$|\)|;|\s+(?:and|held|met|had|hosted|visited|paid|on|at|in|who|to)\b|$)"
+    r"(?=,|\.\s|\.$|\)|;|\s+and\s+(?=" + HONORIFIC + r"|the\s)|\s+(?:held|met|had|hosted|visited|paid|received|"
+    r"on|at|in|who|to)\b|$)"
 )
 
 
@@ -332,7 +338,7 @@ def en_lead_participants(lead: str, home: str | None) -> list[Participant]:
     obj = rest[with_at.end():] if with_at else rest
     end = _EN_OBJECT_END.search(obj)
     obj = obj[: end.start()] if end else obj
-    people = _en_people(subject, home) + _en_people(obj, home)
+    people = _en_people(subject, home) + _en_people(obj, None)
     return _dedupe(people) or _en_people(sentence, home)
 
 
@@ -351,6 +357,15 @@ def _en_people(lead: str, home: str | None) -> list[Participant]:
         country = country_in_en(title) if title else None
         found.append((match.start(), Participant(name=name, name_en=_plain_name(name), honorific=honorific, title_en=title,
                                                  title=title, country=country)))
+        taken.append(match.span())
+    for match in _EN_NAME_THEN_TITLE.finditer(lead):
+        if any(a <= match.start() < b for a, b in taken):
+            continue
+        name, title = match.group("name"), re.sub(r"\s+", " ", match.group("title")).strip(" ,")
+        if not _plausible_name(name) or _SPOKESPERSON.search(title) or any(w in _NOT_NAME for w in name.split()):
+            continue
+        found.append((match.start(), Participant(name=name, name_en=_plain_name(name), title=title, title_en=title,
+                                                 country=country_in_en(title))))
         taken.append(match.span())
     for match in _EN_TITLE_FIRST.finditer(lead):
         if any(a <= match.start("name") < b for a, b in taken):
