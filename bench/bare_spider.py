@@ -21,9 +21,9 @@ import sys
 # `incremental` package Twisted imports: drop the folder before anything imports Twisted.
 sys.path[:] = [p for p in sys.path if os.path.abspath(p or ".") != os.path.dirname(os.path.abspath(__file__))]
 
-import scrapy
-from scrapy.crawler import CrawlerProcess
-from scrapy.settings import Settings
+import scrapy  # noqa: E402
+from scrapy.crawler import CrawlerProcess  # noqa: E402
+from scrapy.settings import Settings  # noqa: E402
 
 START_URLS = ("https://www.mofa.go.jp/mofaj/press/release/index.html", "https://www.mofa.go.jp/press/release/index.html")
 HANDLER = "pressbot.upstream.UpstreamDownloadHandler"

@@ -1,6 +1,6 @@
 """Crawl throughput and memory: a bare Scrapy spider against `pressbot crawl`, on a local corpus server.
 
-    python bench/crawl.py [--n 1000] [--n 10000] [--repeat R] [--profile]
+    python bench/crawl.py [--n 1000] [--n 10000] [--repeat R] [--profile] [--polite]
 
 For each N, the corpus (bench/corpus.py: N releases, ja and en, plus listing pages) is written to a
 temporary directory and served on 127.0.0.1 by pressbot.fixture_server.FixtureServer (in this process,
@@ -40,6 +40,10 @@ from corpus import generate, summary  # noqa: E402
 POLITENESS_OFF = ("-s", "DOWNLOAD_DELAY=0", "-s", "AUTOTHROTTLE_ENABLED=False", "-s", "CONCURRENT_REQUESTS_PER_DOMAIN=16",
                   "-s", "CONCURRENT_REQUESTS=16", "-s", "ROBOTSTXT_OBEY=False")
 RSS_TARGET_MB = 50
+# --polite: pressbot keeps its own settings (pressbot/settings.py); the bare spider is given the same ones.
+POLITE_BARE = ("-s", "DOWNLOAD_DELAY=1.0", "-s", "AUTOTHROTTLE_ENABLED=True", "-s", "AUTOTHROTTLE_START_DELAY=1.0",
+               "-s", "AUTOTHROTTLE_TARGET_CONCURRENCY=1.0", "-s", "CONCURRENT_REQUESTS_PER_DOMAIN=1",
+               "-s", "CONCURRENT_REQUESTS=8", "-s", "ROBOTSTXT_OBEY=True")
 
 
 @dataclass
@@ -79,16 +83,17 @@ def child_env() -> dict[str, str]:
     return env
 
 
-def pressbot_cmd(server_url: str, work: Path, *, profile: Path | None = None) -> list[str]:
+def pressbot_cmd(server_url: str, work: Path, *, profile: Path | None = None, polite: bool = False) -> list[str]:
     prefix = [sys.executable, "-m", "cProfile", "-o", str(profile)] if profile else [sys.executable]
     return [*prefix, "-m", "pressbot.cli", "crawl", "mofa_ja", "mofa_en", "--upstream", server_url,
             "--state", str(work / "state.sqlite"), "-O", str(work / "releases.jsonl"),
             "--rejects", str(work / "rejects.jsonl"), "--manifest", str(work / "manifest.json"),
-            *POLITENESS_OFF, "--quiet"]
+            *(() if polite else POLITENESS_OFF), "--quiet"]
 
 
-def bare_cmd(server_url: str, work: Path) -> list[str]:
-    return [sys.executable, str(HERE / "bare_spider.py"), "--upstream", server_url, "--stats", str(work / "bare.json")]
+def bare_cmd(server_url: str, work: Path, *, polite: bool = False) -> list[str]:
+    return [sys.executable, str(HERE / "bare_spider.py"), "--upstream", server_url, "--stats", str(work / "bare.json"),
+            *(POLITE_BARE if polite else ())]
 
 
 def measure(name: str, n: int, server, cmd: list[str], work: Path) -> Result:  # type: ignore[no-untyped-def]
@@ -142,9 +147,13 @@ def main(argv: list[str] | None = None) -> None:
     parser.add_argument("--profile", action="store_true", help="also profile `pressbot crawl` once (first N)")
     parser.add_argument("--top", type=int, default=25)
     parser.add_argument("--keep", action="store_true", help="keep the temporary directories")
+    parser.add_argument("--polite", action="store_true", help="keep politeness on (pressbot's own settings, the same "
+                        "given to the bare spider): the production case; use a small N (about 1 page/s per site)")
     args = parser.parse_args(argv)
     sizes = args.n or [1000]
 
+    if args.polite:
+        print("politeness ON (pressbot/settings.py for both crawlers): expect about 1 page/s per site")
     print(f"machine: {os.cpu_count()} CPUs, python {sys.version.split()[0]}, load average "
           f"{' '.join(f'{x:.2f}' for x in os.getloadavg())}")
     table: dict[int, dict[str, Result]] = {}
@@ -162,7 +171,8 @@ def main(argv: list[str] | None = None) -> None:
                 for name in order:
                     work = work_root / f"{name}-{i}"
                     work.mkdir()
-                    cmd = bare_cmd(server.url, work) if name == "bare" else pressbot_cmd(server.url, work)
+                    cmd = (bare_cmd(server.url, work, polite=args.polite) if name == "bare"
+                           else pressbot_cmd(server.url, work, polite=args.polite))
                     result = measure(name, n, server, cmd, work)
                     runs[name].append(result)
                     print(describe(result))

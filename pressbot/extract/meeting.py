@@ -51,6 +51,8 @@ _NAME_OVERVIEW = re.compile(r"^(.{3,40}?" + _NAME_SUFFIX + r")\s*[(（](?:概要
 _NAME_IN_LEAD = re.compile(r"([^、。はをがの「」]{2,30}?" + _NAME_SUFFIX + r")(?:を行|を開催|が開催|に出席|を実施)")
 _TITLE_TRIM = re.compile(r"\s*[(（](?:概要|結果|概要と評価|結果概要)[)）]\s*$|について$|の開催$|の実施$")
 _JA_PLACE = re.compile(r"(?:^|、|。|は|，)\s*(?:[^、。]{0,10}?日(?:[(（][^)）]{1,12}[)）])?、)?([^、。はをがで]{2,24}?)(?:において|にて|で(?:開催|行|会談|実施))")
+# '現地時間18日午後2時' introduces the local clock; '午後3時10分(現地時間。…)' labels the one before it.
+_LOCAL_TIME = re.compile(r"現地時間(?![。)）、])(?:同日|\d{1,2}日|[0-9０-９]{1,2}月[0-9０-９]{1,2}日)?")
 _NUMBERED_LEAD = re.compile(r"^\s*(?:[1１][.．]|[(（][1１][)）]|①)\s*")
 _EN_MEETING_NOUN = r"(?:Meeting|Talks|Talk|Dialogue|Consultations?|Summit|Conference|Call|Telephone Talk|Video Conference)"
 _EN_NAME_IN_LEAD = re.compile(
@@ -167,7 +169,8 @@ def _read_when(meeting: Meeting, lead: str, preamble: list[str], title: str, pub
     elif meeting.date is None and published:
         meeting.date, meeting.date_rule = published, "published"  # the text gives no date: the page's own
     time_text = _without_dates(lead)
-    time = parse_time(time_text)
+    local = _LOCAL_TIME.search(time_text)  # '日本時間19日午前3時(現地時間18日午後2時)': the local clock
+    time = (parse_time(time_text[local.end():local.end() + 20]) if local else None) or parse_time(time_text)
     if time:
         meeting.start_time, meeting.start_time_text = time.time, time.text
     duration = parse_duration(lead)
@@ -222,9 +225,9 @@ def _place(lead: str, language: str) -> str | None:
             place = re.sub(r"^.*?(?:において|で)", "", match.group(1)).strip()
             place = re.sub(r"^(?:.*?[0-9０-９]+日(?:[(（][^)）]*[)）])?)", "", place).strip("、 ")
             return place or None
-        visiting = re.search(r"([^、。をはの]{2,20}?)を訪問中の", lead)
+        visiting = re.search(r"([^、。をはの]{2,30}?)を訪問中の", lead)
         if visiting:
-            return visiting.group(1)
+            return re.sub(r"^.*(?:ため|際し|際|出席し|参加し)", "", visiting.group(1)) or None
         if _VISITING.search(lead):
             return "日本"
         return None

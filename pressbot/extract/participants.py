@@ -28,7 +28,7 @@ HONORIFIC = (
     r"His\s+Majesty|Her\s+Majesty|His\s+Royal\s+Highness|Her\s+Royal\s+Highness|"
     r"Mr\.|Ms\.|Mrs\.|Dr\.|Prof\.|Senator|Ambassador)"
 )
-_KATAKANA = r"[\u30a0-\u30ffー・=＝]"
+_KATAKANA = r"(?:[\u30a0-\u30ffー・=＝]|(?<=・)[A-ZＡ-Ｚ][.．]?(?=・))"  # ドナルド・J・トランプ
 _KANA_READING = re.compile(r"^[(（]\s*([\u3041-\u309f\u30a0-\u30ffー・\s]+)\s*[)）]")
 # An English gloss in parentheses after a Japanese name: '(The Honorable Christopher Landau, Deputy …)' or
 # '(Gilberto C. Teodoro Jr.)'; at least two capitalised words, so '(PDF)' or '(ASEAN)' are not people.
