@@ -1,3 +1,4 @@
+# ruff: noqa: E501 - the HTML templates mirror the fixtures line for line
 """A reproducible corpus of MOFA-shaped release pages and the listing pages that link them.
 
     python bench/corpus.py --n 1000 [--seed 7] [--out DIR] [--check]

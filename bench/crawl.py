@@ -22,7 +22,6 @@ from __future__ import annotations
 import argparse
 import json
 import os
-import statistics
 import subprocess
 import sys
 import tempfile
@@ -37,8 +36,9 @@ sys.path.insert(0, str(HERE))
 
 from corpus import generate, summary  # noqa: E402
 
-POLITENESS_OFF = ("-s", "DOWNLOAD_DELAY=0", "-s", "AUTOTHROTTLE_ENABLED=False", "-s", "CONCURRENT_REQUESTS_PER_DOMAIN=16",
-                  "-s", "CONCURRENT_REQUESTS=16", "-s", "ROBOTSTXT_OBEY=False")
+POLITENESS_OFF = ("-s", "DOWNLOAD_DELAY=0", "-s", "AUTOTHROTTLE_ENABLED=False",
+                  "-s", "CONCURRENT_REQUESTS_PER_DOMAIN=16", "-s", "CONCURRENT_REQUESTS=16",
+                  "-s", "ROBOTSTXT_OBEY=False")
 RSS_TARGET_MB = 50
 # --polite: pressbot keeps its own settings (pressbot/settings.py); the bare spider is given the same ones.
 POLITE_BARE = ("-s", "DOWNLOAD_DELAY=1.0", "-s", "AUTOTHROTTLE_ENABLED=True", "-s", "AUTOTHROTTLE_START_DELAY=1.0",

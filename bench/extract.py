@@ -26,7 +26,7 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-from corpus import generate  # noqa: E402
+from corpus import generate
 
 COLD = {
     "lxml": ("import lxml.html", "lxml.html.fromstring(body)"),

@@ -56,36 +56,77 @@ def parse(files: tuple[Path, ...], url: str | None, site: str | None) -> None:
 
 @main.command()
 @click.argument("sites", nargs=-1)
-@click.option("--replay", type=click.Path(file_okay=False, exists=True), help="Answer every request from this fixtures folder (no network).")
-@click.option("--upstream", metavar="URL", help="Fetch every page from this local server as URL/<host>/<path> "
-              "(for tests and benchmarks).")
+@click.option(
+    "--replay",
+    type=click.Path(file_okay=False, exists=True),
+    help="Answer every request from this fixtures folder (no network).",
+)
+@click.option(
+    "--upstream",
+    metavar="URL",
+    help="Fetch every page from this local server as URL/<host>/<path> (for tests and benchmarks).",
+)
 @click.option("-o", "--output", help="Append records to this JSONL file (one flushed line per record).")
 @click.option("-O", "--overwrite-output", help="Like -o, but truncate the file first.")
 @click.option("--rejects", help="Write rejected pages (with reasons) to this JSONL file.")
 @click.option("--state", help="SQLite crawl state (default: per-user data dir). Only new/changed releases are emitted.")
 @click.option("--no-state", is_flag=True, help="No incremental state: emit every release seen.")
 @click.option("--manifest", help="Where to write the run manifest (default: beside the output).")
-@click.option("--since", type=click.DateTime(["%Y-%m-%d"]), help="Skip releases listed before this date; stop paging past it.")
+@click.option(
+    "--since", type=click.DateTime(["%Y-%m-%d"]), help="Skip releases listed before this date; stop paging past it."
+)
 @click.option("--until", type=click.DateTime(["%Y-%m-%d"]), help="Skip releases listed after this date.")
 @click.option("--max-reject-share", type=float, default=0.2, show_default=True, help="Gate: rejects / pages.")
-@click.option("--min-coverage", type=float, default=0.5, show_default=True, help="Gate: share of meeting records with a date.")
-@click.option("--max-coverage-drop", type=float, default=0.3, show_default=True, help="Gate: drop below the median of recent runs.")
+@click.option(
+    "--min-coverage", type=float, default=0.5, show_default=True, help="Gate: share of meeting records with a date."
+)
+@click.option(
+    "--max-coverage-drop",
+    type=float,
+    default=0.3,
+    show_default=True,
+    help="Gate: drop below the median of recent runs.",
+)
 @click.option("-s", "--set", "overrides", multiple=True, help="Scrapy setting NAME=VALUE (repeatable).")
 @click.option("--quiet", is_flag=True, help="Only warnings and the summary.")
-def crawl(sites: tuple[str, ...], replay: str | None, upstream: str | None, output: str | None, overwrite_output: str | None,
-          rejects: str | None, state: str | None, no_state: bool, manifest: str | None,
-          since: dt.datetime | None, until: dt.datetime | None, max_reject_share: float, min_coverage: float,
-          max_coverage_drop: float, overrides: tuple[str, ...], quiet: bool) -> None:
+def crawl(
+    sites: tuple[str, ...],
+    replay: str | None,
+    upstream: str | None,
+    output: str | None,
+    overwrite_output: str | None,
+    rejects: str | None,
+    state: str | None,
+    no_state: bool,
+    manifest: str | None,
+    since: dt.datetime | None,
+    until: dt.datetime | None,
+    max_reject_share: float,
+    min_coverage: float,
+    max_coverage_drop: float,
+    overrides: tuple[str, ...],
+    quiet: bool,
+) -> None:
     """Run the spiders (all sites by default) and write records, rejects and a run manifest."""
     from pressbot.crawl import CrawlOptions, run_crawl
     from pressbot.state import LockHeld, default_state_path
 
     options = CrawlOptions(
-        sites=list(sites), replay=replay, upstream=upstream, output=overwrite_output or output, truncate=bool(overwrite_output),
-        rejects=rejects, state=None if no_state else (state or str(default_state_path())), manifest=manifest,
-        since=since.date() if since else None, until=until.date() if until else None,
-        max_reject_share=max_reject_share, min_coverage=min_coverage, max_coverage_drop=max_coverage_drop,
-        overrides=dict(o.split("=", 1) for o in overrides), quiet=quiet,
+        sites=list(sites),
+        replay=replay,
+        upstream=upstream,
+        output=overwrite_output or output,
+        truncate=bool(overwrite_output),
+        rejects=rejects,
+        state=None if no_state else (state or str(default_state_path())),
+        manifest=manifest,
+        since=since.date() if since else None,
+        until=until.date() if until else None,
+        max_reject_share=max_reject_share,
+        min_coverage=min_coverage,
+        max_coverage_drop=max_coverage_drop,
+        overrides=dict(o.split("=", 1) for o in overrides),
+        quiet=quiet,
     )
     try:
         code = run_crawl(options)

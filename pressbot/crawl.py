@@ -109,8 +109,9 @@ def _crawl(options: CrawlOptions, names: list[str]) -> int:
         manifest = Manifest.model_validate(manifest).model_dump(mode="json")
         manifest_path = _manifest_path(options, run)
         manifest_path.parent.mkdir(parents=True, exist_ok=True)
-        manifest_path.write_text(json.dumps(manifest, ensure_ascii=False, indent=2, sort_keys=True, default=str) + "\n",
-                                 encoding="utf-8")
+        manifest_path.write_text(
+            json.dumps(manifest, ensure_ascii=False, indent=2, sort_keys=True, default=str) + "\n", encoding="utf-8"
+        )
         if run.state:
             run.state.record_run(manifest["started"], manifest["finished"], code, manifest)
         run.close()
@@ -127,8 +128,7 @@ def _manifest_path(options: CrawlOptions, run: Run) -> Path:
     return base / "runs" / f"{run.started.replace(':', '')}.json"
 
 
-def judge(manifest: dict[str, Any], history: list[dict[str, Any]], options: CrawlOptions
-          ) -> tuple[dict[str, Any], int]:
+def judge(manifest: dict[str, Any], history: list[dict[str, Any]], options: CrawlOptions) -> tuple[dict[str, Any], int]:
     """Each gate: did it hold, and why not. The exit code is the first failing gate's."""
     failures: dict[str, list[str]] = {"blocked": [], "rejects": [], "coverage": [], "errors": []}
     total_pages = total_rejects = 0
@@ -141,22 +141,32 @@ def judge(manifest: dict[str, Any], history: list[dict[str, Any]], options: Craw
         if (site["blocked"] and not good) or site["robots_refused"]:
             failures["blocked"].append(f"{name}: {site['blocked']} blocked page(s), {good} release(s)")
         if site["errors"] or site["replay_missing"] or site["spider_exceptions"]:
-            failures["errors"].append(f"{name}: {len(site['errors'])} fetch error(s), "
-                                      f"{site['replay_missing']} request(s) with no fixture, "
-                                      f"{site['spider_exceptions']} spider exception(s)")
+            failures["errors"].append(
+                f"{name}: {len(site['errors'])} fetch error(s), "
+                f"{site['replay_missing']} request(s) with no fixture, "
+                f"{site['spider_exceptions']} spider exception(s)"
+            )
         coverage = site["coverage"].get("published")
         if coverage is not None and coverage < options.min_coverage:
             failures["coverage"].append(f"{name}: published date on {coverage:.0%} of records")
-        past = [h["sites"][name]["coverage"].get("meeting.date") for h in history
-                if name in h.get("sites", {}) and h["sites"][name]["coverage"].get("meeting.date") is not None]
+        past = [
+            h["sites"][name]["coverage"].get("meeting.date")
+            for h in history
+            if name in h.get("sites", {}) and h["sites"][name]["coverage"].get("meeting.date") is not None
+        ]
         now = site["coverage"].get("meeting.date")
         if now is not None and len(past) >= 3 and now < statistics.median(past) - options.max_coverage_drop:
-            failures["coverage"].append(f"{name}: meeting date coverage {now:.0%}, recent median "
-                                        f"{statistics.median(past):.0%}")
+            failures["coverage"].append(
+                f"{name}: meeting date coverage {now:.0%}, recent median {statistics.median(past):.0%}"
+            )
     if total_pages and total_rejects / total_pages > options.max_reject_share:
         failures["rejects"].append(f"{total_rejects} of {total_pages} pages rejected")
-    order = [("blocked", exit_codes.BLOCKED), ("rejects", exit_codes.REJECTS),
-             ("coverage", exit_codes.COVERAGE), ("errors", exit_codes.SPIDER_ERRORS)]
+    order = [
+        ("blocked", exit_codes.BLOCKED),
+        ("rejects", exit_codes.REJECTS),
+        ("coverage", exit_codes.COVERAGE),
+        ("errors", exit_codes.SPIDER_ERRORS),
+    ]
     code = next((c for gate, c in order if failures[gate]), exit_codes.OK)
     gates = {gate: {"ok": not failures[gate], "why": failures[gate]} for gate, _ in order}
     return gates, code
@@ -168,8 +178,10 @@ def print_summary(manifest: dict[str, Any], path: Path) -> None:
     out.write(f"{'site':10} {'new':>5} {'chg':>5} {'same':>5} {'gone':>5} {'rej':>5} {'blocked':>7}  requests\n")
     for name, site in manifest["sites"].items():
         r = site["releases"]
-        out.write(f"{name:10} {r['new']:>5} {r['changed']:>5} {r['unchanged']:>5} {r['withdrawn']:>5} "
-                  f"{sum(site['rejects'].values()):>5} {site['blocked']:>7}  {site['requests']}\n")
+        out.write(
+            f"{name:10} {r['new']:>5} {r['changed']:>5} {r['unchanged']:>5} {r['withdrawn']:>5} "
+            f"{sum(site['rejects'].values()):>5} {site['blocked']:>7}  {site['requests']}\n"
+        )
     for gate, result in manifest["gates"].items():
         if not result["ok"]:
             out.write(f"gate {gate} FAILED: {'; '.join(result['why'])}\n")

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import contextlib
 import os
 from typing import Any
 
@@ -19,7 +20,5 @@ class FlushingJsonLinesExporter(JsonLinesItemExporter):
         self.file.flush()
         fileno = getattr(self.file, "fileno", None)
         if fileno is not None:
-            try:
+            with contextlib.suppress(OSError, ValueError):  # not every feed storage is a real file
                 os.fsync(fileno())
-            except (OSError, ValueError):
-                pass

@@ -53,8 +53,11 @@ class FixtureServer:
         return server
 
     def add(self, url: str, body: bytes, status: int = 200, headers: list[tuple[str, str]] | None = None) -> None:
-        kept = [(k, v) for k, v in (headers or []) if k.lower() not in ("content-length", "etag", "last-modified",
-                                                                          "transfer-encoding", "connection")]
+        kept = [
+            (k, v)
+            for k, v in (headers or [])
+            if k.lower() not in ("content-length", "etag", "last-modified", "transfer-encoding", "connection")
+        ]
         if not any(k.lower() == "content-type" for k, _ in kept):
             kept.append(("Content-Type", "text/html; charset=utf-8"))
         self.pages[url_key(url)] = Page(status, kept, body)
@@ -108,7 +111,7 @@ def _handler_for(state: FixtureServer) -> type[BaseHTTPRequestHandler]:
         def log_message(self, *args: object) -> None:
             pass
 
-        def do_GET(self) -> None:  # noqa: N802 - http.server's name
+        def do_GET(self) -> None:
             host, _, rest = self.path.lstrip("/").partition("/")
             url = f"https://{host}/{rest}"
             key = url_key(url)
@@ -134,15 +137,24 @@ def _handler_for(state: FixtureServer) -> type[BaseHTTPRequestHandler]:
                 headers += [("ETag", etag), ("Last-Modified", LAST_MODIFIED)]
                 if state.conditional and (
                     self.headers.get("If-None-Match") == etag
-                    or (self.headers.get("If-Modified-Since") == LAST_MODIFIED and not self.headers.get("If-None-Match"))
+                    or (
+                        self.headers.get("If-Modified-Since") == LAST_MODIFIED and not self.headers.get("If-None-Match")
+                    )
                 ):
                     return self._send(url, 304, [("ETag", etag)], b"", conditional=True)
             if fault == "truncate":
                 return self._send(url, page.status, headers, page.body, truncate=True)
             self._send(url, page.status, headers, page.body)
 
-        def _send(self, url: str, status: int, headers: list[tuple[str, str]], body: bytes,
-                  conditional: bool = False, truncate: bool = False) -> None:
+        def _send(
+            self,
+            url: str,
+            status: int,
+            headers: list[tuple[str, str]],
+            body: bytes,
+            conditional: bool = False,
+            truncate: bool = False,
+        ) -> None:
             self.send_response(status)
             for name, value in headers:
                 self.send_header(name, value)

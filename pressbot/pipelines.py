@@ -134,13 +134,23 @@ class StatePipeline(_RunPipeline):
 def _withdrawal(known: Any, item: Fetched) -> dict[str, Any]:
     """A release that now answers 404/410: a record of kind 'withdrawn', the next revision."""
     record = Release(
-        id=known.id, site=item.site, url=item.url, language=known.language or "ja", title=known.title or known.id,
-        kind="withdrawn", body="", revision=known.revision + 1,
+        id=known.id,
+        site=item.site,
+        url=item.url,
+        language=known.language or "ja",
+        title=known.title or known.id,
+        kind="withdrawn",
+        body="",
+        revision=known.revision + 1,
     ).model_dump(mode="json")
     record["provenance"] = {
-        "fetched_at": item.fetched_at, "content_sha256": item.content_sha256 or hashlib.sha256(b"").hexdigest(),
-        "parser_version": PARSER_VERSION, "http_status": item.status, "encoding": None,
-        "record_sha256": record_hash(record), "previous_record_sha256": known.record_sha256,
+        "fetched_at": item.fetched_at,
+        "content_sha256": item.content_sha256 or hashlib.sha256(b"").hexdigest(),
+        "parser_version": PARSER_VERSION,
+        "http_status": item.status,
+        "encoding": None,
+        "record_sha256": record_hash(record),
+        "previous_record_sha256": known.record_sha256,
     }
     return record
 
@@ -152,13 +162,19 @@ class OutputPipeline(_RunPipeline):
         run = self.run
         record = item.record
         assert record is not None
-        status = ("withdrawn" if record["kind"] == "withdrawn"
-                  else "changed" if record["revision"] > 1 else "new")
+        status = "withdrawn" if record["kind"] == "withdrawn" else "changed" if record["revision"] > 1 else "new"
         row = {
-            "id": record["id"], "site": item.site, "url": item.url,
-            "record_sha256": record["provenance"]["record_sha256"], "revision": record["revision"],
-            "seen_at": item.fetched_at, "status": item.status, "etag": item.etag,
-            "last_modified": item.last_modified, "title": record["title"], "language": record["language"],
+            "id": record["id"],
+            "site": item.site,
+            "url": item.url,
+            "record_sha256": record["provenance"]["record_sha256"],
+            "revision": record["revision"],
+            "seen_at": item.fetched_at,
+            "status": item.status,
+            "etag": item.etag,
+            "last_modified": item.last_modified,
+            "title": record["title"],
+            "language": record["language"],
             "withdrawn": int(status == "withdrawn"),
         }
         if run.output is not None:

@@ -11,8 +11,15 @@ from typing import IO, Any
 
 from pressbot.state import State
 
-COVERAGE_FIELDS = ("published", "meeting", "meeting.date", "meeting.participants", "meeting.agenda",
-                   "meeting.start_time", "meeting.location")
+COVERAGE_FIELDS = (
+    "published",
+    "meeting",
+    "meeting.date",
+    "meeting.participants",
+    "meeting.agenda",
+    "meeting.start_time",
+    "meeting.location",
+)
 
 
 def now_iso() -> str:
@@ -41,7 +48,8 @@ class SiteCounts:
         return {
             "requests": stats.get("downloader/request_count", 0),
             "responses_by_status": {
-                k.rsplit("/", 1)[1]: v for k, v in sorted(stats.items())
+                k.rsplit("/", 1)[1]: v
+                for k, v in sorted(stats.items())
                 if k.startswith("downloader/response_status_count/")
             },
             "releases": {k: self.releases.get(k, 0) for k in ("new", "changed", "unchanged", "withdrawn")},
@@ -59,8 +67,9 @@ class SiteCounts:
 class Run:
     """Files are appended one whole line at a time and flushed, so a killed run leaves only whole lines."""
 
-    def __init__(self, output: str | None = None, rejects: str | None = None, state: str | None = None,
-                 truncate: bool = False):
+    def __init__(
+        self, output: str | None = None, rejects: str | None = None, state: str | None = None, truncate: bool = False
+    ):
         self.started = now_iso()
         self.output_path = output
         self.output = _open_jsonl(output, truncate)
@@ -84,12 +93,20 @@ class Run:
         os.fsync(self.output.fileno())
         return offset
 
-    def reject(self, site: str, url: str, reason: str, message: str, record: dict | None = None,
-               errors: list | None = None) -> None:
+    def reject(
+        self, site: str, url: str, reason: str, message: str, record: dict | None = None, errors: list | None = None
+    ) -> None:
         self.site(site).rejects[reason] += 1
         if self.rejects is not None:
-            line = {"site": site, "url": url, "reason": reason, "message": message, "errors": errors or [],
-                    "record": record, "rejected_at": now_iso()}
+            line = {
+                "site": site,
+                "url": url,
+                "reason": reason,
+                "message": message,
+                "errors": errors or [],
+                "record": record,
+                "rejected_at": now_iso(),
+            }
             self.rejects.write(_jsonl(line))
             self.rejects.flush()
 
@@ -120,8 +137,9 @@ class Run:
             "started": self.started,
             "finished": now_iso(),
             "output": self.output_path,
-            "sites": {name: counts.as_dict(self.crawler_stats.get(name, {}))
-                      for name, counts in sorted(self.sites.items())},
+            "sites": {
+                name: counts.as_dict(self.crawler_stats.get(name, {})) for name, counts in sorted(self.sites.items())
+            },
         }
 
 
@@ -145,7 +163,10 @@ def run_for(crawler: Any) -> Run:
         run = getattr(crawler, "_pressbot_run", None)
         if run is None:
             settings = crawler.settings
-            run = Run(settings.get("PRESSBOT_OUTPUT") or None, settings.get("PRESSBOT_REJECTS") or None,
-                      settings.get("PRESSBOT_STATE") or None)
+            run = Run(
+                settings.get("PRESSBOT_OUTPUT") or None,
+                settings.get("PRESSBOT_REJECTS") or None,
+                settings.get("PRESSBOT_STATE") or None,
+            )
             crawler._pressbot_run = run
     return run

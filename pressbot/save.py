@@ -15,8 +15,9 @@ from pressbot.sites import site_for_url
 KEPT_HEADERS = ("content-type", "etag", "last-modified", "date", "location", "set-cookie", "retry-after")
 
 
-def save_case(url: str, root: Path, site: str | None = None, case_name: str | None = None,
-              timeout: float = 30.0) -> Case:
+def save_case(
+    url: str, root: Path, site: str | None = None, case_name: str | None = None, timeout: float = 30.0
+) -> Case:
     site_name = site or site_for_url(url).name
     name = case_name or re.sub(r"[^\w]+", "_", url.split("://", 1)[-1].split("/", 1)[-1]).strip("_")[:80] or "index"
     request = urllib.request.Request(url, headers={"User-Agent": USER_AGENT})

@@ -32,8 +32,10 @@ REDIRECT_MAX_TIMES = 5
 HTTPERROR_ALLOW_ALL = True
 
 FEED_EXPORT_ENCODING = "utf-8"
-FEED_EXPORTERS = {"jsonlines": "pressbot.exporters.FlushingJsonLinesExporter",
-                  "jsonl": "pressbot.exporters.FlushingJsonLinesExporter"}
+FEED_EXPORTERS = {
+    "jsonlines": "pressbot.exporters.FlushingJsonLinesExporter",
+    "jsonl": "pressbot.exporters.FlushingJsonLinesExporter",
+}
 
 # Redirects off a site's domains are dropped by Scrapy's OffsiteMiddleware (spiders set allowed_domains).
 DOWNLOADER_MIDDLEWARES = {
@@ -59,8 +61,10 @@ PRESSBOT_REJECTS = ""  # rejects JSONL
 PRESSBOT_STATE = ""  # SQLite crawl state; empty means no incremental state
 PRESSBOT_UPSTREAM = os.environ.get("PRESSBOT_UPSTREAM", "")  # tests/benchmarks: fetch from a local server
 if PRESSBOT_UPSTREAM:
-    DOWNLOAD_HANDLERS = {"http": "pressbot.upstream.UpstreamDownloadHandler",
-                         "https": "pressbot.upstream.UpstreamDownloadHandler"}
+    DOWNLOAD_HANDLERS = {
+        "http": "pressbot.upstream.UpstreamDownloadHandler",
+        "https": "pressbot.upstream.UpstreamDownloadHandler",
+    }
 PRESSBOT_REVALIDATE_HOURS = 0.0  # >0: skip known releases seen this recently (unless the listing changed)
 PRESSBOT_SINCE = ""
 PRESSBOT_UNTIL = ""

@@ -87,7 +87,9 @@ class State:
     def get(self, release_id: str) -> Known | None:
         row = self.db.execute(
             "SELECT id, url, record_sha256, revision, etag, last_modified, last_seen, title, language, withdrawn "
-            "FROM releases WHERE id = ?", (release_id,)).fetchone()
+            "FROM releases WHERE id = ?",
+            (release_id,),
+        ).fetchone()
         return Known(*row[:9], bool(row[9])) if row else None
 
     def by_url(self, url: str) -> Known | None:
@@ -101,12 +103,14 @@ class State:
         self.db.execute(
             "UPDATE releases SET last_seen = ?, last_status = ?, etag = COALESCE(?, etag), "
             "last_modified = COALESCE(?, last_modified) WHERE id = ?",
-            (seen_at, status, etag, last_modified, release_id))
+            (seen_at, status, etag, last_modified, release_id),
+        )
 
     def begin_write(self, row: dict, path: str, offset: int) -> None:
         self.db.execute(
             "INSERT OR REPLACE INTO pending (id, record_sha256, path, offset, row) VALUES (?, ?, ?, ?, ?)",
-            (row["id"], row["record_sha256"], path, offset, json.dumps(row)))
+            (row["id"], row["record_sha256"], path, offset, json.dumps(row)),
+        )
 
     def finish_write(self, row: dict) -> None:
         with self._transaction():
@@ -123,13 +127,15 @@ class State:
             "revision = excluded.revision, last_seen = excluded.last_seen, last_status = excluded.last_status, "
             "etag = excluded.etag, last_modified = excluded.last_modified, title = excluded.title, "
             "language = excluded.language, withdrawn = excluded.withdrawn",
-            row)
+            row,
+        )
 
     def _recover(self) -> int:
         """Settle writes a killed run left half-done (see the module docstring)."""
         settled = 0
         for release_id, record_hash, path, offset, row in self.db.execute(
-                "SELECT id, record_sha256, path, offset, row FROM pending").fetchall():
+            "SELECT id, record_sha256, path, offset, row FROM pending"
+        ).fetchall():
             if _line_at(path, offset, release_id, record_hash):
                 self._commit_row(json.loads(row))
                 settled += 1
@@ -139,8 +145,10 @@ class State:
     # ------------------------------------------------------------- runs
 
     def record_run(self, started: str, finished: str, exit_code: int, manifest: dict) -> None:
-        self.db.execute("INSERT OR REPLACE INTO runs VALUES (?, ?, ?, ?)",
-                        (started, finished, exit_code, json.dumps(manifest, ensure_ascii=False)))
+        self.db.execute(
+            "INSERT OR REPLACE INTO runs VALUES (?, ?, ?, ?)",
+            (started, finished, exit_code, json.dumps(manifest, ensure_ascii=False)),
+        )
 
     def recent_manifests(self, limit: int) -> list[dict]:
         rows = self.db.execute("SELECT manifest FROM runs ORDER BY started DESC LIMIT ?", (limit,)).fetchall()

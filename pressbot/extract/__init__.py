@@ -51,7 +51,9 @@ def read_release(page: Page, url: str | None, site: Site) -> Release:
         try:
             match = parse_date(page.date_text)
         except DateError as exc:
-            raise ExtractError("bad_date", f"the date line {page.date_text!r} is inconsistent: {exc}", url=url) from None
+            raise ExtractError(
+                "bad_date", f"the date line {page.date_text!r} is inconsistent: {exc}", url=url
+            ) from None
         published = match.date if match else None
     language = _language(page.title + body)
     kind, meeting = read_meeting(page, published, language, site)
@@ -78,5 +80,3 @@ def _language(text: str) -> Language:
     if len(_KANA.findall(sample)) / letters > 0.05:
         return Language.ja
     return Language.en
-
-

@@ -18,8 +18,26 @@ from pressbot.sites.base import Listing, Site
 
 _SEQ = re.compile(r"['\"](\d+)['\"]")
 _MONTH_DAY_JA = re.compile(r"(\d{1,2})\s*月\s*(\d{1,2})\s*日")
-_MONTHS = {m: i for i, m in enumerate(
-    ["january", "february", "march", "april", "may", "june", "july", "august", "september", "october", "november", "december"], 1)}
+_MONTHS = {
+    m: i
+    for i, m in enumerate(
+        [
+            "january",
+            "february",
+            "march",
+            "april",
+            "may",
+            "june",
+            "july",
+            "august",
+            "september",
+            "october",
+            "november",
+            "december",
+        ],
+        1,
+    )
+}
 _MONTH_DAY_EN = re.compile(r"\b(" + "|".join(_MONTHS) + r")\.?\s+(\d{1,2})\b", re.I)
 
 
@@ -40,16 +58,21 @@ class ListingPage:
     def as_dict(self) -> dict:
         return {
             "entries": [
-                {"url": e.url, "title": e.title, "date": e.date.isoformat() if e.date else None,
-                 "date_text": e.date_text}
+                {
+                    "url": e.url,
+                    "title": e.title,
+                    "date": e.date.isoformat() if e.date else None,
+                    "date_text": e.date_text,
+                }
                 for e in self.entries
             ],
             "next": self.next_url,
         }
 
 
-def read_listing(content: bytes | str, url: str, site: Site, anchor: dt.date,
-                 content_type: str | None = None) -> ListingPage:
+def read_listing(
+    content: bytes | str, url: str, site: Site, anchor: dt.date, content_type: str | None = None
+) -> ListingPage:
     """Release entries of one listing page, newest first as the site lists them.
 
     ``anchor`` is the date the page was fetched: a listing without years is read backwards from it
@@ -62,8 +85,11 @@ def read_listing(content: bytes | str, url: str, site: Site, anchor: dt.date,
     check_not_blocked(text, url, site)
     doc = lxml.html.document_fromstring(text)
     page = ListingPage()
-    dated = _dated_entries(doc, rules.heading, rules.entry) if rules.heading else [
-        (None, e) for e in CSSSelector(rules.entry)(doc)]
+    dated = (
+        _dated_entries(doc, rules.heading, rules.entry)
+        if rules.heading
+        else [(None, e) for e in CSSSelector(rules.entry)(doc)]
+    )
     if not dated:
         raise ExtractError("missing_structure", "no listing entries", url=url, selector=rules.entry)
     previous = anchor

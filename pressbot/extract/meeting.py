@@ -19,57 +19,91 @@ from pressbot.extract.page import Page
 from pressbot.models import Kind, Meeting, Mode
 from pressbot.sites.base import Site
 
-_TELEPHONE = re.compile(r"電話会談|電話会議|電話で会談|電話による|telephone talk|telephone call|phone call|phone talks?|"
-                        r"\bcall with\b|’s call|'s call|spoke (?:today )?by (?:tele)?phone|spoke by telephone|"
-                        r"held a (?:tele)?phone", re.I)
-_VIDEO = re.compile(r"テレビ会議|ビデオ会議|テレビ会談|video teleconference|teleconference|オンライン(?:形式|会議|会談|で)|videoconference|video conference|"
-                    r"video call|virtual(?:ly)? (?:meeting|format)|held virtually|online meeting", re.I)
-_STATEMENT = re.compile(r"談話|声明|ステートメント|^Statement|Press Statement|Joint Statement|Statement by|"
-                        r"Statement on|Joint Press Statement|Fact Sheet|共同発表|Joint Declaration", re.I)
+_TELEPHONE = re.compile(
+    r"電話会談|電話会議|電話で会談|電話による|telephone talk|telephone call|phone call|phone talks?|"
+    r"\bcall with\b|’s call|'s call|spoke (?:today )?by (?:tele)?phone|spoke by telephone|"
+    r"held a (?:tele)?phone",
+    re.I,
+)
+_VIDEO = re.compile(
+    r"テレビ会議|ビデオ会議|テレビ会談|オンライン(?:形式|会議|会談|で)|"
+    r"video teleconference|teleconference|videoconference|video conference|"
+    r"video call|virtual(?:ly)? (?:meeting|format)|held virtually|online meeting",
+    re.I,
+)
+_STATEMENT = re.compile(
+    r"談話|声明|ステートメント|^Statement|Press Statement|Joint Statement|Statement by|"
+    r"Statement on|Joint Press Statement|Fact Sheet|共同発表|Joint Declaration",
+    re.I,
+)
 _TRANSCRIPT = re.compile(r"記者会見|会見記録|Press Conference|Press Briefing|Remarks (?:to|at|by)|Interview", re.I)
 _ANNOUNCEMENT = re.compile(
     r"(?:訪問|出席|来日|訪日|開催)(?:予定|します|する予定|いたします)|予定です|の訪日|の来日|招へい|"
     r"\bwill (?:travel|visit|meet|host|hold|attend|participate|lead)\b|\bto (?:Travel|Visit|Host|Attend)\b|"
-    r"Travel to|Upcoming|Trip to", re.I)
-_HAPPENED = re.compile(r"(?:を|が)行(?:いました|ったところ|われ)|を実施し|"
-                       r"行われました|開催されました|出席しました|\bmet (?:today )?with\b|\bheld (?:a|the)\b|"
-                       r"\bspoke (?:today )?(?:by|with)\b|\btook place\b")
-_MEETING = re.compile(r"会談|会合|協議|会議|懇談|表敬|面会|対話|会見|会食|意見交換|首脳|外相会|昼食会|夕食会|朝食会|晩餐会|"
-                      r"\bmet\b|\bmeeting\b|\btalks?\b|\bheld\b|\bdialogue\b|\bconsultations?\b|\bsummit\b|"
-                      r"\bcall\b|\bspoke\b|\bhosted\b|\bReadout\b", re.I)
-_LEAD_END = re.compile(r"概要(?:は|が)(?:以下|次)の(?:とおり|通り)|概要以下のとおり|以下のとおり(?:です|。)|ところ、概要|"
-                       r"(?:overview|summary|outline)(?: of the [\w ]+?)? (?:is|are|was) as follows", re.I)
-_LEAD_VERB = re.compile(r"との間で|と(?:の)?(?:電話)?会談|を表敬|と会合|と協議|と懇談|と面会|と会食|を行いました|を行った|"
-                        r"を開催|が開催|に出席|\bmet\b|\bheld\b|\bspoke\b|\bhosted\b|\bhad a\b|\bparticipated\b|"
-                        r"\breceived (?:a )?courtesy call|\bpaid a courtesy call|\bcalled on\b|"
-                        r"\btook place\b|\bconvened\b", re.I)
-_MEAL = re.compile(r"ワーキング・?(?:ランチ|ディナー|ブレックファスト)|昼食会|夕食会|朝食会|晩餐会|夕食|昼食|"
-                   r"working (?:lunch|dinner|breakfast)|luncheon|dinner", re.I)
-_NAME_SUFFIX = (r"(?:首脳会談|外相会談|電話会談|テレビ会議|会談|協議|会合|会議|対話|戦略対話|懇談|協議会|"
-                r"サミット|ダイアログ|次官協議|外相会合|首脳会合|\+2|2\+2)")
+    r"Travel to|Upcoming|Trip to",
+    re.I,
+)
+_HAPPENED = re.compile(
+    r"(?:を|が)行(?:いました|ったところ|われ)|を実施し|"
+    r"行われました|開催されました|出席しました|\bmet (?:today )?with\b|\bheld (?:a|the)\b|"
+    r"\bspoke (?:today )?(?:by|with)\b|\btook place\b"
+)
+_MEETING = re.compile(
+    r"会談|会合|協議|会議|懇談|表敬|面会|対話|会見|会食|意見交換|首脳|外相会|昼食会|夕食会|朝食会|晩餐会|"
+    r"\bmet\b|\bmeeting\b|\btalks?\b|\bheld\b|\bdialogue\b|\bconsultations?\b|\bsummit\b|"
+    r"\bcall\b|\bspoke\b|\bhosted\b|\bReadout\b",
+    re.I,
+)
+_LEAD_END = re.compile(
+    r"概要(?:は|が)(?:以下|次)の(?:とおり|通り)|概要以下のとおり|以下のとおり(?:です|。)|ところ、概要|"
+    r"(?:overview|summary|outline)(?: of the [\w ]+?)? (?:is|are|was) as follows",
+    re.I,
+)
+_LEAD_VERB = re.compile(
+    r"との間で|と(?:の)?(?:電話)?会談|を表敬|と会合|と協議|と懇談|と面会|と会食|を行いました|を行った|"
+    r"を開催|が開催|に出席|\bmet\b|\bheld\b|\bspoke\b|\bhosted\b|\bhad a\b|\bparticipated\b|"
+    r"\breceived (?:a )?courtesy call|\bpaid a courtesy call|\bcalled on\b|"
+    r"\btook place\b|\bconvened\b",
+    re.I,
+)
+_MEAL = re.compile(
+    r"ワーキング・?(?:ランチ|ディナー|ブレックファスト)|昼食会|夕食会|朝食会|晩餐会|夕食|昼食|"
+    r"working (?:lunch|dinner|breakfast)|luncheon|dinner",
+    re.I,
+)
+_NAME_SUFFIX = (
+    r"(?:首脳会談|外相会談|電話会談|テレビ会議|会談|協議|会合|会議|対話|戦略対話|懇談|協議会|"
+    r"サミット|ダイアログ|次官協議|外相会合|首脳会合|\+2|2\+2)"
+)
 _NAME_OVERVIEW = re.compile(r"^(.{3,40}?" + _NAME_SUFFIX + r")\s*[(（](?:概要|結果|概要と評価)[)）]$")
 _NAME_IN_LEAD = re.compile(r"([^、。はをがの「」]{2,30}?" + _NAME_SUFFIX + r")(?:を行|を開催|が開催|に出席|を実施)")
 _TITLE_TRIM = re.compile(r"\s*[(（](?:概要|結果|概要と評価|結果概要)[)）]\s*$|について$|の開催$|の実施$")
-_JA_PLACE = re.compile(r"(?:^|、|。|は|，)\s*(?:[^、。]{0,10}?日(?:[(（][^)）]{1,12}[)）])?、)?([^、。はをがで]{2,24}?)(?:において|にて|で(?:開催|行|会談|実施))")
+_JA_PLACE = re.compile(
+    r"(?:^|、|。|は|，)\s*(?:[^、。]{0,10}?日(?:[(（][^)）]{1,12}[)）])?、)?([^、。はをがで]{2,24}?)(?:において|にて|で(?:開催|行|会談|実施))"
+)
 # '現地時間18日午後2時' introduces the local clock; '午後3時10分(現地時間。…)' labels the one before it.
 _LOCAL_TIME = re.compile(r"現地時間(?![。)）、])(?:同日|\d{1,2}日|[0-9０-９]{1,2}月[0-9０-９]{1,2}日)?")
 _NUMBERED_LEAD = re.compile(r"^\s*(?:[1１][.．]|[(（][1１][)）]|①)\s*")
-_EN_MEETING_NOUN = r"(?:Meeting|Talks|Talk|Dialogue|Consultations?|Summit|Conference|Call|Telephone Talk|Video Conference)"
+_EN_MEETING_NOUN = (
+    r"(?:Meeting|Talks|Talk|Dialogue|Consultations?|Summit|Conference|Call|Telephone Talk|Video Conference)"
+)
 _EN_NAME_IN_LEAD = re.compile(
-    r"((?:[A-Z][\w.’'&-]*(?:-[A-Z][\w.’'-]*)*\s+(?:of\s+|and\s+)?){1,10}?" + _EN_MEETING_NOUN + r")\b")
+    r"((?:[A-Z][\w.’'&-]*(?:-[A-Z][\w.’'-]*)*\s+(?:of\s+|and\s+)?){1,10}?" + _EN_MEETING_NOUN + r")\b"
+)
 _EN_TITLE_ACTION = re.compile(r"\b(?:Holds|Hosts|Has|Attends|Co-chairs|Chairs|Participates in)\s+(?:the\s+)?(.+)$")
 _VISITING = re.compile(r"(訪日中|来日中)の")
 _EN_PLACE = re.compile(
     r"\b(?:in|at|visiting)\s+((?:the\s+)?[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*){0,3}(?:,\s*D\.C\.)?)(?=[\s,.;)]|$)"
 )
-_NOT_PLACE = re.compile(r"^(?:[Tt]he\s+)?(?:[Mm]argins?|Ministry|Department|Government|Japan-|U\.S\.-|Republic of Korea-|"
-                        r"January|February|March|April|May|June|July|August|September|October|November|December|"
-                        r"Trilateral|Bilateral|Foreign|Vice|Deputy|His|Her|Honorable|Mr|Ms|Dr|H\.E|"
-                        r"[A-Z]{2,}\s[A-Z][a-z]+)")
+_NOT_PLACE = re.compile(
+    r"^(?:[Tt]he\s+)?(?:[Mm]argins?|Ministry|Department|Government|Japan-|U\.S\.-|Republic of Korea-|"
+    r"January|February|March|April|May|June|July|August|September|October|November|December|"
+    r"Trilateral|Bilateral|Foreign|Vice|Deputy|His|Her|Honorable|Mr|Ms|Dr|H\.E|"
+    r"[A-Z]{2,}\s[A-Z][a-z]+)"
+)
 
 
-def read_meeting(page: Page, published: dt.date | None, language: str, site: Site
-                 ) -> tuple[Kind, Meeting | None]:
+def read_meeting(page: Page, published: dt.date | None, language: str, site: Site) -> tuple[Kind, Meeting | None]:
     """The release's kind, and the meeting it reports (None when it reports none)."""
     blocks = page.blocks
     lead_at = _find_lead(blocks, language)
@@ -77,11 +111,13 @@ def read_meeting(page: Page, published: dt.date | None, language: str, site: Sit
     # A page with no lead paragraph (points straight after the title) is read from its title.
     head = f"{page.title}\n{lead}"
     kind = _kind(f"{page.doctype or ''} {page.title}".strip(), lead, [b.text for b in blocks[:3]])
-    if kind in (Kind.statement, Kind.other) and not (kind is Kind.statement and lead_at is not None and
-                                                     _LEAD_VERB.search(lead) and _MEETING.search(lead)):
+    if kind in (Kind.statement, Kind.other) and not (
+        kind is Kind.statement and lead_at is not None and _LEAD_VERB.search(lead) and _MEETING.search(lead)
+    ):
         return kind, None
-    if lead_at is None and not (kind in (Kind.meeting, Kind.telephone_talk) and language == "ja"
-                                and who.ja_title_participants(page.title, None)):
+    if lead_at is None and not (
+        kind in (Kind.meeting, Kind.telephone_talk) and language == "ja" and who.ja_title_participants(page.title, None)
+    ):
         return (Kind.other if kind is Kind.meeting else kind), None
     home = site.country or ("JP" if language == "ja" else None)
     if lead_at is None:
@@ -170,7 +206,7 @@ def _read_when(meeting: Meeting, lead: str, preamble: list[str], title: str, pub
         meeting.date, meeting.date_rule = published, "published"  # the text gives no date: the page's own
     time_text = _without_dates(lead)
     local = _LOCAL_TIME.search(time_text)  # '日本時間19日午前3時(現地時間18日午後2時)': the local clock
-    time = (parse_time(time_text[local.end():local.end() + 20]) if local else None) or parse_time(time_text)
+    time = (parse_time(time_text[local.end() : local.end() + 20]) if local else None) or parse_time(time_text)
     if time:
         meeting.start_time, meeting.start_time_text = time.time, time.text
     duration = parse_duration(lead)
@@ -202,8 +238,11 @@ def _name(title: str, preamble: list[str], lead: str, language: str) -> str | No
 
 def _name_en(title: str, lead: str) -> str | None:
     """A MOFA-style title is the name; else a proper meeting name in the lead; else the title's object."""
-    title = re.sub(r"^(?:Readout|Joint (?:Press )?Statement|Statement|Outcomes? of|Results? of)(?:\s+on\s+the|[:：])?\s*",
-                   "", title).strip()
+    title = re.sub(
+        r"^(?:Readout|Joint (?:Press )?Statement|Statement|Outcomes? of|Results? of)(?:\s+on\s+the|[:：])?\s*",
+        "",
+        title,
+    ).strip()
     if re.search(_EN_MEETING_NOUN + r"$", title) and countries_in_en(title.split(" ")[0].replace("-", " ")):
         return title
     for match in _EN_NAME_IN_LEAD.finditer(lead):
@@ -238,8 +277,7 @@ def _place(lead: str, language: str) -> str | None:
     return None
 
 
-def _people(lead: str, preamble: list[str], blocks: list[Block], language: str, home: str | None
-            ) -> list:
+def _people(lead: str, preamble: list[str], blocks: list[Block], language: str, home: str | None) -> list:
     if language == "ja":
         people = who.ja_lead_participants(lead, home) or who.ja_title_participants(lead, home)
         people = who.merge_people(people, who.ja_side_lists([b.text for b in blocks[:12]], home))

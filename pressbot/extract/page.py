@@ -24,11 +24,66 @@ from pressbot.sites.base import Site
 MAX_BYTES = 8 * 1024 * 1024
 
 _BLOCK_TAGS = frozenset(
-    ["p", "div", "section", "article", "main", "li", "ul", "ol", "dl", "dt", "dd", "h1", "h2", "h3", "h4", "h5", "h6", "table", "thead", "tbody", "tfoot", "tr", "td", "th", "blockquote", "pre", "hr", "figure", "figcaption", "address", "center", "header", "footer", "aside", "nav", "form"]
+    [
+        "p",
+        "div",
+        "section",
+        "article",
+        "main",
+        "li",
+        "ul",
+        "ol",
+        "dl",
+        "dt",
+        "dd",
+        "h1",
+        "h2",
+        "h3",
+        "h4",
+        "h5",
+        "h6",
+        "table",
+        "thead",
+        "tbody",
+        "tfoot",
+        "tr",
+        "td",
+        "th",
+        "blockquote",
+        "pre",
+        "hr",
+        "figure",
+        "figcaption",
+        "address",
+        "center",
+        "header",
+        "footer",
+        "aside",
+        "nav",
+        "form",
+    ]
 )
 _HEADINGS = frozenset(["h1", "h2", "h3", "h4", "h5", "h6"])
-_DROP_TAGS = ("script", "style", "noscript", "template", "svg", "iframe", "form", "button", "select",
-              "nav", "header", "footer", "aside", "object", "embed", "canvas", "input", "textarea")
+_DROP_TAGS = (
+    "script",
+    "style",
+    "noscript",
+    "template",
+    "svg",
+    "iframe",
+    "form",
+    "button",
+    "select",
+    "nav",
+    "header",
+    "footer",
+    "aside",
+    "object",
+    "embed",
+    "canvas",
+    "input",
+    "textarea",
+)
 _CHROME_ATTR = re.compile(
     r"breadcrumb|bread|topicpath|pankuzu|g-?nav|global-?nav|side-?(bar|nav|menu)|sidebar|menu|footer|"
     r"\bheader\b|site-header|share|sns|social|ranking|related|pagetop|page-top|skip|print|banner|pager|"
@@ -41,14 +96,16 @@ _RESIDUE = re.compile(
     r"[(（]写真提供[:：][^)）]*[)）]|\(Photo:[^)]*\)"
 )
 _BACK_LINK = re.compile(
-    r"^(?:[<＜«]\s*)?(?:.{1,30}(?:へ|に)戻る|Back to .{1,60}|Return to .{1,60}|報道発表(?:一覧)?へ戻る|(?:この)?ページの(?:トップ|先頭)へ(?:戻る)?|前のページへ戻る|"
+    r"^(?:[<＜«]\s*)?(?:.{1,30}(?:へ|に)戻る|Back to .{1,60}|Return to .{1,60}|報道発表(?:一覧)?へ戻る|"
+    r"(?:この)?ページの(?:トップ|先頭)へ(?:戻る)?|前のページへ戻る|"
     r"一覧(?:へ|に)戻る|リストへ戻る|Back to (?:Press Releases|top|list|Top of Page)|Back|Return to list|"
     r"Page Top|Top of page|Print|印刷|シェア|Share|Tweet|ツイート|List)\s*[>＞»]?$",
     re.I,
 )
 # A heading after which the rest of the page is other headlines (rankings, related articles, tags).
 _CHROME_HEADING = re.compile(
-    r"^(?:Ranking|ランキング|読まれている記事|人気記事|関連記事|おすすめ記事|新着記事|最新記事|Related (?:Articles|Stories|Content)|"
+    r"^(?:Ranking|ランキング|読まれている記事|人気記事|関連記事|おすすめ記事|新着記事|最新記事|"
+    r"Related (?:Articles|Stories|Content)|"
     r"Most Read|Popular|Tags?\s*:|タグ\s*[:：]|この記事をシェア|Share this|Related (?:Documents?|Links?|Information)$|"
     r"関連(?:リンク|文書|資料|情報)$)",
     re.I,
@@ -293,8 +350,11 @@ _DOCUMENT_TEXT = re.compile(
     r"Agreement|Memorandum|Chair's Summary",
     re.I,
 )
-_NAVIGATION = re.compile(r"breadcrumb|topicpath|pankuzu|g-?nav|global|menu|footer|header|share|sns|social|ranking|"
-                         r"pager|pagination|side|tag|popular", re.I)
+_NAVIGATION = re.compile(
+    r"breadcrumb|topicpath|pankuzu|g-?nav|global|menu|footer|header|share|sns|social|ranking|"
+    r"pager|pagination|side|tag|popular",
+    re.I,
+)
 
 
 def _links(root: lxml.html.HtmlElement, url: str | None, site: Site) -> list[Link]:
@@ -398,7 +458,7 @@ def _blocks(root: lxml.html.HtmlElement) -> list[Block]:
     writer = _BlockWriter()
     writer.walk(root, 0)
     writer.flush()
-    return writer.blocks[writer.title_at:]
+    return writer.blocks[writer.title_at :]
 
 
 def _date_line(blocks: list[Block], doc: lxml.html.HtmlElement) -> tuple[str | None, list[Block]]:

@@ -32,8 +32,10 @@ _KATAKANA = r"(?:[\u30a0-\u30ffー・=＝]|(?<=・)[A-ZＡ-Ｚ][.．]?(?=・))" 
 _KANA_READING = re.compile(r"^[(（]\s*([\u3041-\u309f\u30a0-\u30ffー・\s]+)\s*[)）]")
 # An English gloss in parentheses after a Japanese name: '(The Honorable Christopher Landau, Deputy …)' or
 # '(Gilberto C. Teodoro Jr.)'; at least two capitalised words, so '(PDF)' or '(ASEAN)' are not people.
-_EN_PAREN = re.compile(r"[(（]\s*((?:" + HONORIFIC + r"\s*)?[A-Z][A-Za-z.'’-]*(?:\s+[A-Z][A-Za-z.'’-]*)+"
-                       r"(?:,[^()（）]*)?)[)）]")
+_EN_PAREN = re.compile(
+    r"[(（]\s*((?:" + HONORIFIC + r"\s*)?[A-Z][A-Za-z.'’-]*(?:\s+[A-Z][A-Za-z.'’-]*)+"
+    r"(?:,[^()（）]*)?)[)）]"
+)
 # Japanese offices: the first token of an office, so that 船越外務事務次官 splits into 船越 + 外務事務次官.
 _JA_OFFICE_START = re.compile(
     r"(?:内閣総理大臣|総理大臣|副総理|官房長官|外務|防衛|国務|国防|外交|国家|内閣|経済|財務|通商|商務|総理|首相|大統領|副大統領|"
@@ -41,10 +43,14 @@ _JA_OFFICE_START = re.compile(
     r"知事|市長|首脳|第一|第二|第1|第2|上級|筆頭|主席|連邦|統一|産業|エネルギー|環境|法務|司法|農林|保健|大統領府|"
     r"アジア|北米|欧州|中東|アフリカ|総合|政策|軍縮|領事|儀典|官房)"
 )
-_JA_OFFICE_END = re.compile(r"(?:大臣|長官|次官|大使|局長|部長|審議官|政務官|補佐官|報道官|総裁|代表|議長|委員|首相|"
-                            r"大統領|総理|外相|国防相|相|官|長|主席|国王|首長|委員長|書記|特使|調整官)$")
-_JA_SHORT_TITLE = (r"(?:外務大臣|外務副大臣|副大臣|大臣政務官|政務官|外務事務次官|事務次官|次官|外務審議官|審議官|総理大臣|"
-                   r"総理|首相|大統領|外相|長官|副長官|国務長官|国務副長官|大使|局長|外交部長|部長|第一次官|第1次官)")
+_JA_OFFICE_END = re.compile(
+    r"(?:大臣|長官|次官|大使|局長|部長|審議官|政務官|補佐官|報道官|総裁|代表|議長|委員|首相|"
+    r"大統領|総理|外相|国防相|相|官|長|主席|国王|首長|委員長|書記|特使|調整官)$"
+)
+_JA_SHORT_TITLE = (
+    r"(?:外務大臣|外務副大臣|副大臣|大臣政務官|政務官|外務事務次官|事務次官|次官|外務審議官|審議官|総理大臣|"
+    r"総理|首相|大統領|外相|長官|副長官|国務長官|国務副長官|大使|局長|外交部長|部長|第一次官|第1次官)"
+)
 _SPOKESPERSON = re.compile(r"spokes(?:person|man|woman)|報道官|press secretary", re.I)
 
 # English offices (title before name: "Deputy Secretary of State Christopher Landau").
@@ -62,17 +68,117 @@ _EN_OFFICE_TAIL = (
     r"National\s+Security|Economic\s+Affairs|Foreign\s+and\s+European\s+Affairs|"
     r"[A-Z][a-z]+(?:\s+(?:and|of)\s+[A-Z][a-z]+)?)(?:\s+(?:for|of)\s+[A-Z][a-z]+(?:\s+[A-Z][a-z]+)??)?)?"
 )
-_EN_ADJ = (r"(?:(?:the\s+)?(?:Republic\s+of\s+Korea\s+\(ROK\)|Japanese|Japan's|Republic\s+of\s+Korea|ROK|Korean|U\.S\.|American|Chinese|"
-           r"Australian|Philippine|Indian|British|French|German|Canadian|Italian|Ukrainian|Vietnamese|"
-           r"Indonesian|Singaporean|Thai|Malaysian|New\s+Zealand|Mongolian|Turkish|Saudi|Israeli|Egyptian|"
-           r"Brazilian|Mexican|Spanish|Polish|Dutch|Swedish|Russian|[A-Z][a-z]+ese|[A-Z][a-z]+ian)\s+)")
+_EN_ADJ = (
+    r"(?:(?:the\s+)?(?:Republic\s+of\s+Korea\s+\(ROK\)|Japanese|Japan's|Republic\s+of\s+Korea|ROK|Korean|U\.S\.|American|Chinese|"
+    r"Australian|Philippine|Indian|British|French|German|Canadian|Italian|Ukrainian|Vietnamese|"
+    r"Indonesian|Singaporean|Thai|Malaysian|New\s+Zealand|Mongolian|Turkish|Saudi|Israeli|Egyptian|"
+    r"Brazilian|Mexican|Spanish|Polish|Dutch|Swedish|Russian|[A-Z][a-z]+ese|[A-Z][a-z]+ian)\s+)"
+)
 _NAME_WORD = r"[A-Z][A-Za-z'’\-]+"
 _NOT_NAME = frozenset(
-    ["The", "And", "Of", "For", "To", "In", "On", "At", "With", "Met", "Held", "Spoke", "Today", "Japan", "Japanese", "Korea", "Korean", "States", "United", "Republic", "Foreign", "Minister", "Ministers", "Secretary", "Deputy", "Vice", "State", "Affairs", "Defense", "Trade", "Government", "Ministry", "Department", "Meeting", "Talks", "Call", "Strategic", "Dialogue", "Also", "During", "Both", "They", "He", "She", "We", "Trilateral", "Bilateral", "This", "That", "Prime", "President", "First", "Second", "Senior", "Under", "Assistant", "Ambassador", "Their", "His", "Her", "Joint", "Statement", "U.S.", "ROK", "Tokyo", "Seoul", "Washington", "Indo-Pacific", "Free", "Open", "Korean", "Peninsula", "North", "South", "China", "Chinese", "Beijing", "Australia", "Philippines", "Reiterated", "Discussed", "Welcomed", "Expressed", "Exchanged", "Confirmed", "Agreed", "Affirmed", "Underscored", "Emphasized"]
+    [
+        "The",
+        "And",
+        "Of",
+        "For",
+        "To",
+        "In",
+        "On",
+        "At",
+        "With",
+        "Met",
+        "Held",
+        "Spoke",
+        "Today",
+        "Japan",
+        "Japanese",
+        "Korea",
+        "Korean",
+        "States",
+        "United",
+        "Republic",
+        "Foreign",
+        "Minister",
+        "Ministers",
+        "Secretary",
+        "Deputy",
+        "Vice",
+        "State",
+        "Affairs",
+        "Defense",
+        "Trade",
+        "Government",
+        "Ministry",
+        "Department",
+        "Meeting",
+        "Talks",
+        "Call",
+        "Strategic",
+        "Dialogue",
+        "Also",
+        "During",
+        "Both",
+        "They",
+        "He",
+        "She",
+        "We",
+        "Trilateral",
+        "Bilateral",
+        "This",
+        "That",
+        "Prime",
+        "President",
+        "First",
+        "Second",
+        "Senior",
+        "Under",
+        "Assistant",
+        "Ambassador",
+        "Their",
+        "His",
+        "Her",
+        "Joint",
+        "Statement",
+        "U.S.",
+        "ROK",
+        "Tokyo",
+        "Seoul",
+        "Washington",
+        "Indo-Pacific",
+        "Free",
+        "Open",
+        "Korean",
+        "Peninsula",
+        "North",
+        "South",
+        "China",
+        "Chinese",
+        "Beijing",
+        "Australia",
+        "Philippines",
+        "Reiterated",
+        "Discussed",
+        "Welcomed",
+        "Expressed",
+        "Exchanged",
+        "Confirmed",
+        "Agreed",
+        "Affirmed",
+        "Underscored",
+        "Emphasized",
+    ]
 )
 _EN_TITLE_FIRST = re.compile(
     r"(?P<adj>" + _EN_ADJ + r")?(?P<title>" + _EN_OFFICE_HEAD + _EN_OFFICE_CORE + _EN_OFFICE_TAIL + r")\s+"
-    r"(?P<name>" + _NAME_WORD + r",\s" + _NAME_WORD + r"|" + _NAME_WORD + r"(?:\s(?:[A-Z]\.\s)?" + _NAME_WORD + r"){0,2})"
+    r"(?P<name>"
+    + _NAME_WORD
+    + r",\s"
+    + _NAME_WORD
+    + r"|"
+    + _NAME_WORD
+    + r"(?:\s(?:[A-Z]\.\s)?"
+    + _NAME_WORD
+    + r"){0,2})"
 )
 # 'Wang Yi, Member of the Political Bureau … and Minister of Foreign Affairs of the People's Republic of China'
 _EN_NAME_THEN_TITLE = re.compile(
@@ -102,9 +208,9 @@ def _split_ja_person(segment: str, home: str | None) -> Participant | None:
     reading = None
     name_part, rest = segment, ""
     paren = re.search(r"[(（]", segment)
-    if paren and (m := _KANA_READING.match(segment[paren.start():])):
+    if paren and (m := _KANA_READING.match(segment[paren.start() :])):
         name_part, reading = segment[: paren.start()].strip(), m.group(1).strip()
-        rest = segment[paren.start() + m.end():].strip()
+        rest = segment[paren.start() + m.end() :].strip()
     else:
         name_part, rest = _split_name_office(segment)
     country = None
@@ -146,13 +252,13 @@ def _split_name_office(text: str) -> tuple[str, str]:
     """Cut a Japanese name from the office that follows it (no reading to show the boundary)."""
     katakana = re.match(_KATAKANA + r"+", text)
     if katakana and katakana.end() < len(text):
-        return text[: katakana.end()], text[katakana.end():]
+        return text[: katakana.end()], text[katakana.end() :]
     for match in _JA_OFFICE_START.finditer(text):
         if 1 <= match.start() <= 6:
-            return text[: match.start()], text[match.start():]
+            return text[: match.start()], text[match.start() :]
     word = re.match(r"^(.+?)(" + "|".join(map(re.escape, sorted(JA_WORDS, key=len, reverse=True))) + ")", text)
     if word and 1 <= len(word.group(1)) <= 6:
-        return word.group(1), text[word.end(1):]
+        return word.group(1), text[word.end(1) :]
     return text, ""
 
 
@@ -189,19 +295,19 @@ def ja_lead_participants(lead: str, home: str | None) -> list[Participant]:
         people.append(host)
     cursor = 0
     for match in _EN_PAREN.finditer(lead):
-        before = lead[cursor: match.start()]
+        before = lead[cursor : match.start()]
         cursor = match.end()
         segment = re.split(r"(?:は、|、|及び|並びに|と(?=[^、]{2,}$)|において|で、|中の)", before)[-1]
         # the reading paren sits between name and office: re-join a split '朴潤柱(パク・ユンジュ) 韓国…'
         segment = _rejoin_reading(before, segment)
         side = _SIDE.search(segment)
         if side:
-            segment = segment[side.end():]
+            segment = segment[side.end() :]
         person = _split_ja_person(segment, home)
         if person is None:
             continue
         if not person.title:  # '…テオドロ(Gilberto C. Teodoro Jr.)フィリピン国防大臣と': the office follows
-            after = re.match(r"\s*([^、。(（]{2,30}?)(?:との|と|、|は|を|が|$)", lead[match.end():])
+            after = re.match(r"\s*([^、。(（]{2,30}?)(?:との|と|、|は|を|が|$)", lead[match.end() :])
             if after:
                 person.country, person.title = leading_country_ja(after.group(1))
                 person.country = person.country or (home if not _mentions_foreign(after.group(1)) else None)
@@ -222,7 +328,9 @@ def _rejoin_reading(before: str, segment: str) -> str:
 
 
 _JA_COMMA = re.compile(r"，|(?<=[^\x00-\x7f]),(?=[^\x00-\x7f])")  # old pages write ， or , for 、
-_JA_TITLE_PAIR = re.compile(r"^(.+?)(?:による|と)(.+?)(?:への|との|の)?(?:表敬|会談|電話会談|昼食会|夕食会|朝食会|会食|懇談|面会)")
+_JA_TITLE_PAIR = re.compile(
+    r"^(.+?)(?:による|と)(.+?)(?:への|との|の)?(?:表敬|会談|電話会談|昼食会|夕食会|朝食会|会食|懇談|面会)"
+)
 
 
 def ja_title_participants(title: str, home: str | None) -> list[Participant]:
@@ -251,15 +359,21 @@ def _ja_subject(lead: str, home: str | None) -> Participant | None:
 
 _JA_PERSON_OFFICE = re.compile(
     r"([\u4e00-\u9fff]{1,4}(?:[(（][\u3041-\u30ffー・\s]+[)）])?\s?|" + _KATAKANA + r"{2,}(?:[(（][^)）]*[)）])?)"
-    r"((?:" + "|".join(sorted(map(re.escape, (w for w in JA_WORDS if len(w) > 1)), key=len, reverse=True))
-    + r")?[\u4e00-\u9fff・]{1,16}?" + _JA_OFFICE_END.pattern.rstrip("$") + r")"
+    r"((?:"
+    + "|".join(sorted(map(re.escape, (w for w in JA_WORDS if len(w) > 1)), key=len, reverse=True))
+    + r")?[\u4e00-\u9fff・]{1,16}?"
+    + _JA_OFFICE_END.pattern.rstrip("$")
+    + r")"
 )
 
 
 def _ja_without_english(lead: str, home: str | None, skip: list[Participant]) -> list[Participant]:
     """Counterparts named without an English parenthetical: 'NAME COUNTRY-OFFICE と/との'."""
     people: list[Participant] = []
-    target = re.search(r"(.{2,80}?)(?:との間で|と(?:の)?(?:電話)?会談|と(?:の)?会合|と(?:の)?協議|と(?:の)?懇談|を表敬|と面会|と会食)", lead)
+    target = re.search(
+        r"(.{2,80}?)(?:との間で|と(?:の)?(?:電話)?会談|と(?:の)?会合|と(?:の)?協議|と(?:の)?懇談|を表敬|と面会|と会食)",
+        lead,
+    )
     if not target:
         return people
     for part in re.split(r"、|及び|並びに", target.group(1))[-3:]:
@@ -271,8 +385,11 @@ def _ja_without_english(lead: str, home: str | None, skip: list[Participant]) ->
     return people
 
 
-_SIDE = re.compile(r"(?:^|[、。\s(（])(" + "|".join(sorted(map(re.escape, JA_WORDS), key=len, reverse=True))
-                   + r")(?:側)?(?:からは|から|側[:：])")
+_SIDE = re.compile(
+    r"(?:^|[、。\s(（])("
+    + "|".join(sorted(map(re.escape, JA_WORDS), key=len, reverse=True))
+    + r")(?:側)?(?:からは|から|側[:：])"
+)
 _PARTICIPANT_BLOCK = re.compile(r"[(（【]?\s*(?:参加者|出席者|同席者)\s*[:：]\s*(.+?)\s*[)）】]?$")
 _ATTENDED = re.compile(r"(?:会談|会合|協議|会議)?(?:には|に)?、?([^、。]{3,60}?)(?:が同席|が陪席|も同席|も出席)")
 
@@ -285,7 +402,7 @@ def ja_side_lists(blocks: Iterable[str], home: str | None) -> list[Participant]:
         sides = list(_SIDE.finditer(text))
         for index, side in enumerate(sides):
             end = sides[index + 1].start() if index + 1 < len(sides) else len(text)
-            names = re.split(r"(?:が出席|が参加|が同席|。)", text[side.end(): end])[0]
+            names = re.split(r"(?:が出席|が参加|が同席|。)", text[side.end() : end])[0]
             people += _people_in_list(names, home, JA_WORDS[side.group(1)])
         block = _PARTICIPANT_BLOCK.match(text.strip())
         if block:
@@ -314,11 +431,15 @@ def _people_in_list(names: str, home: str | None, side_country: str | None) -> l
 
 
 _SENTENCE_END = re.compile(r"(?<=[a-z\d)]{2}[.!?])\s+(?=[A-Z(\[])")
-_EN_VERB = re.compile(r"\b(?:met|meets|held|holds|hosted|hosts|spoke|speaks|had|received|paid|co-chaired|chaired|"
-                      r"participated|joined|visited|talked)\b")
+_EN_VERB = re.compile(
+    r"\b(?:met|meets|held|holds|hosted|hosts|spoke|speaks|had|received|paid|co-chaired|chaired|"
+    r"participated|joined|visited|talked)\b"
+)
 # Where the "with …" phrase of a lead ends: the place, the purpose, the time.
-_EN_OBJECT_END = re.compile(r"\s(?:in|at|on|during|ahead of|before|after|via|where|as part of)\s|\s(?:for|to)\s(?![A-Z])"
-                            r"|(?<=[a-z\d]{2})[.;](?:\s|$)")
+_EN_OBJECT_END = re.compile(
+    r"\s(?:in|at|on|during|ahead of|before|after|via|where|as part of)\s|\s(?:for|to)\s(?![A-Z])"
+    r"|(?<=[a-z\d]{2})[.;](?:\s|$)"
+)
 
 
 def en_lead_participants(lead: str, home: str | None) -> list[Participant]:
@@ -333,9 +454,9 @@ def en_lead_participants(lead: str, home: str | None) -> list[Participant]:
     if verb is None:
         return _en_people(sentence, home)
     subject = sentence[: verb.start()]
-    rest = sentence[verb.end():]
+    rest = sentence[verb.end() :]
     with_at = re.search(r"\bwith\b", rest)
-    obj = rest[with_at.end():] if with_at else rest
+    obj = rest[with_at.end() :] if with_at else rest
     end = _EN_OBJECT_END.search(obj)
     obj = obj[: end.start()] if end else obj
     people = _en_people(subject, home) + _en_people(obj, None)
@@ -355,8 +476,19 @@ def _en_people(lead: str, home: str | None) -> list[Participant]:
         if title and _SPOKESPERSON.search(title):
             continue
         country = country_in_en(title) if title else None
-        found.append((match.start(), Participant(name=name, name_en=_plain_name(name), honorific=honorific, title_en=title,
-                                                 title=title, country=country)))
+        found.append(
+            (
+                match.start(),
+                Participant(
+                    name=name,
+                    name_en=_plain_name(name),
+                    honorific=honorific,
+                    title_en=title,
+                    title=title,
+                    country=country,
+                ),
+            )
+        )
         taken.append(match.span())
     for match in _EN_NAME_THEN_TITLE.finditer(lead):
         if any(a <= match.start() < b for a, b in taken):
@@ -364,8 +496,14 @@ def _en_people(lead: str, home: str | None) -> list[Participant]:
         name, title = match.group("name"), re.sub(r"\s+", " ", match.group("title")).strip(" ,")
         if not _plausible_name(name) or _SPOKESPERSON.search(title) or any(w in _NOT_NAME for w in name.split()):
             continue
-        found.append((match.start(), Participant(name=name, name_en=_plain_name(name), title=title, title_en=title,
-                                                 country=country_in_en(title))))
+        found.append(
+            (
+                match.start(),
+                Participant(
+                    name=name, name_en=_plain_name(name), title=title, title_en=title, country=country_in_en(title)
+                ),
+            )
+        )
         taken.append(match.span())
     for match in _EN_TITLE_FIRST.finditer(lead):
         if any(a <= match.start("name") < b for a, b in taken):
@@ -376,10 +514,14 @@ def _en_people(lead: str, home: str | None) -> list[Participant]:
             continue
         adjective = (match.group("adj") or "").strip()
         country = (countries_in_en(adjective) or [None])[0] or country_in_en(title)
-        if re.match(r"\s*(?:’s|'s)\b", lead[match.end():]):
+        if re.match(r"\s*(?:’s|'s)\b", lead[match.end() :]):
             continue  # 'President Trump's commitment': a mention, not a participant
-        found.append((match.start(), Participant(name=name, name_en=_plain_name(name), title=title, title_en=title,
-                                                 country=country)))
+        found.append(
+            (
+                match.start(),
+                Participant(name=name, name_en=_plain_name(name), title=title, title_en=title, country=country),
+            )
+        )
         taken.append(match.span())
     people = _dedupe([p for _, p in sorted(found, key=lambda pair: pair[0])])
     for person in people:
@@ -421,16 +563,25 @@ def link_mentions(people: list[Participant], body: str, home: str | None, langua
     """Attach surname-only mentions ('船越次官'); create a participant when the body is all we have."""
     if language != "ja":
         return people
-    pattern = re.compile(r"([\u4e00-\u9fff]{1,3}|" + _KATAKANA + r"{2,10})(" + _JA_SHORT_TITLE + r")(?=から|より|は|が|に|と|の|も)")
+    pattern = re.compile(
+        r"([\u4e00-\u9fff]{1,3}|" + _KATAKANA + r"{2,10})(" + _JA_SHORT_TITLE + r")(?=から|より|は|が|に|と|の|も)"
+    )
     for match in pattern.finditer(body):
         surname, office = match.group(1), match.group(2)
         mention = match.group(0)
         owner = next((p for p in people if _same_person(p, surname)), None)
         if owner is not None:
-            if mention != owner.name and mention not in owner.mentions and not (owner.title and mention.endswith(owner.title) and mention == owner.name + owner.title):
+            if (
+                mention != owner.name
+                and mention not in owner.mentions
+                and not (owner.title and mention.endswith(owner.title) and mention == owner.name + owner.title)
+            ):
                 owner.mentions.append(mention)
             continue
-        if re.search(r"(?:から|より)(?:謝意|感謝|説明|発言|言及|述べ|表明|紹介|強調|提起|伝達|歓迎)", body[match.end(): match.end() + 12]):
+        if re.search(
+            r"(?:から|より)(?:謝意|感謝|説明|発言|言及|述べ|表明|紹介|強調|提起|伝達|歓迎)",
+            body[match.end() : match.end() + 12],
+        ):
             people.append(Participant(name=surname, title=office, country=home, mentions=[mention]))
     return people
 

@@ -15,6 +15,12 @@ SITE = Site(
     title=".board_detail .bo_head h2, .board_detail h2",
     date_line=".bo_head dd, .bo_head .date",
     body=".se-contents",
-    listing=Listing(entry="tbody tr", link="a[onclick]", date="td", link_attr="onclick", next_page="a.next",
-                    link_template="https://www.mofa.go.kr/eng/brd/m_5676/view.do?seq={seq}"),
+    listing=Listing(
+        entry="tbody tr",
+        link="a[onclick]",
+        date="td",
+        link_attr="onclick",
+        next_page="a.next",
+        link_template="https://www.mofa.go.kr/eng/brd/m_5676/view.do?seq={seq}",
+    ),
 )

@@ -14,6 +14,7 @@ SITE = Site(
     release_url=re.compile(r"^[a-z]+://[^/]+/(?!mofaj/)(?:[\w/]+/)?(?P<key>[a-z]+\d*_[0-9_]+)\.html"),
     title="#maincontents h1",
     body="#maincontents",
-    listing=Listing(entry="dl.title-list dd", link="a", heading="dl.title-list dt.list-title",
-                    next_page=".archive-link a, a.next"),
+    listing=Listing(
+        entry="dl.title-list dd", link="a", heading="dl.title-list dt.list-title", next_page=".archive-link a, a.next"
+    ),
 )

@@ -14,6 +14,7 @@ SITE = Site(
     release_url=re.compile(r"/mofaj/(?:[\w/]+/)?(?P<key>(?:pressit|pageit|press\d*|page\w*)_[0-9_]+)\.html"),
     title="#maincontents h1",
     body="#maincontents",
-    listing=Listing(entry="dl.title-list dd", link="a", heading="dl.title-list dt.list-title",
-                    next_page="li.next a, a.next"),
+    listing=Listing(
+        entry="dl.title-list dd", link="a", heading="dl.title-list dt.list-title", next_page="li.next a, a.next"
+    ),
 )

@@ -16,8 +16,12 @@ SITE = Site(
     date_line="p.article-meta__publish-date",
     body="div.entry-content",
     doctype="p.doctype-meta, .doctype-meta",
-    listing=Listing(entry="li.collection-result", link="a.collection-result__link, a",
-                    date=".collection-result-meta span", next_page="a.next.page-numbers, a.next"),
+    listing=Listing(
+        entry="li.collection-result",
+        link="a.collection-result__link, a",
+        date=".collection-result-meta span",
+        next_page="a.next.page-numbers, a.next",
+    ),
     crawl_delay=5.0,
     blocked_markers=("Technical Difficulties",),
 )

@@ -38,7 +38,9 @@ class ReleaseSpider(scrapy.Spider):
     def update_settings(cls, settings: Any) -> None:
         """The site's own delay (State asks 5 s), unless the command line set one (replay sets 0)."""
         super().update_settings(settings)
-        settings.set("DOWNLOAD_DELAY", max(cls.site.crawl_delay, settings.getfloat("DOWNLOAD_DELAY")), priority="spider")
+        settings.set(
+            "DOWNLOAD_DELAY", max(cls.site.crawl_delay, settings.getfloat("DOWNLOAD_DELAY")), priority="spider"
+        )
 
     @classmethod
     def from_crawler(cls, crawler, *args: Any, **kwargs: Any):  # type: ignore[no-untyped-def]
@@ -58,8 +60,13 @@ class ReleaseSpider(scrapy.Spider):
             yield self._fetched(response, error={"reason": "blocked", "message": f"HTTP {response.status}"})
             return
         try:
-            listing = read_listing(response.body, response.url, self.site, _anchor_date(response),
-                                   content_type=_header(response, "Content-Type"))
+            listing = read_listing(
+                response.body,
+                response.url,
+                self.site,
+                _anchor_date(response),
+                content_type=_header(response, "Content-Type"),
+            )
         except ExtractError as exc:
             yield self._fetched(response, error={"reason": exc.reason, "message": str(exc)})
             return
@@ -91,8 +98,9 @@ class ReleaseSpider(scrapy.Spider):
                 headers["If-None-Match"] = known.etag
             if known.last_modified:
                 headers["If-Modified-Since"] = known.last_modified
-        yield scrapy.Request(url, headers=headers, callback=self.parse_release, errback=self.on_error,
-                             cb_kwargs={"listed": listed})
+        yield scrapy.Request(
+            url, headers=headers, callback=self.parse_release, errback=self.on_error, cb_kwargs={"listed": listed}
+        )
 
     # ------------------------------------------------------------------ releases
 
@@ -107,8 +115,9 @@ class ReleaseSpider(scrapy.Spider):
             yield self._fetched(response, error={"reason": f"http_{response.status}", "message": "error status"})
             return
         try:
-            release = extract(response.body, url=response.url, site=self.site.name,
-                              content_type=_header(response, "Content-Type"))
+            release = extract(
+                response.body, url=response.url, site=self.site.name, content_type=_header(response, "Content-Type")
+            )
         except ExtractError as exc:
             self.crawler.stats.inc_value(f"pressbot/{self.site.name}/extract_error/{exc.reason}")
             yield self._fetched(response, error={"reason": exc.reason, "message": str(exc), "selector": exc.selector})
@@ -123,8 +132,13 @@ class ReleaseSpider(scrapy.Spider):
         if reason == "IgnoreRequest":
             return
         self.crawler.stats.inc_value(f"pressbot/{self.site.name}/fetch_error")
-        yield Fetched(site=self.site.name, url=request.url, status=0, content_sha256="",
-                      error={"reason": "fetch_error", "message": f"{reason}: {failure.value}"})
+        yield Fetched(
+            site=self.site.name,
+            url=request.url,
+            status=0,
+            content_sha256="",
+            error={"reason": "fetch_error", "message": f"{reason}: {failure.value}"},
+        )
 
     def _fetched(self, response: Response, **fields: Any) -> Fetched:
         return Fetched(
