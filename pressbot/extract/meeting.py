@@ -228,11 +228,14 @@ def _name(title: str, preamble: list[str], lead: str, language: str) -> str | No
             return match.group(1).strip()
     trimmed = _TITLE_TRIM.sub("", title).strip()
     for candidate in [trimmed, *trimmed.split(" ")]:
-        if re.search(_NAME_SUFFIX + r"$", candidate):
+        # A headline ('日豪外相が電話会談') has particles; a meeting's name does not.
+        if re.search(_NAME_SUFFIX + r"$", candidate) and not re.search(r"[がをはで]", candidate):
             return candidate
-    match = _NAME_IN_LEAD.search(lead)
-    if match:
-        return re.sub(r"^.*(?:との間で|と)", "", match.group(1)).strip() or None
+    for text in [lead, *preamble]:
+        for match in _NAME_IN_LEAD.finditer(text):
+            name = re.sub(r"^.*(?:との間で|と)", "", match.group(1)).strip()
+            if name and not re.fullmatch(_NAME_SUFFIX, name):  # a bare '会談' names nothing
+                return name
     return trimmed or None
 
 

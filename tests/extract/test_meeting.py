@@ -237,7 +237,8 @@ CASES = [
         dict(kind="meeting", date=D(2025, 5, 20), start_time="14:00", duration_minutes=30, location="ベルリン",
              countries=["DE", "JP"]),
         id="ja-place-with-de",
-        marks=xfail("_JA_PLACE reads 'Xで' only before 開催/行/会談/実施: 'ベルリンでヨハン…と会談' gives location None"),
+        marks=xfail("_JA_PLACE reads 'Xで' only before 開催/行/会談/実施: "
+                    "'ベルリンでヨハン…と会談' gives location None"),
     ),
     pytest.param(
         "mofa_ja", "日比外相会談", "令和7年7月8日",
@@ -413,8 +414,8 @@ def test_meeting(site: str, title: str, date: str, lead: str, points: list[str],
 
 
 def test_meeting_date_never_after_the_published_date_for_local_time_pairs() -> None:
-    lead = ("本6日(現地時間5日)、ワシントンD.C.を訪問中の岩屋毅外務大臣は、マルコ・ルビオ米国国務長官と会談を行ったところ、"
-            "概要は以下のとおりです。")
+    lead = ("本6日(現地時間5日)、ワシントンD.C.を訪問中の岩屋毅外務大臣は、"
+            "マルコ・ルビオ米国国務長官と会談を行ったところ、概要は以下のとおりです。")
     release = pressbot.extract(page("mofa_ja", "日米外相会談", "令和7年2月7日", lead, POINT_JA), url=URLS["mofa_ja"])
     assert release.published == D(2025, 2, 7)
     assert release.meeting is not None and release.meeting.date is not None

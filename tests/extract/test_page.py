@@ -14,7 +14,8 @@ EN_URL = "https://www.mofa.go.jp/press/release/pressite_000001_09999.html"
 US_URL = "https://www.state.gov/releases/office-of-the-spokesperson/2025/07/some-slug/"
 KR_URL = "https://www.mofa.go.kr/eng/brd/m_5676/view.do?seq=1"
 
-LEAD_JA = ("本18日午前11時30分から約1時間30分、東京において、船越健裕外務事務次官は、クリストファー・ランドー米国国務副長官"
+LEAD_JA = ("本18日午前11時30分から約1時間30分、東京において、船越健裕外務事務次官は、"
+           "クリストファー・ランドー米国国務副長官"
            "(The Honorable Christopher Landau, Deputy Secretary of State of the United States of America)との間で、"
            "日米韓次官協議を行ったところ、概要は以下のとおりです。")
 POINT_JA = "三者は、日米韓三か国を取り巻く戦略環境が厳しさを増す中、日米韓連携の重要性を再確認しました。"
@@ -329,8 +330,9 @@ def test_generic_plain_text_title_date_and_body() -> None:
     assert release.id.startswith("generic:")
 
 
-@pytest.mark.xfail(reason="_RESIDUE ('[(（]?\\s*別ウィンドウで開く…') is run over raw text before whitespace is collapsed: "
-                          "a run of n blank characters costs O(n²) (40 000 newlines ≈ 5 s, 20 000 ≈ 1.5 s)", strict=True)
+@pytest.mark.xfail(reason="_RESIDUE ('[(（]?\\s*別ウィンドウで開く…') is run over raw text before whitespace is "
+                          "collapsed: a run of n blank characters costs O(n²) "
+                          "(40 000 newlines ≈ 5 s, 20 000 ≈ 1.5 s)", strict=True)
 def test_long_whitespace_runs_stay_linear() -> None:
     page = mofa_ja("<p>" + "\n" * 40_000 + "</p>")
     started = time.perf_counter()

@@ -188,7 +188,8 @@ CASES = [
         "mofa_ja", "日米次官会談", "令和7年7月17日",
         "本17日、船越健裕外務事務次官は、クリストファー・ランドー米国国務副長官(The Honorable Christopher Landau, "
         "Deputy Secretary of State of the United States)と会談を行ったところ、概要は以下のとおりです。",
-        ["冒頭、船越次官から、ランドー副長官の訪日を歓迎しました。", "ランドー副長官は、日米同盟の重要性を強調しました。"],
+        ["冒頭、船越次官から、ランドー副長官の訪日を歓迎しました。",
+         "ランドー副長官は、日米同盟の重要性を強調しました。"],
         [P("船越健裕", "host", title="外務事務次官", country="JP", mentions=["船越次官"]),
          P("クリストファー・ランドー", "counterpart", mentions=["ランドー副長官"], **LANDAU_JA)],
         id="ja-surname-mentions-linked-jikan-fukuchokan",
@@ -196,7 +197,8 @@ CASES = [
     pytest.param(
         "mofa_ja", "日比外相会談", "令和7年7月11日",
         "本11日、岩屋毅外務大臣は、テレサ・ラザロ・フィリピン外務大臣(Her Excellency Ms. Ma. Theresa P. Lazaro, "
-        "Secretary of Foreign Affairs of the Republic of the Philippines)と会談を行ったところ、概要は以下のとおりです。",
+        "Secretary of Foreign Affairs of the Republic of the Philippines)と会談を行ったところ、"
+        "概要は以下のとおりです。",
         ["冒頭、岩屋大臣から、ラザロ大臣の就任に祝意を述べました。", "ラザロ大臣から、謝意が表明されました。"],
         [P("岩屋毅", "host", title="外務大臣", country="JP", mentions=["岩屋大臣"]),
          P("テレサ・ラザロ", "counterpart", name_en="Ma. Theresa P. Lazaro", honorific="Her Excellency Ms.",
@@ -249,7 +251,8 @@ CASES = [
     pytest.param(
         "mofa_ja", "日米外相会談", "平成28年4月11日",
         "本１１日，午後３時３０分から約４５分間，岸田文雄外務大臣は，ジョン・ケリー米国国務長官（The Honorable John "
-        "Kerry, Secretary of State of the United States of America）と日米外相会談を行ったところ，概要は以下のとおりです。",
+        "Kerry, Secretary of State of the United States of America）と日米外相会談を行ったところ，"
+        "概要は以下のとおりです。",
         ["両外相は，Ｇ７外相会合の成功に向けて協力することで一致しました。"],
         [P("岸田文雄", "host", title="外務大臣", country="JP"),
          P("ジョン・ケリー", "counterpart", name_en="John Kerry", honorific="The Honorable", title="国務長官",
@@ -267,20 +270,24 @@ CASES = [
     pytest.param(
         "mofa_ja", "グラス駐日米国大使による岩屋外務大臣表敬", "令和7年4月10日",
         "本10日午前11時から約30分間、岩屋毅外務大臣は、ジョージ・グラス駐日米国大使(His Excellency Mr. George Glass, "
-        "Ambassador Extraordinary and Plenipotentiary of the United States of America to Japan)による表敬を受けたところ、"
+        "Ambassador Extraordinary and Plenipotentiary of the United States of America to "
+        "Japan)による表敬を受けたところ、"
         "概要は以下のとおりです。",
         ["岩屋外務大臣から、グラス大使の着任を歓迎しました。"],
         [P("岩屋毅", "host", title="外務大臣", country="JP", mentions=["岩屋外務大臣"]),
-         P("ジョージ・グラス", "counterpart", name_en="George Glass", honorific="His Excellency Mr.", title="駐日米国大使",
+         P("ジョージ・グラス", "counterpart", name_en="George Glass", honorific="His Excellency Mr.",
+           title="駐日米国大使",
            title_en="Ambassador Extraordinary and Plenipotentiary of the United States of America to Japan",
            country="US", mentions=["グラス大使"])],
         id="ja-courtesy-call-by-ambassador",
     ),
     pytest.param(
         "text", "日米韓次官協議", "令和7年7月18日",
-        "7月18日、東京において、船越健裕外務事務次官は、クリストファー・ランドー米国国務副長官(The Honorable Christopher "
+        "7月18日、東京において、船越健裕外務事務次官は、クリストファー・ランドー米国国務副長官(The Honorable "
+        "Christopher "
         "Landau, Deputy Secretary of State of the United States of America)及び朴潤柱(パク・ユンジュ)韓国外交部第一次官"
-        "(H.E. Park Yoon-joo, First Vice Minister of Foreign Affairs of the Republic of Korea)との間で、日米韓次官協議を"
+        "(H.E. Park Yoon-joo, First Vice Minister of Foreign Affairs of the Republic of Korea)との間で、"
+        "日米韓次官協議を"
         "行ったところ、概要は以下のとおりです。",
         ["1", "三者は、日米韓の連携の重要性を再確認しました。"],
         [P("船越健裕", "host", title="外務事務次官", country="JP"),
@@ -294,7 +301,8 @@ CASES = [
     ),
     pytest.param(
         "mofa_ja", "ラザロ・フィリピン外務大臣による岩屋外務大臣表敬", "令和7年7月8日",
-        "本8日午後4時から約20分間、訪日中のテレサ・ラザロ・フィリピン外務大臣(Her Excellency Ms. Ma. Theresa P. Lazaro, "
+        "本8日午後4時から約20分間、訪日中のテレサ・ラザロ・フィリピン外務大臣(Her Excellency Ms. Ma. Theresa P. "
+        "Lazaro, "
         "Secretary of Foreign Affairs of the Republic of the Philippines)は、岩屋毅外務大臣を表敬したところ、"
         "概要は以下のとおりです。",
         ["両者は、日比関係の更なる強化に向けて連携していくことで一致しました。"],
@@ -307,7 +315,8 @@ CASES = [
     ),
     pytest.param(
         "mofa_ja", "日米韓次官協議", "令和7年7月18日",
-        "本18日、東京において、船越健裕外務事務次官は、クリストファー・ランドー米国国務副長官(The Honorable Christopher "
+        "本18日、東京において、船越健裕外務事務次官は、クリストファー・ランドー米国国務副長官(The Honorable "
+        "Christopher "
         "Landau, Deputy Secretary of State of the United States of America)及び朴潤柱(パク・ユンジュ)韓国外交部第一次官"
         "との間で、日米韓次官協議を行ったところ、概要は以下のとおりです。",
         ["三者は、日米韓の連携の重要性を再確認しました。"],
@@ -331,11 +340,14 @@ CASES = [
     ),
     pytest.param(
         "mofa_ja", "日英外相会談", "令和7年5月2日",
-        "本2日、岩屋毅外務大臣は、デービッド・ラミー英国外務・英連邦・開発大臣(The Rt Hon David Lammy, Secretary of State "
-        "for Foreign, Commonwealth and Development Affairs of the United Kingdom)と会談を行ったところ、概要は以下のとおりです。",
+        "本2日、岩屋毅外務大臣は、デービッド・ラミー英国外務・英連邦・開発大臣(The Rt Hon David Lammy, Secretary of "
+        "State "
+        "for Foreign, Commonwealth and Development Affairs of the United Kingdom)と会談を行ったところ、"
+        "概要は以下のとおりです。",
         ["両外相は、日英の「グローバルな戦略的パートナーシップ」を確認しました。"],
         [P("岩屋毅", "host", title="外務大臣", country="JP"),
-         P("デービッド・ラミー", "counterpart", name_en="David Lammy", honorific="The Rt Hon", title="外務・英連邦・開発大臣",
+         P("デービッド・ラミー", "counterpart", name_en="David Lammy", honorific="The Rt Hon",
+           title="外務・英連邦・開発大臣",
            title_en="Secretary of State for Foreign, Commonwealth and Development Affairs of the United Kingdom",
            country="GB")],
         id="ja-british-rt-hon-gloss",

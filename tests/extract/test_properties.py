@@ -31,7 +31,8 @@ WORDS = st.sampled_from([
     "午後1時45分から約1時間", "3:30 p.m.", "for approximately 45 minutes", "約60分間", "正午まで",
     "岩屋毅外務大臣は、", "船越次官から", "趙兌烈(チョ・テヨル)韓国外交部長官", "(The Honorable Christopher Landau, "
     "Deputy Secretary of State of the United States)", "Mr.IWAYA Takeshi, Minister for Foreign Affairs of Japan,",
-    "met today with", "との間で", "日米韓次官協議", "電話会談", "テレビ会議", "を行ったところ、概要は以下のとおりです。",
+    "met today with", "との間で", "日米韓次官協議", "電話会談", "テレビ会議", "を行ったところ、"
+    "概要は以下のとおりです。",
     "において、", "を訪問中の", "訪日中の", "が同席しました。", "日本からは", "(参加者:", "談話", "Readout",
     "Ranking", "関連記事", "Back to Press Releases", "(写真提供:内閣広報室)", "別ウィンドウで開く", "Just a moment",
     "、", "。", "，", " ", "\n", "\u3000",
