@@ -519,7 +519,6 @@ CASES = [
          P("Kamikawa Yoko", "counterpart", name_en="Kamikawa Yoko", title="Foreign Minister",
            title_en="Foreign Minister", country="JP")],
         id="state-middle-initial-after-title",
-        marks=xfail("_EN_TITLE_FIRST's name words need two letters: 'Antony J. Blinken' is cut to 'Antony'"),
     ),
     # ------------------------------------------------------------------ ROK MOFA
     pytest.param(
