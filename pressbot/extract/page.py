@@ -198,7 +198,9 @@ def _read_text(text: str) -> Page:
 
 
 _SENTENCE_DONE = re.compile(r"[。．.!?！？:：」』]$")
-_STARTS_POINT = re.compile(r"^(?:[0-9０-９]{1,2}(?:[.．\s　]|$)|[(（][0-9０-９a-zア-ン]{1,2}[)）]|[①-⑳]|[ア-ン][\s　]|[-•・°*※])")
+_STARTS_POINT = re.compile(
+    r"^(?:[0-9０-９]{1,2}(?:[.．\s　]|$)|[(（][0-9０-９a-zア-ン]{1,2}[)）]|[①-⑳]|[ア-ン][\s　]|[-•・°*※])"
+)
 _CJK = re.compile(r"[\u3040-\u30ff\u4e00-\u9fff]")
 _OPEN_WORD = re.compile(r"\b(?:for|of|the|and|with|to|a|an|in|on|at|by|from|as|that|his|her|their|its)$")
 
