@@ -23,7 +23,8 @@ from pressbot.models import Participant, Role
 # ------------------------------------------------------------------ shared vocabulary
 
 HONORIFIC = (
-    r"(?:[Tt]he\s+Honou?rable(?:\s+(?:Dr|Mr|Ms|Mrs|Prof)\.?)?|H\.\s?E\.(?:\s*(?:Dr|Mr|Ms|Mrs|Prof)\.?)?|"
+    r"(?:(?:Senator\s+|Sen\.\s+)?[Tt]he\s+(?:Rt\.?\s+|Right\s+)?Hon(?:ou?rable|\.|\b)(?:\s+(?:Dr|Mr|Ms|Mrs|Prof)\.?)?|"
+    r"H\.\s?E\.(?:\s*(?:Dr|Mr|Ms|Mrs|Prof)\.?)?|"
     r"His\s+Excellency(?:\s+(?:Dr|Mr|Prof)\.?)?|Her\s+Excellency(?:\s+(?:Dr|Ms|Mrs|Prof)\.?)?|"
     r"His\s+Majesty|Her\s+Majesty|His\s+Royal\s+Highness|Her\s+Royal\s+Highness|"
     r"Mr\.|Ms\.|Mrs\.|Dr\.|Prof\.|Senator|Ambassador)"
@@ -49,7 +50,7 @@ _JA_OFFICE_END = re.compile(
 )
 _JA_SHORT_TITLE = (
     r"(?:外務大臣|外務副大臣|副大臣|大臣政務官|政務官|外務事務次官|事務次官|次官|外務審議官|審議官|総理大臣|"
-    r"総理|首相|大統領|外相|長官|副長官|国務長官|国務副長官|大使|局長|外交部長|部長|第一次官|第1次官)"
+    r"総理|首相|大統領|外相|長官|副長官|国務長官|国務副長官|大使|局長|外交部長|部長|第一次官|第1次官|大臣)"
 )
 _SPOKESPERSON = re.compile(r"spokes(?:person|man|woman)|報道官|press secretary", re.I)
 
@@ -235,7 +236,10 @@ def _split_ja_person(segment: str, home: str | None) -> Participant | None:
     return Participant(name=name, reading=reading, title=rest or None, country=country)
 
 
-_CONTEXT = re.compile(r"^.*(?:中の|のため|に出席した|同席した|同行した|当たる|務める)|^(?:また|なお|さらに)、?")
+_CONTEXT = re.compile(
+    r"^.*(?:中の|のため|に出席した|同席した|同行した|当たる|務める)|^(?:また|なお|さらに|及び|並びに)、?|"
+    r"^[^、。]{1,15}?(?:において|にて|で)(?=[\u30a0-\u30ff\u4e00-\u9fff])"  # 'ベルリンで' before a name
+)
 
 
 def _strip_context(segment: str) -> str:
@@ -317,8 +321,11 @@ def ja_lead_participants(lead: str, home: str | None) -> list[Participant]:
         person.honorific, person.name_en, person.title_en = honorific, name_en, title_en
         person.country = person.country or (country_in_en(title_en) if title_en else None)
         people.append(person)
-    if len(people) <= (1 if host else 0):
-        people += _ja_without_english(lead, home, skip=people)
+    people += _ja_without_english(lead, home, skip=people)
+    for called_on in _CALLED_ON.finditer(lead):  # 'X…は、岩屋毅外務大臣を表敬': the one called on takes part
+        person = _split_ja_person(called_on.group(1), home)
+        if person is not None and person.title and not _known(person, people):
+            people.append(person)
     return _dedupe(people)
 
 
@@ -342,6 +349,7 @@ def ja_title_participants(title: str, home: str | None) -> list[Participant]:
     return [p for p in people if p is not None and p.title]
 
 
+_CALLED_ON = re.compile(r"(?:は、|、)([^、。はをが]{2,30}?)を(?:表敬|訪問し)")
 _JA_SUBJECT = re.compile(r"(?:^|、|。)\s*([^、。は]{2,60}?)(?:は|が)、")
 
 
@@ -357,26 +365,17 @@ def _ja_subject(lead: str, home: str | None) -> Participant | None:
     return None
 
 
-_JA_PERSON_OFFICE = re.compile(
-    r"([\u4e00-\u9fff]{1,4}(?:[(（][\u3041-\u30ffー・\s]+[)）])?\s?|" + _KATAKANA + r"{2,}(?:[(（][^)）]*[)）])?)"
-    r"((?:"
-    + "|".join(sorted(map(re.escape, (w for w in JA_WORDS if len(w) > 1)), key=len, reverse=True))
-    + r")?[\u4e00-\u9fff・]{1,16}?"
-    + _JA_OFFICE_END.pattern.rstrip("$")
-    + r")"
-)
-
-
 def _ja_without_english(lead: str, home: str | None, skip: list[Participant]) -> list[Participant]:
     """Counterparts named without an English parenthetical: 'NAME COUNTRY-OFFICE と/との'."""
     people: list[Participant] = []
     target = re.search(
-        r"(.{2,80}?)(?:との間で|と(?:の)?(?:電話)?会談|と(?:の)?会合|と(?:の)?協議|と(?:の)?懇談|を表敬|と面会|と会食)",
+        r"(?:^|、)((?:[^、。]|、(?=[^、。]{0,40}及び))+?)"
+        r"(?:との間で|と(?:の)?[^、。と]{0,12}?(?:会談|会合|協議|懇談|会食)を|を表敬|と面会|と会食)",
         lead,
     )
     if not target:
         return people
-    for part in re.split(r"、|及び|並びに", target.group(1))[-3:]:
+    for part in re.split(r"、|及び|並びに", _EN_PAREN.sub(" ", target.group(1)))[-3:]:
         if re.search(r"(?:は|が)$", part):
             continue  # the subject (host), read by _ja_subject
         person = _split_ja_person(part, home)
@@ -559,14 +558,21 @@ def _plausible_name(name: str) -> bool:
 # ------------------------------------------------------------------ mentions, roles
 
 
+# '船越次官から': a surname (not the tail of a longer word) and a short office.
+_SURNAME_MENTION = re.compile(
+    r"(?<![\u4e00-\u9fff\u30a0-\u30ff])([\u4e00-\u9fff]{1,3}|" + _KATAKANA + r"{2,10})("
+    + _JA_SHORT_TITLE
+    + r")(?=から|より|は|が|に|と|の|も)"
+)
+# '船越次官から謝意を表明' / '船越次官から、…と述べました': someone who spoke in the meeting.
+_SPOKE = re.compile(r"(?:から|より)、?[^。]{0,80}?(?:謝意|感謝|説明|発言|言及|述べ|表明|紹介|強調|提起|伝達|歓迎)")
+
+
 def link_mentions(people: list[Participant], body: str, home: str | None, language: str) -> list[Participant]:
     """Attach surname-only mentions ('船越次官'); create a participant when the body is all we have."""
     if language != "ja":
         return people
-    pattern = re.compile(
-        r"([\u4e00-\u9fff]{1,3}|" + _KATAKANA + r"{2,10})(" + _JA_SHORT_TITLE + r")(?=から|より|は|が|に|と|の|も)"
-    )
-    for match in pattern.finditer(body):
+    for match in _SURNAME_MENTION.finditer(body):
         surname, office = match.group(1), match.group(2)
         mention = match.group(0)
         owner = next((p for p in people if _same_person(p, surname)), None)
@@ -578,10 +584,7 @@ def link_mentions(people: list[Participant], body: str, home: str | None, langua
             ):
                 owner.mentions.append(mention)
             continue
-        if re.search(
-            r"(?:から|より)(?:謝意|感謝|説明|発言|言及|述べ|表明|紹介|強調|提起|伝達|歓迎)",
-            body[match.end() : match.end() + 12],
-        ):
+        if _SPOKE.match(body, match.end()):
             people.append(Participant(name=surname, title=office, country=home, mentions=[mention]))
     return people
 
@@ -626,7 +629,9 @@ def merge_people(people: list[Participant], more: list[Participant]) -> list[Par
 
 
 def _known(person: Participant, people: list[Participant]) -> bool:
-    return any(p.name == person.name for p in people)
+    """The same person already listed: the same name, or one name inside the other ('岩屋' in '岩屋毅')."""
+    return any(p.name == person.name or (min(len(p.name), len(person.name)) >= 2 and
+                                         (p.name in person.name or person.name in p.name)) for p in people)
 
 
 def _dedupe(people: list[Participant]) -> list[Participant]:
