@@ -11,8 +11,9 @@ on its own threads). Then the same crawl is run twice, each in its own subproces
                 (all pipelines, SQLite state, fsync'd output)
 
 both with politeness off for the benchmark only (DOWNLOAD_DELAY=0, AUTOTHROTTLE_ENABLED=False,
-CONCURRENT_REQUESTS(_PER_DOMAIN)=16, ROBOTSTXT_OBEY=False). Wall time runs from subprocess start to exit
-(interpreter start and imports included); peak RSS and CPU time come from os.wait4() of that one child.
+CONCURRENT_REQUESTS(_PER_DOMAIN)=16, ROBOTSTXT_OBEY=False). Wall time runs from the crawler's start to its exit
+(interpreter start and imports included); peak RSS and CPU time come from os.wait4() of that one process,
+forked by a small wrapper so that it does not inherit this process' RSS high-water mark.
 Prints pages/s for each, the ratio pressbot/bare, and peak RSS; with two N values, the RSS growth.
 ``--profile`` also runs (b) once under cProfile and prints where the crawl process spends its time.
 """
@@ -25,7 +26,6 @@ import os
 import subprocess
 import sys
 import tempfile
-import time
 from collections import Counter
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -65,15 +65,31 @@ class Result:
         return self.requests / self.wall if self.wall else 0.0
 
 
+# Peak RSS must be the crawler's own: a child forked (or vforked) from this process inherits this process'
+# memory high-water mark in ru_maxrss (Linux carries it over exec), and this process holds the whole corpus.
+# So a small wrapper interpreter forks and execs the command, and reports wall, CPU and ru_maxrss of it.
+_WRAPPER = """
+import json, os, sys, time
+start = time.perf_counter()
+pid = os.fork()
+if pid == 0:
+    os.execv(sys.argv[2], sys.argv[2:])
+_, status, usage = os.wait4(pid, 0)
+wall = time.perf_counter() - start
+with open(sys.argv[1], "w") as handle:
+    json.dump({"wall": wall, "cpu": usage.ru_utime + usage.ru_stime, "maxrss_kb": usage.ru_maxrss,
+               "code": os.waitstatus_to_exitcode(status)}, handle)
+"""
+
+
 def run_child(cmd: list[str], log: Path, env: dict[str, str] | None = None) -> tuple[float, float, float, int]:
     """Run ``cmd``; return wall seconds, CPU seconds (user+sys), peak RSS in MB and the exit code of that child."""
+    usage_file = log.with_suffix(".usage.json")
     with open(log, "wb") as out:
-        start = time.perf_counter()
-        proc = subprocess.Popen(cmd, stdout=out, stderr=subprocess.STDOUT, cwd=ROOT, env=env)
-        _, status, usage = os.wait4(proc.pid, 0)
-        wall = time.perf_counter() - start
-    proc.returncode = os.waitstatus_to_exitcode(status)
-    return wall, usage.ru_utime + usage.ru_stime, usage.ru_maxrss / 1024, proc.returncode
+        subprocess.run([sys.executable, "-c", _WRAPPER, str(usage_file), *cmd], stdout=out, stderr=subprocess.STDOUT,
+                       cwd=ROOT, env=env, check=False)
+    usage = json.loads(usage_file.read_text(encoding="utf-8"))
+    return usage["wall"], usage["cpu"], usage["maxrss_kb"] / 1024, usage["code"]
 
 
 def child_env() -> dict[str, str]:

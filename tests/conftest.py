@@ -15,12 +15,19 @@ SEED = ROOT.parent / "shared" / "seeds" / "000_52a291f9428d830f.txt"
 SEED_CASE = FIXTURES / "j_defense" / "release_seed"
 
 
-def run_pressbot(*args: str, cwd: Path | None = None, env: dict | None = None,
-                 timeout: float = 300) -> subprocess.CompletedProcess:
+def run_pressbot(
+    *args: str, cwd: Path | None = None, env: dict | None = None, timeout: float = 300
+) -> subprocess.CompletedProcess:
     """Run the `pressbot` command in a fresh interpreter, as a user would."""
     full_env = {**os.environ, "PYTHONIOENCODING": "utf-8", **(env or {})}
-    return subprocess.run([sys.executable, "-m", "pressbot.cli", *args], cwd=cwd or ROOT, env=full_env,
-                          capture_output=True, text=True, timeout=timeout)
+    return subprocess.run(
+        [sys.executable, "-m", "pressbot.cli", *args],
+        cwd=cwd or ROOT,
+        env=full_env,
+        capture_output=True,
+        text=True,
+        timeout=timeout,
+    )
 
 
 @pytest.fixture

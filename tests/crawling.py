@@ -9,23 +9,37 @@ from conftest import run_pressbot
 
 _BASE = "https://www.mofa.go.jp/mofaj/"
 # The releases the two mofa_ja listing fixtures link to.
-MOFA_JA_LISTED = frozenset({
-    _BASE + "press/release/pressit_000001_01509.html",
-    _BASE + "press/release/pressit_000001_01566.html",
-    _BASE + "press/release/pressit_000001_01571.html",
-    _BASE + "fp/pp/pageit_000001_01530.html",
-    _BASE + "na/na1/us/pageit_000001_01531.html",
-    _BASE + "na/na1/us/pageit_000001_01486.html",
-    _BASE + "a_o/ocn/au/pageit_000001_01489.html",
-    _BASE + "s_sa/sea2/id/pageit_000001_01505.html",
-})
+MOFA_JA_LISTED = frozenset(
+    {
+        _BASE + "press/release/pressit_000001_01509.html",
+        _BASE + "press/release/pressit_000001_01566.html",
+        _BASE + "press/release/pressit_000001_01571.html",
+        _BASE + "fp/pp/pageit_000001_01530.html",
+        _BASE + "na/na1/us/pageit_000001_01531.html",
+        _BASE + "na/na1/us/pageit_000001_01486.html",
+        _BASE + "a_o/ocn/au/pageit_000001_01489.html",
+        _BASE + "s_sa/sea2/id/pageit_000001_01505.html",
+    }
+)
 FAST = ("-s", "DOWNLOAD_DELAY=0", "-s", "AUTOTHROTTLE_ENABLED=False", "-s", "RETRY_TIMES=2", "--quiet")
 
 
 def crawl(server_url: str, out: Path, *args: str, sites: tuple[str, ...] = ("mofa_ja",), extra: tuple[str, ...] = FAST):
     manifest = out.with_suffix(".manifest.json")
-    result = run_pressbot("crawl", *sites, "--upstream", server_url, "-o", str(out), "--manifest", str(manifest),
-                          "--rejects", str(out.with_suffix(".rejects.jsonl")), *extra, *args)
+    result = run_pressbot(
+        "crawl",
+        *sites,
+        "--upstream",
+        server_url,
+        "-o",
+        str(out),
+        "--manifest",
+        str(manifest),
+        "--rejects",
+        str(out.with_suffix(".rejects.jsonl")),
+        *extra,
+        *args,
+    )
     data = json.loads(manifest.read_text(encoding="utf-8")) if manifest.exists() else None
     return result, data
 

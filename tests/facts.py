@@ -23,12 +23,13 @@ def mismatches(facts: Any, actual: Any, path: str = "") -> list[str]:
             for person in facts:
                 match = next((a for a in actual if a.get("name") == person.get("name")), None)
                 if match is None:
-                    problems.append(f"{path}: no participant named {person.get('name')!r} "
-                                    f"(got {[a.get('name') for a in actual]})")
+                    problems.append(
+                        f"{path}: no participant named {person.get('name')!r} (got {[a.get('name') for a in actual]})"
+                    )
                 else:
                     problems += mismatches(person, match, f"{path}[{person.get('name')}]")
             if len(actual) > len(facts):
-                extra = [a.get("name") for a in actual if a.get("name") not in {p.get('name') for p in facts}]
+                extra = [a.get("name") for a in actual if a.get("name") not in {p.get("name") for p in facts}]
                 problems.append(f"{path}: unexpected participants {extra}")
             return problems
         if len(facts) != len(actual):

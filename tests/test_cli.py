@@ -94,7 +94,9 @@ def test_fixtures_save_writes_a_replayable_case(tmp_path: Path) -> None:
     thread.start()
     try:
         url = f"http://127.0.0.1:{server.server_port}/docs/mod/000001.html"
-        result = run_pressbot("fixtures", "save", url, "--site", "j_defense", "--case", "saved", "--root", str(tmp_path))
+        result = run_pressbot(
+            "fixtures", "save", url, "--site", "j_defense", "--case", "saved", "--root", str(tmp_path)
+        )
     finally:
         server.shutdown()
     assert result.returncode == 0, result.stderr

@@ -29,7 +29,7 @@ def test_faults_end_as_records_or_rejects_never_both_never_twice(tmp_path: Path)
         server.fault(urls[4], "truncate")
         server.fault(urls[5], "huge", "huge", "huge")  # over DOWNLOAD_MAXSIZE every time
         out = tmp_path / "out.jsonl"
-        result, manifest = crawl(server.url, out, "--no-state", extra=(*FAST, "-s", "DOWNLOAD_TIMEOUT=1"))
+        result, _manifest = crawl(server.url, out, "--no-state", extra=(*FAST, "-s", "DOWNLOAD_TIMEOUT=1"))
     emitted = Counter(r["url"] for r in records(out))
     rejected = Counter(r["url"] for r in rejects(out))
     assert max(emitted.values()) == 1 and max(rejected.values()) == 1
@@ -55,10 +55,27 @@ def test_killed_run_resumes_without_losses_or_duplicates(tmp_path: Path) -> None
     state = str(tmp_path / "state.sqlite")
     first, second = tmp_path / "first.jsonl", tmp_path / "second.jsonl"
     with FixtureServer.from_fixtures(FIXTURES) as server:
-        args = [sys.executable, "-m", "pressbot.cli", "crawl", "mofa_ja", "--upstream", server.url, "--state", state,
-                "-o", str(first), "--quiet", "-s", "DOWNLOAD_DELAY=0.3", "-s", "AUTOTHROTTLE_ENABLED=False"]
-        process = subprocess.Popen(args, cwd=ROOT, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
-                                   env={**os.environ})
+        args = [
+            sys.executable,
+            "-m",
+            "pressbot.cli",
+            "crawl",
+            "mofa_ja",
+            "--upstream",
+            server.url,
+            "--state",
+            state,
+            "-o",
+            str(first),
+            "--quiet",
+            "-s",
+            "DOWNLOAD_DELAY=0.3",
+            "-s",
+            "AUTOTHROTTLE_ENABLED=False",
+        ]
+        process = subprocess.Popen(
+            args, cwd=ROOT, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, env={**os.environ}
+        )
         _kill_when(process, first, 3)
         crawl(server.url, second, "--state", state)
     for path in (first, second):
@@ -72,8 +89,24 @@ def test_killed_run_resumes_without_losses_or_duplicates(tmp_path: Path) -> None
 def test_overlapping_run_exits_with_its_own_code(tmp_path: Path) -> None:
     state = str(tmp_path / "state.sqlite")
     with FixtureServer.from_fixtures(FIXTURES) as server:
-        args = [sys.executable, "-m", "pressbot.cli", "crawl", "mofa_ja", "--upstream", server.url, "--state", state,
-                "-o", str(tmp_path / "a.jsonl"), "--quiet", "-s", "DOWNLOAD_DELAY=1", "-s", "AUTOTHROTTLE_ENABLED=False"]
+        args = [
+            sys.executable,
+            "-m",
+            "pressbot.cli",
+            "crawl",
+            "mofa_ja",
+            "--upstream",
+            server.url,
+            "--state",
+            state,
+            "-o",
+            str(tmp_path / "a.jsonl"),
+            "--quiet",
+            "-s",
+            "DOWNLOAD_DELAY=1",
+            "-s",
+            "AUTOTHROTTLE_ENABLED=False",
+        ]
         process = subprocess.Popen(args, cwd=ROOT, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
         try:
             deadline = time.monotonic() + 30

@@ -73,8 +73,9 @@ def test_coverage_far_below_recent_median_exits_5(tmp_path: Path) -> None:
         db.execute("DELETE FROM releases")  # emit everything again, so this run has a coverage to compare
         db.commit()
         db.close()
-        result, manifest = crawl(server.url, tmp_path / "second.jsonl", "--state", str(state),
-                                 "--max-coverage-drop", "0.1")
+        result, manifest = crawl(
+            server.url, tmp_path / "second.jsonl", "--state", str(state), "--max-coverage-drop", "0.1"
+        )
     assert result.returncode == 5, result.stderr[-2000:]
     assert any("recent median" in why for why in manifest["gates"]["coverage"]["why"])
 

@@ -15,7 +15,9 @@ BLOCKED = "https://www.mofa.go.jp/mofaj/press/release/pressit_000001_01580.html"
 
 
 def _release_urls(server: FixtureServer) -> set[str]:
-    return {s.url for s in server.log if "/index" not in s.url and not s.url.endswith("robots.txt") and s.url != BLOCKED}
+    return {
+        s.url for s in server.log if "/index" not in s.url and not s.url.endswith("robots.txt") and s.url != BLOCKED
+    }
 
 
 def test_runs_emit_only_what_is_new_changed_or_withdrawn(tmp_path: Path) -> None:
@@ -58,8 +60,9 @@ def test_revalidation_window_skips_known_releases_entirely(tmp_path: Path) -> No
     with FixtureServer.from_fixtures(FIXTURES) as server:
         crawl(server.url, tmp_path / "run1.jsonl", "--state", state)
         server.log.clear()
-        result, manifest = crawl(server.url, tmp_path / "run2.jsonl", "--state", state,
-                                 "-s", "PRESSBOT_REVALIDATE_HOURS=24")
+        result, manifest = crawl(
+            server.url, tmp_path / "run2.jsonl", "--state", state, "-s", "PRESSBOT_REVALIDATE_HOURS=24"
+        )
         assert result.returncode == 0
         assert all("/index" in s.url or s.url.endswith("robots.txt") or s.url == BLOCKED for s in server.log)
         assert manifest["sites"]["mofa_ja"]["releases"]["unchanged"] == 8

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import itertools
 import json
 from pathlib import Path
 
@@ -16,9 +17,22 @@ RELEASE = "https://www.mofa.go.jp/mofaj/na/na1/us/pageit_000001_01531.html"
 
 def test_since_window_stops_paging_past_it(tmp_path: Path) -> None:
     manifest_path = tmp_path / "manifest.json"
-    result = run_pressbot("crawl", "mofa_ja", "--replay", str(FIXTURES), "--since", "2025-01-12", "--until",
-                          "2025-01-31", "--no-state", "--quiet", "-O", str(tmp_path / "out.jsonl"),
-                          "--manifest", str(manifest_path))
+    result = run_pressbot(
+        "crawl",
+        "mofa_ja",
+        "--replay",
+        str(FIXTURES),
+        "--since",
+        "2025-01-12",
+        "--until",
+        "2025-01-31",
+        "--no-state",
+        "--quiet",
+        "-O",
+        str(tmp_path / "out.jsonl"),
+        "--manifest",
+        str(manifest_path),
+    )
     assert result.returncode == 0, result.stderr[-2000:]
     site = json.loads(manifest_path.read_text(encoding="utf-8"))["sites"]["mofa_ja"]
     assert site["listing_pages"] == 1  # index_2.html (older) is never requested
@@ -35,7 +49,7 @@ def test_whole_listing_is_paged_without_a_window(tmp_path: Path) -> None:
 def test_redirect_to_another_domain_is_not_followed(tmp_path: Path) -> None:
     with FixtureServer.from_fixtures(FIXTURES) as server:
         server.add(RELEASE, b"", status=302, headers=[("Location", "https://tracker.example.net/landing")])
-        result, manifest = crawl(server.url, tmp_path / "out.jsonl", "--no-state")
+        _result, _manifest = crawl(server.url, tmp_path / "out.jsonl", "--no-state")
         assert not any("example.net" in s.url for s in server.log)
     assert RELEASE not in {r["url"] for r in records(tmp_path / "out.jsonl")}
     assert len(records(tmp_path / "out.jsonl")) == 7
@@ -58,5 +72,5 @@ def test_crawl_delay_is_honoured(tmp_path: Path) -> None:
         result, _ = crawl(server.url, tmp_path / "out.jsonl", "--no-state")
         times = [s.at for s in server.log if "robots" not in s.url]
     assert result.returncode == 0, result.stderr[-2000:]
-    gaps = [b - a for a, b in zip(times, times[1:], strict=False)]
+    gaps = [b - a for a, b in itertools.pairwise(times)]
     assert len(gaps) >= 8 and min(gaps) >= 0.38

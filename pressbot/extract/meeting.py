@@ -14,13 +14,14 @@ from pressbot.extract import participants as who
 from pressbot.extract.agenda import extract_agenda
 from pressbot.extract.blocks import Block
 from pressbot.extract.countries import compound_countries, countries_in_en
-from pressbot.extract.dates import DateError, meeting_date, parse_duration, parse_time
+from pressbot.extract.dates import DateError, DateMatch, find_dates, meeting_date, parse_duration, parse_time
 from pressbot.extract.page import Page
 from pressbot.models import Kind, Meeting, Mode
 from pressbot.sites.base import Site
 
 _TELEPHONE = re.compile(
-    r"電話会談|電話会議|電話で会談|電話による|telephone talk|telephone call|phone call|phone talks?|"
+    r"電話(?:会談|会議|協議|会合)|電話で(?:会談|協議)|電話による|telephone talk|telephone call|phone call|phone talks?|"
+    r"(?:tele)?phone conversation|on the (?:tele)?phone|"
     r"\bcall with\b|’s call|'s call|spoke (?:today )?by (?:tele)?phone|spoke by telephone|"
     r"held a (?:tele)?phone",
     re.I,
@@ -82,7 +83,9 @@ _JA_PLACE = re.compile(
     r"(?:^|、|。|は|，)\s*(?:[^、。]{0,10}?日(?:[(（][^)）]{1,12}[)）])?、)?([^、。はをがで]{2,24}?)(?:において|にて|で(?:開催|行|会談|実施))"
 )
 # '現地時間18日午後2時' introduces the local clock; '午後3時10分(現地時間。…)' labels the one before it.
-_LOCAL_TIME = re.compile(r"現地時間(?![。)）、])(?:同日|\d{1,2}日|[0-9０-９]{1,2}月[0-9０-９]{1,2}日)?")
+_LOCAL_CLOCK = r"(?:現地|[^\s、。()（）日本]{0,8}(?:東部|西部|中部|山岳部|太平洋|大西洋|夏|標準))時間"
+_LOCAL_TIME = re.compile(_LOCAL_CLOCK + r"(?![。)）、])(?:同日|\d{1,2}日|[0-9０-９]{1,2}月[0-9０-９]{1,2}日)?")
+_LOCAL_LABEL = re.compile(r"\blocal time\b", re.I)
 _NUMBERED_LEAD = re.compile(r"^\s*(?:[1１][.．]|[(（][1１][)）]|①)\s*")
 _EN_MEETING_NOUN = (
     r"(?:Meeting|Talks|Talk|Dialogue|Consultations?|Summit|Conference|Call|Telephone Talk|Video Conference)"
@@ -91,6 +94,9 @@ _EN_NAME_IN_LEAD = re.compile(
     r"((?:[A-Z][\w.’'&-]*(?:-[A-Z][\w.’'-]*)*\s+(?:of\s+|and\s+)?){1,10}?" + _EN_MEETING_NOUN + r")\b"
 )
 _EN_TITLE_ACTION = re.compile(r"\b(?:Holds|Hosts|Has|Attends|Co-chairs|Chairs|Participates in)\s+(?:the\s+)?(.+)$")
+_JA_PLACE_DE = re.compile(  # '…は、ベルリンでヨハン・…外務大臣と会談'
+    r"(?:は、|、)([\u30a0-\u30ff\u4e00-\u9fff・]{2,12}?)で[^、。]{0,80}?と(?:の)?[^、。]{0,12}?(?:会談|協議|会合|会食|懇談)"
+)
 _VISITING = re.compile(r"(訪日中|来日中)の")
 _EN_PLACE = re.compile(
     r"\b(?:in|at|visiting)\s+((?:the\s+)?[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*){0,3}(?:,\s*D\.C\.)?)(?=[\s,.;)]|$)"
@@ -195,6 +201,8 @@ def _read_when(meeting: Meeting, lead: str, preamble: list[str], title: str, pub
     for text in [lead, *preamble, title]:
         try:
             found = meeting_date(text, published)
+            if found is None or found.rule != "local_time":
+                found = _labelled_local_date(text, published) or found
         except DateError:
             found = None
         if found:
@@ -212,6 +220,17 @@ def _read_when(meeting: Meeting, lead: str, preamble: list[str], title: str, pub
     duration = parse_duration(lead)
     if duration:
         meeting.duration_minutes, meeting.duration_text = duration.minutes, duration.text
+
+
+def _labelled_local_date(text: str, published: dt.date | None) -> DateMatch | None:
+    """'July 18, Japan time (July 17, local time)': the date written right before 'local time'."""
+    label = _LOCAL_LABEL.search(text)
+    if label is None:
+        return None
+    for found in find_dates(text, published):
+        if found.end <= label.start() and len(text[found.end : label.start()]) <= 3:
+            return DateMatch(found.date, found.text, "local_time", found.start, found.end)
+    return None
 
 
 def _without_dates(text: str) -> str:
@@ -233,7 +252,7 @@ def _name(title: str, preamble: list[str], lead: str, language: str) -> str | No
             return candidate
     for text in [lead, *preamble]:
         for match in _NAME_IN_LEAD.finditer(text):
-            name = re.sub(r"^.*(?:との間で|と)", "", match.group(1)).strip()
+            name = re.sub(r"^.*(?:との間で|と|において|にて)", "", match.group(1)).strip()
             if name and not re.fullmatch(_NAME_SUFFIX, name):  # a bare '会談' names nothing
                 return name
     return trimmed or None
@@ -267,6 +286,9 @@ def _place(lead: str, language: str) -> str | None:
             place = re.sub(r"^.*?(?:において|で)", "", match.group(1)).strip()
             place = re.sub(r"^(?:.*?[0-9０-９]+日(?:[(（][^)）]*[)）])?)", "", place).strip("、 ")
             return place or None
+        at = _JA_PLACE_DE.search(lead)
+        if at and not re.search(r"電話|オンライン|テレビ|ビデオ|書面|会議|会合", at.group(1)):
+            return at.group(1)
         visiting = re.search(r"([^、。をはの]{2,30}?)を訪問中の", lead)
         if visiting:
             return re.sub(r"^.*(?:ため|際し|際|出席し|参加し)", "", visiting.group(1)) or None

@@ -92,7 +92,7 @@ _CHROME_ATTR = re.compile(
 )
 # Text blocks that are navigation residue, not release text.
 _RESIDUE = re.compile(
-    r"[(（]?\s*別ウィンドウで開く\s*[)）]?|[(（]?新しいウィンドウで開きます[)）]?|\(?Open a new window\)?|"
+    r"[(（]?別ウィンドウで開く[)）]?|[(（]?新しいウィンドウで開きます[)）]?|\(?Open a new window\)?|"
     r"[(（]写真提供[:：][^)）]*[)）]|\(Photo:[^)]*\)"
 )
 _BACK_LINK = re.compile(
@@ -117,6 +117,19 @@ _CHALLENGE = re.compile(
     r"Checking your browser",
     re.I,
 )
+_CHALLENGE_MARKUP = re.compile(
+    r"cf-browser-verification|cf_chl_|challenge-platform|_Incapsula_Resource|"
+    r"Request unsuccessful\. Incapsula"
+)
+_ERROR_PAGE = re.compile(
+    r"\b(?:40[0-9]|50[0-9])\b|Not Found|Forbidden|Service Unavailable|Internal Server Error|"
+    r"Bad Gateway|ページが見つかりません|見つかりませんでした|エラー",
+    re.I,
+)
+_REFUSAL = re.compile(r"\b(?:401|403|429|503)\b|Forbidden|Unauthorized|Too Many Requests|Service Unavailable", re.I)
+_HEADLINES = re.compile(r"<(?:title|h1)[^>]*>(.*?)</(?:title|h1)>", re.I | re.S)
+_TAGS_AND_SPACE = re.compile(r"<script.*?</script>|<style.*?</style>|<[^>]+>|\s+", re.S | re.I)
+_C0 = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")  # lxml refuses these in text
 _HTML_SNIFF = re.compile(rb"^\s*(?:<!--.*?-->\s*)*<(?:!doctype|html|head|body|meta|div|p\b|title|article)", re.I | re.S)
 _XML_DECL = re.compile(r"^\s*<\?xml[^>]*\?>")
 _TITLE_MARK = "data-pressbot-title"  # blocks above the title (category labels, breadcrumbs) are chrome
@@ -135,12 +148,12 @@ class Page:
 
 def decode(content: bytes | str, content_type: str | None = None) -> tuple[str, str]:
     """Bytes to text: BOM, then the HTTP charset, then <meta>, then UTF-8, then the Japanese legacy charsets."""
-    if isinstance(content, str):
-        return content, "utf-8"
     if len(content) > MAX_BYTES:
         raise ExtractError("too_large", f"{len(content)} bytes is over the {MAX_BYTES} byte limit")
     if not content.strip():
         raise ExtractError("empty", "the content is empty")
+    if isinstance(content, str):
+        return content, "utf-8"
     if b"\x00" in content[:8192] and not content.startswith((b"\xff\xfe", b"\xfe\xff")):
         raise ExtractError("binary", "the content is binary, not text or HTML")
     encoding, text = html_to_unicode(content_type, content, auto_detect_fun=_guess_encoding)
@@ -163,15 +176,28 @@ def looks_like_html(content: bytes | str) -> bool:
 
 
 def check_not_blocked(text: str, url: str | None, site: Site) -> None:
-    """Challenge, error and decoy pages are 'blocked', never releases (they often come with status 200)."""
+    """Challenge, error and decoy pages are never releases, whatever their status (often 200).
+
+    Judged by the page's own headline (<title>, first <h1>, or the first line of text) and by challenge
+    markup, so a release that merely mentions 'access denied' is still read.
+    """
     head = text[:20000]
-    markers = site.blocked_markers
-    if (_CHALLENGE.search(head) and len(_visible_text_estimate(head)) < 3000) or any(m in head for m in markers):
-        raise ExtractError("blocked", "the page is a block, challenge or error page", url=url)
+    headline = " ".join(m.group(1) for m in _HEADLINES.finditer(head)) or head.lstrip()[:200]
+    headline = re.sub(r"<[^>]+>|\s+", " ", headline)
+    short = len(_visible_text_estimate(head)) < 3000
+    if (
+        _CHALLENGE_MARKUP.search(head)
+        or any(m in headline for m in site.blocked_markers)
+        or (short and _CHALLENGE.search(headline))
+    ):
+        raise ExtractError("blocked", "the page is a block, challenge or decoy page", url=url)
+    if short and _ERROR_PAGE.search(headline):
+        reason = "blocked" if _REFUSAL.search(headline) else "not_a_release"  # refused vs. missing or broken
+        raise ExtractError(reason, f"the page is an error page ({headline.strip()[:60]})", url=url)
 
 
 def _visible_text_estimate(html: str) -> str:
-    return re.sub(r"<script.*?</script>|<style.*?</style>|<[^>]+>|\s+", "", html, flags=re.S | re.I)
+    return _TAGS_AND_SPACE.sub("", html)
 
 
 def read_page(text: str, url: str | None, site: Site, *, is_html: bool = True, encoding: str = "utf-8") -> Page:
@@ -255,7 +281,7 @@ def _cut_chrome(blocks: list[Block]) -> list[Block]:
 
 def _read_html(text: str, url: str | None, site: Site) -> Page:
     try:
-        doc = lxml.html.document_fromstring(_XML_DECL.sub("", text) or "<html></html>")
+        doc = lxml.html.document_fromstring(_C0.sub("", _XML_DECL.sub("", text)) or "<html></html>")
     except (etree.ParserError, ValueError) as exc:
         raise ExtractError("not_a_release", f"unparseable HTML ({exc})", url=url) from None
     title = _first_text(doc, site.title) if site.title else None

@@ -560,7 +560,9 @@ def _plausible_name(name: str) -> bool:
 
 # '船越次官から': a surname (not the tail of a longer word) and a short office.
 _SURNAME_MENTION = re.compile(
-    r"(?<![\u4e00-\u9fff\u30a0-\u30ff])([\u4e00-\u9fff]{1,3}|" + _KATAKANA + r"{2,10})("
+    r"(?<![\u4e00-\u9fff\u30a0-\u30ff])([\u4e00-\u9fff]{1,3}|"
+    + _KATAKANA
+    + r"{2,10})("
     + _JA_SHORT_TITLE
     + r")(?=から|より|は|が|に|と|の|も)"
 )
@@ -630,8 +632,11 @@ def merge_people(people: list[Participant], more: list[Participant]) -> list[Par
 
 def _known(person: Participant, people: list[Participant]) -> bool:
     """The same person already listed: the same name, or one name inside the other ('岩屋' in '岩屋毅')."""
-    return any(p.name == person.name or (min(len(p.name), len(person.name)) >= 2 and
-                                         (p.name in person.name or person.name in p.name)) for p in people)
+    return any(
+        p.name == person.name
+        or (min(len(p.name), len(person.name)) >= 2 and (p.name in person.name or person.name in p.name))
+        for p in people
+    )
 
 
 def _dedupe(people: list[Participant]) -> list[Participant]:
