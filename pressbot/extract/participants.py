@@ -458,8 +458,11 @@ def en_lead_participants(lead: str, home: str | None) -> list[Participant]:
     obj = rest[with_at.end() :] if with_at else rest
     end = _EN_OBJECT_END.search(obj)
     obj = obj[: end.start()] if end else obj
-    people = _en_people(subject, home) + _en_people(obj, None)
-    return _dedupe(people) or _en_people(sentence, home)
+    guests = _en_people(obj, None)
+    for previous, person in zip(guests, guests[1:], strict=False):
+        # 'Japanese Prime Minister Ishiba Shigeru and Foreign Minister Iwaya Takeshi': one adjective, two people
+        person.country = person.country or previous.country
+    return _dedupe(_en_people(subject, home) + guests) or _en_people(sentence, home)
 
 
 def _en_people(lead: str, home: str | None) -> list[Participant]:

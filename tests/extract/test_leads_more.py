@@ -1,0 +1,114 @@
+"""More lead shapes met on real pages (prose ours): who took part, with country and role, in order."""
+
+from __future__ import annotations
+
+import pytest
+from pages import URLS, page
+
+import pressbot
+
+CASES = [
+    (
+        "kr_mofa",
+        "2025-01-10",
+        "1. Minister of Foreign Affairs Cho Tae-yul had a telephone conversation with Japanese Minister for Foreign "
+        "Affairs Iwaya Takeshi on January 9 from 9:00 p.m. for 40 minutes.",
+        [("Cho Tae-yul", "KR", "host"), ("Iwaya Takeshi", "JP", "counterpart")],
+        "telephone_talk",
+    ),
+    (
+        "mofa_en",
+        "March 22, 2025",
+        "On March 22, commencing at 6:35 p.m. for approximately 80 minutes, Mr. IWAYA Takeshi, Minister for Foreign "
+        "Affairs of Japan, held a Japan-China Foreign Ministers' Meeting with Mr. Wang Yi, Member of the Political "
+        "Bureau of the Communist Party of China Central Committee and Minister of Foreign Affairs of the People's "
+        "Republic of China. The overview of the meeting is as follows.",
+        [("IWAYA Takeshi", "JP", "host"), ("Wang Yi", "CN", "counterpart")],
+        "meeting",
+    ),
+    (
+        "us_state",
+        "March 25, 2025",
+        "Secretary of State Marco Rubio met with Japanese Prime Minister Ishiba Shigeru and Foreign Minister Iwaya "
+        "Takeshi in Tokyo on March 25. The Secretary reaffirmed the U.S. commitment under President Trump.",
+        [("Marco Rubio", "US", "host"), ("Ishiba Shigeru", "JP", "counterpart"), ("Iwaya Takeshi", "JP", "attendee")],
+        "meeting",
+    ),
+    (
+        "kr_mofa",
+        "2024-07-27",
+        "1. Minister of Foreign Affairs Cho Tae-yul had a meeting with Wang Yi, Member of the Political Bureau of the "
+        "CPC Central Committee and Minister of Foreign Affairs of the People's Republic of China, on July 26 in "
+        "Vientiane.",
+        [("Cho Tae-yul", "KR", "host"), ("Wang Yi", "CN", "counterpart")],
+        "meeting",
+    ),
+    (
+        "us_state",
+        "March 18, 2024",
+        "The below is attributable to Spokesperson Matthew Miller: Secretary of State Antony J. Blinken met with "
+        "Japanese Foreign Minister Kamikawa Yoko today in Tokyo.",
+        [("Antony J. Blinken", "US", "host"), ("Kamikawa Yoko", "JP", "counterpart")],
+        "meeting",
+    ),
+    (
+        "mofa_en",
+        "February 7, 2025",
+        "On February 7, commencing at 10:00 a.m. for about 25 minutes, Mr. ISHIBA Shigeru, Prime Minister of Japan, "
+        "received a courtesy call from the Honorable Marco Rubio, Secretary of State of the United States of America. "
+        "The overview is as follows.",
+        [("ISHIBA Shigeru", "JP", "host"), ("Marco Rubio", "US", "counterpart")],
+        "meeting",
+    ),
+    (
+        "mofa_ja",
+        "令和7年2月8日",
+        "現地時間2月7日午前11時55分(日本時間8日午前1時55分)から約1時間10分、米国を訪問中の石破茂内閣総理大臣は、"
+        "ドナルド・J・トランプ米国大統領(The Honorable Donald J. Trump, President of the United States of America)と"
+        "日米首脳会談を行ったところ、概要は以下のとおりです。",
+        [("石破茂", "JP", "host"), ("ドナルド・J・トランプ", "US", "counterpart")],
+        "meeting",
+    ),
+    (
+        "mofa_ja",
+        "令和7年1月9日",
+        "本8日、午後4時40分から約20分間、岩屋毅外務大臣は、ペニー・ウォン・オーストラリア外務大臣と電話会談を行いました。"
+        "概要は以下のとおりです。",
+        [("岩屋毅", "JP", "host"), ("ペニー・ウォン", "AU", "counterpart")],
+        "telephone_talk",
+    ),
+    (
+        "mofa_ja",
+        "平成29年6月26日",
+        "本26日午後0時30分頃から約1時間15分,岸田文雄外務大臣は,ラシッド・メレドフ・トルクメニスタン副首相兼外務大臣"
+        "(H.E.Mr.Rashid MEREDOV,Deputy Chairman of the Cabinet of Ministers, Minister of Foreign Affairs of "
+        "Turkmenistan)と昼食会を行ったところ,概要は以下のとおりです。",
+        [("岸田文雄", "JP", "host"), ("ラシッド・メレドフ", "TM", "counterpart")],
+        "meeting",
+    ),
+]
+
+
+@pytest.mark.parametrize(
+    ("site", "date", "lead", "people", "kind"), CASES, ids=[c[4] + str(i) for i, c in enumerate(CASES)]
+)
+def test_lead(site: str, date: str, lead: str, people: list[tuple[str, str, str]], kind: str) -> None:
+    points = ["両者は協力を確認しました。"] if site == "mofa_ja" else ["2. The two sides discussed cooperation."]
+    release = pressbot.extract(page(site, "Meeting", date, lead, points), url=URLS[site])
+    assert release.kind == kind
+    assert release.meeting is not None
+    got = [(p.name, p.country, p.role.value) for p in release.meeting.participants]
+    assert got == people
+
+
+def test_local_clock_wins_over_japan_time() -> None:
+    lead = (
+        "日本時間19日午前3時(現地時間18日午後2時)から約45分間、G7外相会合出席のためイタリア・カプリを訪問中の上川陽子"
+        "外務大臣は、スブラマニヤム・ジャイシャンカル・インド外務大臣との間で日・インド外相会談を行いました。"
+    )
+    release = pressbot.extract(
+        page("mofa_ja", "日・インド外相会談", "令和6年4月19日", lead, ["協力を確認しました。"]), url=URLS["mofa_ja"]
+    )
+    meeting = release.meeting
+    assert meeting is not None
+    assert (str(meeting.date), meeting.start_time, meeting.location) == ("2024-04-18", "14:00", "イタリア・カプリ")
