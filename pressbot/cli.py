@@ -76,16 +76,10 @@ def parse(files: tuple[Path, ...], url: str | None, site: str | None) -> None:
     "--since", type=click.DateTime(["%Y-%m-%d"]), help="Skip releases listed before this date; stop paging past it."
 )
 @click.option("--until", type=click.DateTime(["%Y-%m-%d"]), help="Skip releases listed after this date.")
-@click.option("--max-reject-share", type=float, default=0.2, show_default=True, help="Gate: rejects / pages.")
+@click.option("--max-reject-share", type=float, help="Gate: rejects / pages (setting PRESSBOT_MAX_REJECT_SHARE, 0.2).")
+@click.option("--min-coverage", type=float, help="Gate: share of records with a date (PRESSBOT_MIN_COVERAGE, 0.5).")
 @click.option(
-    "--min-coverage", type=float, default=0.5, show_default=True, help="Gate: share of meeting records with a date."
-)
-@click.option(
-    "--max-coverage-drop",
-    type=float,
-    default=0.3,
-    show_default=True,
-    help="Gate: drop below the median of recent runs.",
+    "--max-coverage-drop", type=float, help="Gate: drop below the recent median (PRESSBOT_MAX_COVERAGE_DROP, 0.3)."
 )
 @click.option("-s", "--set", "overrides", multiple=True, help="Scrapy setting NAME=VALUE (repeatable).")
 @click.option("--quiet", is_flag=True, help="Only warnings and the summary.")
@@ -101,9 +95,9 @@ def crawl(
     manifest: str | None,
     since: dt.datetime | None,
     until: dt.datetime | None,
-    max_reject_share: float,
-    min_coverage: float,
-    max_coverage_drop: float,
+    max_reject_share: float | None,
+    min_coverage: float | None,
+    max_coverage_drop: float | None,
     overrides: tuple[str, ...],
     quiet: bool,
 ) -> None:

@@ -20,8 +20,6 @@ from pressbot.sites import SITES
 from pressbot.spiders.base import ReleaseSpider
 from pressbot.state import run_lock
 
-RECENT_RUNS = 10
-
 
 @dataclass
 class CrawlOptions:
@@ -35,9 +33,9 @@ class CrawlOptions:
     manifest: str | None = None
     since: dt.date | None = None
     until: dt.date | None = None
-    max_reject_share: float = 0.2
-    min_coverage: float = 0.5
-    max_coverage_drop: float = 0.3
+    max_reject_share: float | None = None  # None: from the settings (PRESSBOT_MAX_REJECT_SHARE …)
+    min_coverage: float | None = None
+    max_coverage_drop: float | None = None
     overrides: dict[str, str] = field(default_factory=dict)
     quiet: bool = False
 
@@ -87,6 +85,13 @@ def _crawl(options: CrawlOptions, names: list[str]) -> int:
         settings.set("LOG_LEVEL", "WARNING", priority="cmdline")
     for name, value in options.overrides.items():
         settings.set(name, value, priority="cmdline")
+    for option, setting in (
+        ("max_reject_share", "PRESSBOT_MAX_REJECT_SHARE"),
+        ("min_coverage", "PRESSBOT_MIN_COVERAGE"),
+        ("max_coverage_drop", "PRESSBOT_MAX_COVERAGE_DROP"),
+    ):
+        if getattr(options, option) is None:
+            setattr(options, option, settings.getfloat(setting))
     classes = spider_classes()
     process = CrawlerProcess(settings)
     crawlers = []
@@ -102,7 +107,7 @@ def _crawl(options: CrawlOptions, names: list[str]) -> int:
             run.crawler_stats[name] = crawler.stats.get_stats() if crawler.stats else {}
             run.site(name)  # every crawled site is in the manifest, even with nothing to report
         manifest = run.manifest()
-        history = run.state.recent_manifests(RECENT_RUNS) if run.state else []
+        history = run.state.recent_manifests(settings.getint("PRESSBOT_COVERAGE_HISTORY")) if run.state else []
         gates, code = judge(manifest, history, options)
         manifest["gates"] = gates
         manifest["exit_code"] = code

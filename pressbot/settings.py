@@ -66,6 +66,11 @@ if PRESSBOT_UPSTREAM:
         "https": "pressbot.upstream.UpstreamDownloadHandler",
     }
 PRESSBOT_REVALIDATE_HOURS = 0.0  # >0: skip known releases seen this recently (unless the listing changed)
+# Run gates (`pressbot crawl --help` and README: exit codes). Command-line options override these.
+PRESSBOT_MAX_REJECT_SHARE = 0.2  # rejects / pages fetched
+PRESSBOT_MIN_COVERAGE = 0.5  # share of records with a published date, per site
+PRESSBOT_MAX_COVERAGE_DROP = 0.3  # meeting-date coverage below the median of recent runs by more than this
+PRESSBOT_COVERAGE_HISTORY = 10  # how many recent runs the median is taken over
 PRESSBOT_SINCE = ""
 PRESSBOT_UNTIL = ""
 

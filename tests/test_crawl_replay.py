@@ -67,6 +67,23 @@ def test_replay_crawl_writes_every_listed_release_as_expected(replay_crawl) -> N
         assert provenance["http_status"] == 200 and len(provenance["content_sha256"]) == 64
 
 
+def test_blocked_pages_are_counted_per_site_not_emitted_or_rejected(replay_crawl) -> None:
+    out, result = replay_crawl
+    manifest = json.loads(Path(f"{out}.manifest.json").read_text(encoding="utf-8"))
+    assert {name: site["blocked"] for name, site in manifest["sites"].items()} == dict.fromkeys(SITES, 1)
+    assert all(site["rejects"] == {} for site in manifest["sites"].values())
+    assert out.with_suffix(".rejects.jsonl").read_text(encoding="utf-8") == ""
+    for name in SITES:
+        assert f"{name:10}" in result.stderr  # the summary names every site
+
+
+def test_scrapy_list_names_the_five_spiders() -> None:
+    result = subprocess.run([sys.executable, "-m", "scrapy", "list"], cwd=ROOT, capture_output=True, text=True,
+                            timeout=120)
+    assert result.returncode == 0, result.stderr[-2000:]
+    assert sorted(result.stdout.split()) == sorted(SITES)
+
+
 def test_replay_output_is_utf8_unescaped(replay_crawl) -> None:
     out, _ = replay_crawl
     text = out.read_bytes().decode("utf-8")

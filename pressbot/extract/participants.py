@@ -8,6 +8,7 @@ or ``[Country-adjective] Office Name`` (State, ROK). Surname-only mentions in th
 
 from __future__ import annotations
 
+import itertools
 import re
 from collections.abc import Iterable
 
@@ -459,7 +460,7 @@ def en_lead_participants(lead: str, home: str | None) -> list[Participant]:
     end = _EN_OBJECT_END.search(obj)
     obj = obj[: end.start()] if end else obj
     guests = _en_people(obj, None)
-    for previous, person in zip(guests, guests[1:], strict=False):
+    for previous, person in itertools.pairwise(guests):
         # 'Japanese Prime Minister Ishiba Shigeru and Foreign Minister Iwaya Takeshi': one adjective, two people
         person.country = person.country or previous.country
     return _dedupe(_en_people(subject, home) + guests) or _en_people(sentence, home)
