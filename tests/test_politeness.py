@@ -74,3 +74,15 @@ def test_crawl_delay_is_honoured(tmp_path: Path) -> None:
     assert result.returncode == 0, result.stderr[-2000:]
     gaps = [b - a for a, b in itertools.pairwise(times)]
     assert len(gaps) >= 8 and min(gaps) >= 0.38
+
+
+def test_a_503_slows_the_host_down_before_the_retry(tmp_path: Path) -> None:
+    with FixtureServer.from_fixtures(FIXTURES) as server:
+        server.fault(RELEASE, "503")
+        result, manifest = crawl(server.url, tmp_path / "out.jsonl", "--no-state")
+        log = [s for s in server.log if "robots" not in s.url]
+    assert result.returncode == 0, result.stderr[-2000:]
+    failed = next(s for s in log if s.status == 503)
+    retry = next(s for s in log if s.url == RELEASE and s.at > failed.at)
+    assert retry.at - failed.at >= 0.9  # the host's delay went from 0 to at least 1 s before the retry
+    assert RELEASE in {r["url"] for r in records(tmp_path / "out.jsonl")}  # and the retry got it
