@@ -73,10 +73,11 @@ def read_release(page: Page, url: str | None, site: Site) -> Release:
 
 
 def _language(text: str) -> Language:
-    sample = text[:5000]
-    letters = max(len(re.findall(r"\w", sample)), 1)
-    if len(_HANGUL.findall(sample)) / letters > 0.1:
+    """By script: kana make Japanese, hangul Korean, anything else English (shares of the first 3,000 chars)."""
+    sample = text[:3000]
+    size = max(len(sample), 1)
+    if len(_HANGUL.findall(sample)) / size > 0.08:
         return Language.ko
-    if len(_KANA.findall(sample)) / letters > 0.05:
+    if len(_KANA.findall(sample)) / size > 0.04:
         return Language.ja
     return Language.en

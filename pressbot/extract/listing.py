@@ -8,11 +8,10 @@ from dataclasses import dataclass, field
 from urllib.parse import urljoin
 
 import lxml.html
-from lxml.cssselect import CSSSelector
 
 from pressbot.errors import ExtractError
 from pressbot.extract.dates import DateError, find_dates
-from pressbot.extract.page import check_not_blocked, decode
+from pressbot.extract.page import check_not_blocked, decode, select
 from pressbot.extract.text import one_line
 from pressbot.sites.base import Listing, Site
 
@@ -88,7 +87,7 @@ def read_listing(
     dated = (
         _dated_entries(doc, rules.heading, rules.entry)
         if rules.heading
-        else [(None, e) for e in CSSSelector(rules.entry)(doc)]
+        else [(None, e) for e in select(doc, rules.entry)]
     )
     if not dated:
         raise ExtractError("missing_structure", "no listing entries", url=url, selector=rules.entry)
@@ -108,7 +107,7 @@ def read_listing(
                 seen.add(target)
                 page.entries.append(Entry(target, title, date, date_text))
     if rules.next_page:
-        for anchor_el in CSSSelector(rules.next_page)(doc):
+        for anchor_el in select(doc, rules.next_page):
             target = urljoin(url, anchor_el.get("href") or "")
             if anchor_el.get("href") and target != url:
                 page.next_url = target
@@ -118,7 +117,7 @@ def read_listing(
 
 def _entry_date_text(element: lxml.html.HtmlElement, css: str) -> str | None:
     """The first text under the date selector that holds a date (tables put numbers in other cells)."""
-    for found in CSSSelector(css)(element):
+    for found in select(element, css):
         text = one_line(found.text_content())
         if text and _read_date(text, dt.date.max) is not None:
             return text
@@ -127,8 +126,8 @@ def _entry_date_text(element: lxml.html.HtmlElement, css: str) -> str | None:
 
 def _dated_entries(doc: lxml.html.HtmlElement, heading_css: str, entry_css: str) -> list[tuple[str | None, object]]:
     """Pair each entry with the nearest day heading above it, in document order."""
-    headings = set(CSSSelector(heading_css)(doc))
-    entries = set(CSSSelector(entry_css)(doc))
+    headings = set(select(doc, heading_css))
+    entries = set(select(doc, entry_css))
     pairs: list[tuple[str | None, object]] = []
     current: str | None = None
     for element in doc.iter():
@@ -141,7 +140,7 @@ def _dated_entries(doc: lxml.html.HtmlElement, heading_css: str, entry_css: str)
 
 def _entry_links(element: lxml.html.HtmlElement, rules: Listing, base: str) -> list[tuple[str, str]]:
     links = []
-    for anchor in CSSSelector(rules.link)(element) or [element]:
+    for anchor in select(element, rules.link) or [element]:
         value = anchor.get(rules.link_attr) or ""
         title = one_line(anchor.text_content())
         if rules.link_template:

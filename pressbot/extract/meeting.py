@@ -153,7 +153,7 @@ def _find_lead(blocks: list[Block], language: str) -> int | None:
     """The block that introduces the meeting: the best-scoring of the first few paragraphs."""
     best, best_score = None, 0
     for index, block in enumerate(blocks[:10]):
-        text = block.text
+        text = block.text[:800]  # a lead says what it is within its first few hundred characters
         if len(text) < 20:
             continue
         score = 0

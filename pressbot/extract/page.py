@@ -5,6 +5,7 @@ Works on HTML (site selectors when known, text density otherwise) and on plain t
 
 from __future__ import annotations
 
+import functools
 import re
 from collections.abc import Callable
 from dataclasses import dataclass, field
@@ -12,6 +13,7 @@ from urllib.parse import urljoin
 
 import lxml.html
 from lxml import etree
+from lxml.cssselect import CSSSelector  # cssselect ships with parsel
 from w3lib.encoding import html_to_unicode
 
 from pressbot.errors import ExtractError
@@ -95,6 +97,14 @@ _RESIDUE = re.compile(
     r"[(（]?別ウィンドウで開く[)）]?|[(（]?新しいウィンドウで開きます[)）]?|\(?Open a new window\)?|"
     r"[(（]写真提供[:：][^)）]*[)）]|\(Photo:[^)]*\)"
 )
+_RESIDUE_HINTS = ("ウィンドウ", "写真提供", "Photo", "window")
+
+
+def strip_residue(text: str) -> str:
+    """Remove link and photo residue; most text has none, so look before running the pattern."""
+    return _RESIDUE.sub("", text) if any(hint in text for hint in _RESIDUE_HINTS) else text
+
+
 _BACK_LINK = re.compile(
     r"^(?:[<＜«]\s*)?(?:.{1,30}(?:へ|に)戻る|Back to .{1,60}|Return to .{1,60}|報道発表(?:一覧)?へ戻る|"
     r"(?:この)?ページの(?:トップ|先頭)へ(?:戻る)?|前のページへ戻る|"
@@ -184,20 +194,20 @@ def check_not_blocked(text: str, url: str | None, site: Site) -> None:
     head = text[:20000]
     headline = " ".join(m.group(1) for m in _HEADLINES.finditer(head)) or head.lstrip()[:200]
     headline = re.sub(r"<[^>]+>|\s+", " ", headline)
-    short = len(_visible_text_estimate(head)) < 3000
     if (
         _CHALLENGE_MARKUP.search(head)
         or any(m in headline for m in site.blocked_markers)
-        or (short and _CHALLENGE.search(headline))
+        or (_CHALLENGE.search(headline) and _short(head))
     ):
         raise ExtractError("blocked", "the page is a block, challenge or decoy page", url=url)
-    if short and _ERROR_PAGE.search(headline):
+    if _ERROR_PAGE.search(headline) and _short(head):
         reason = "blocked" if _REFUSAL.search(headline) else "not_a_release"  # refused vs. missing or broken
         raise ExtractError(reason, f"the page is an error page ({headline.strip()[:60]})", url=url)
 
 
-def _visible_text_estimate(html: str) -> str:
-    return _TAGS_AND_SPACE.sub("", html)
+def _short(html: str) -> bool:
+    """Under 3,000 visible characters: the size of an error or challenge page, not of a release."""
+    return len(_TAGS_AND_SPACE.sub("", html)) < 3000
 
 
 def read_page(text: str, url: str | None, site: Site, *, is_html: bool = True, encoding: str = "utf-8") -> Page:
@@ -213,7 +223,7 @@ def read_page(text: str, url: str | None, site: Site, *, is_html: bool = True, e
 
 
 def _read_text(text: str) -> Page:
-    lines = [line for line in clean(_RESIDUE.sub("", text)).split("\n") if line]
+    lines = [line for line in clean(strip_residue(text)).split("\n") if line]
     if not lines:
         raise ExtractError("empty", "the text has no content")
     title = lines[0]
@@ -303,23 +313,27 @@ def _read_html(text: str, url: str | None, site: Site) -> Page:
     _strip_chrome(root)
     blocks = [b for b in _blocks(root) if b.text]
     blocks = _cut_chrome(blocks)
-    blocks = [b for b in blocks if one_line(b.text) != title]
+    blocks = [b for b in blocks if b.text != title]  # block texts are single cleaned lines already
     if date_text is None:
         date_text, blocks = _date_line(blocks, doc)
     else:
-        blocks = [b for b in blocks if one_line(b.text) != date_text]
+        blocks = [b for b in blocks if b.text != date_text]
     return Page(title=title or "", date_text=date_text, blocks=blocks, links=links, doctype=doctype)
 
 
-def _select(doc: lxml.html.HtmlElement, css: str) -> list[lxml.html.HtmlElement]:
-    from lxml.cssselect import CSSSelector  # cssselect ships with parsel
+def select(doc: lxml.html.HtmlElement, css: str) -> list[lxml.html.HtmlElement]:
+    return _compiled(css)(doc)
 
-    return CSSSelector(css)(doc)
+
+@functools.lru_cache(maxsize=256)
+def _compiled(css: str) -> CSSSelector:
+    """Site selectors are few and reused on every page: translate each to XPath once."""
+    return CSSSelector(css)
 
 
 def _first_text(doc: lxml.html.HtmlElement, css: str) -> str | None:
-    for element in _select(doc, css):
-        value = one_line(_RESIDUE.sub("", element.text_content()))
+    for element in select(doc, css):
+        value = one_line(strip_residue(element.text_content()))
         if value:
             return value
     return None
@@ -341,7 +355,7 @@ def _drop(element: etree._Element) -> None:
 
 def _content_root(doc: lxml.html.HtmlElement, site: Site, url: str | None) -> lxml.html.HtmlElement:
     if site.body:
-        found = _select(doc, site.body)
+        found = select(doc, site.body)
         if not found:
             raise ExtractError("missing_structure", "the body selector matched nothing", url=url, selector=site.body)
         return found[0]
@@ -428,7 +442,7 @@ def _links(root: lxml.html.HtmlElement, url: str | None, site: Site) -> list[Lin
         if not href or href.startswith(("#", "javascript:", "mailto:", "tel:")) or place == "navigation":
             continue
         target = urljoin(url, href) if url else href
-        text = one_line(_RESIDUE.sub("", anchor.text_content()))
+        text = one_line(strip_residue(anchor.text_content()))
         if not text or _BACK_LINK.match(text) or target.split("#")[0] in seen:
             continue
         if url and not target.startswith(("http://", "https://")):
@@ -467,8 +481,13 @@ class _BlockWriter:
         self.title_at = 0
 
     def flush(self) -> None:
-        text = clean(_RESIDUE.sub("", "".join(self.parts)))
+        if not self.parts:
+            return
+        raw = "".join(self.parts)
         self.parts.clear()
+        if raw.isspace():
+            return
+        text = clean(strip_residue(raw))
         if not text:
             return
         for line in text.split("\n"):

@@ -16,8 +16,12 @@ def nfkc(text: str) -> str:
 
 def clean(text: str) -> str:
     """Collapse runs of spaces (incl. ideographic) on each line; strip the ends; keep line breaks."""
-    lines = (_SPACES.sub(" ", line).strip() for line in text.replace("\r\n", "\n").replace("\r", "\n").split("\n"))
-    return "\n".join(line for line in lines if line)
+    text = _SPACES.sub(" ", text)
+    if "\r" in text:
+        text = text.replace("\r\n", "\n").replace("\r", "\n")
+    if "\n" not in text:
+        return text.strip()
+    return "\n".join(stripped for line in text.split("\n") if (stripped := line.strip()))
 
 
 def one_line(text: str) -> str:
