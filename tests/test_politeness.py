@@ -79,7 +79,7 @@ def test_crawl_delay_is_honoured(tmp_path: Path) -> None:
 def test_a_503_slows_the_host_down_before_the_retry(tmp_path: Path) -> None:
     with FixtureServer.from_fixtures(FIXTURES) as server:
         server.fault(RELEASE, "503")
-        result, manifest = crawl(server.url, tmp_path / "out.jsonl", "--no-state")
+        result, _ = crawl(server.url, tmp_path / "out.jsonl", "--no-state")
         log = [s for s in server.log if "robots" not in s.url]
     assert result.returncode == 0, result.stderr[-2000:]
     failed = next(s for s in log if s.status == 503)

@@ -75,7 +75,8 @@ def read_listing(
     """Release entries of one listing page, newest first as the site lists them.
 
     ``anchor`` is the date the page was fetched: a listing without years is read backwards from it
-    (``1月8日`` then ``12月26日`` crosses into the previous year).
+    (``1月8日`` then ``12月26日`` crosses into the previous year). A monthly archive (``202412_index.html``,
+    ``/2024/12/``) is read backwards from the end of its own month instead.
     """
     rules = site.listing
     if rules is None:
@@ -91,7 +92,7 @@ def read_listing(
     )
     if not dated:
         raise ExtractError("missing_structure", "no listing entries", url=url, selector=rules.entry)
-    previous = anchor
+    previous = min(anchor, _archive_month_end(url) or anchor)
     seen: set[str] = set()
     for heading_text, element in dated:
         date_text = heading_text
@@ -122,6 +123,18 @@ def _entry_date_text(element: lxml.html.HtmlElement, css: str) -> str | None:
         if text and _read_date(text, dt.date.max) is not None:
             return text
     return None
+
+
+_ARCHIVE_MONTH = re.compile(r"/(20\d{2})[/_-]?(0[1-9]|1[0-2])(?:_index|/index|/)?(?:\.html?)?(?:[?#]|$)")
+
+
+def _archive_month_end(url: str) -> dt.date | None:
+    match = _ARCHIVE_MONTH.search(url)
+    if not match:
+        return None
+    year, month = int(match.group(1)), int(match.group(2))
+    first_of_next = dt.date(year + month // 12, month % 12 + 1, 1)
+    return first_of_next - dt.timedelta(days=1)
 
 
 def _dated_entries(doc: lxml.html.HtmlElement, heading_css: str, entry_css: str) -> list[tuple[str | None, object]]:
