@@ -148,7 +148,31 @@ def profile_crawl(server, work: Path, top: int) -> None:  # type: ignore[no-unty
     server.log.clear()
     wall, cpu, _, code = run_child(pressbot_cmd(server.url, work, profile=prof), work / "profile.log", child_env())
     print(f"\nprofile of `pressbot crawl` under cProfile ({wall:.1f} s wall, {cpu:.1f} s CPU, exit {code}):")
-    print_profile(pstats.Stats(str(prof)), top)
+    stats = pstats.Stats(str(prof))
+    breakdown(stats)
+    print_profile(stats, top)
+
+
+# Where the crawl's time goes, by stage: the cumulative time of pressbot's entry points, summed over the functions
+# named (none of them calls another of its own group).
+STAGES = (
+    ("pressbot/extract/__init__.py", ("extract",), "extract() of release pages"),
+    ("pressbot/extract/listing.py", ("read_listing",), "read_listing() of listing pages"),
+    ("pressbot/spiders/base.py", ("parse_release",), "spider parse_release (extract, model_dump, item)"),
+    ("pressbot/pipelines.py", ("process_item",), "item pipelines (every process_item)"),
+    ("pressbot/state.py", ("begin_write", "finish_write", "get", "by_url", "touch"), "  of which SQLite state"),
+    ("pressbot/run.py", ("write_record",), "  of which writing the record line (incl. fsync)"),
+    ("pressbot/pipelines.py", ("record_hash",), "  of which record_hash (json.dumps + sha256)"),
+)
+
+
+def breakdown(stats) -> None:  # type: ignore[no-untyped-def]
+    total = stats.total_tt  # type: ignore[attr-defined]
+    print(f"  by stage (cumulative, of {total:.1f} s profiled):")
+    for path, names, label in STAGES:
+        seconds = sum(cumtime for (filename, _, name), (_, _, _, cumtime, _) in stats.stats.items()  # type: ignore[attr-defined]
+                      if filename.endswith(path) and name in names)
+        print(f"    {seconds:7.2f} s {seconds / total:6.1%}  {label}")
 
 
 def describe(r: Result) -> str:

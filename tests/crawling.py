@@ -3,9 +3,11 @@
 from __future__ import annotations
 
 import json
+import subprocess
+import sys
 from pathlib import Path
 
-from conftest import run_pressbot
+from conftest import ROOT, run_pressbot
 
 _BASE = "https://www.mofa.go.jp/mofaj/"
 # The releases the two mofa_ja listing fixtures link to.
@@ -52,3 +54,26 @@ def records(path: Path) -> list[dict]:
 
 def rejects(path: Path) -> list[dict]:
     return records(path.with_suffix(".rejects.jsonl"))
+
+
+def start_crawl(server_url: str, out: Path, state: str, delay: float) -> subprocess.Popen:
+    """A slow crawl in the background (to kill it, or to overlap it with another run)."""
+    args = [
+        sys.executable,
+        "-m",
+        "pressbot.cli",
+        "crawl",
+        "mofa_ja",
+        "--upstream",
+        server_url,
+        "--state",
+        state,
+        "-o",
+        str(out),
+        "--quiet",
+        "-s",
+        f"DOWNLOAD_DELAY={delay}",
+        "-s",
+        "AUTOTHROTTLE_ENABLED=False",
+    ]
+    return subprocess.Popen(args, cwd=ROOT, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)

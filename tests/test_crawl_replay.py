@@ -78,8 +78,9 @@ def test_blocked_pages_are_counted_per_site_not_emitted_or_rejected(replay_crawl
 
 
 def test_scrapy_list_names_the_five_spiders() -> None:
-    result = subprocess.run([sys.executable, "-m", "scrapy", "list"], cwd=ROOT, capture_output=True, text=True,
-                            timeout=120)
+    result = subprocess.run(
+        [sys.executable, "-m", "scrapy", "list"], cwd=ROOT, capture_output=True, text=True, timeout=120
+    )
     assert result.returncode == 0, result.stderr[-2000:]
     assert sorted(result.stdout.split()) == sorted(SITES)
 

@@ -3,16 +3,14 @@
 from __future__ import annotations
 
 import json
-import os
 import signal
 import subprocess
-import sys
 import time
 from collections import Counter
 from pathlib import Path
 
-from conftest import FIXTURES, ROOT
-from crawling import FAST, MOFA_JA_LISTED, crawl, records, rejects
+from conftest import FIXTURES
+from crawling import FAST, MOFA_JA_LISTED, crawl, records, rejects, start_crawl
 
 from pressbot.fixture_server import FixtureServer
 
@@ -55,27 +53,7 @@ def test_killed_run_resumes_without_losses_or_duplicates(tmp_path: Path) -> None
     state = str(tmp_path / "state.sqlite")
     first, second = tmp_path / "first.jsonl", tmp_path / "second.jsonl"
     with FixtureServer.from_fixtures(FIXTURES) as server:
-        args = [
-            sys.executable,
-            "-m",
-            "pressbot.cli",
-            "crawl",
-            "mofa_ja",
-            "--upstream",
-            server.url,
-            "--state",
-            state,
-            "-o",
-            str(first),
-            "--quiet",
-            "-s",
-            "DOWNLOAD_DELAY=0.3",
-            "-s",
-            "AUTOTHROTTLE_ENABLED=False",
-        ]
-        process = subprocess.Popen(
-            args, cwd=ROOT, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, env={**os.environ}
-        )
+        process = start_crawl(server.url, first, state, delay=0.3)
         _kill_when(process, first, 3)
         crawl(server.url, second, "--state", state)
     for path in (first, second):
@@ -89,25 +67,7 @@ def test_killed_run_resumes_without_losses_or_duplicates(tmp_path: Path) -> None
 def test_overlapping_run_exits_with_its_own_code(tmp_path: Path) -> None:
     state = str(tmp_path / "state.sqlite")
     with FixtureServer.from_fixtures(FIXTURES) as server:
-        args = [
-            sys.executable,
-            "-m",
-            "pressbot.cli",
-            "crawl",
-            "mofa_ja",
-            "--upstream",
-            server.url,
-            "--state",
-            state,
-            "-o",
-            str(tmp_path / "a.jsonl"),
-            "--quiet",
-            "-s",
-            "DOWNLOAD_DELAY=1",
-            "-s",
-            "AUTOTHROTTLE_ENABLED=False",
-        ]
-        process = subprocess.Popen(args, cwd=ROOT, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+        process = start_crawl(server.url, tmp_path / "a.jsonl", state, delay=1)
         try:
             deadline = time.monotonic() + 30
             while not Path(state + ".lock").exists() and time.monotonic() < deadline:
