@@ -105,10 +105,11 @@ def main(argv: list[str] | None = None) -> None:
         if args.changed:
             step = max(len(corpus.releases) // args.changed, 1)
             edited = corpus.releases[::step][: args.changed]
-            for page in edited:
-                server.set_body(page.url, page.body.replace(b"</h1>", b" </h1>", 1).replace(
-                    "概要は以下のとおりです。".encode(), "概要は次のとおりです。".encode(), 1).replace(
-                    b"is as follows.", b"is as below.", 1))
+            for page in edited:  # a note appended to the release text, as a ministry amends a page
+                note = ("<p>（追記）本件の内容を更新しました。</p>\n" if page.site == "mofa_ja"
+                        else "<p>(Updated.)</p>\n")
+                server.set_body(page.url, page.body.replace(b'</div>\n<div class="link-',
+                                                            note.encode() + b'</div>\n<div class="link-', 1))
             rows["changed"] = report(crawl(server, work, state, "changed"), listing_urls, release_urls)
     finally:
         server.stop()

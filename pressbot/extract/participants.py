@@ -371,7 +371,7 @@ def _ja_without_english(lead: str, home: str | None, skip: list[Participant]) ->
     people: list[Participant] = []
     target = re.search(
         r"(?:^|、)((?:[^、。]|、(?=[^、。]{0,40}及び))+?)"
-        r"(?:との間で|と(?:の)?[^、。と]{0,12}?(?:会談|会合|協議|懇談|会食)を|を表敬|と面会|と会食)",
+        r"(?:との間で|と(?:の)?[^、。と]{0,12}?(?:会談|会合|協議|懇談|会食|会議)を|を表敬|と面会|と会食)",
         lead,
     )
     if not target:
