@@ -99,7 +99,7 @@ _JA_PLACE_DE = re.compile(  # '…は、ベルリンでヨハン・…外務大�
 )
 _VISITING = re.compile(r"(訪日中|来日中)の")
 _EN_PLACE = re.compile(
-    r"\b(?:in|at|visiting)\s+((?:the\s+)?[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*){0,3}(?:,\s*D\.C\.)?)(?=[\s,.;)]|$)"
+    r"\b(?:in|at|visiting|visit to)\s+((?:the\s+)?[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*){0,3}(?:,\s*D\.C\.)?)(?=[\s,.;)]|$)"
 )
 _NOT_PLACE = re.compile(
     r"^(?:[Tt]he\s+)?(?:[Mm]argins?|Ministry|Department|Government|Japan-|U\.S\.-|Republic of Korea-|"

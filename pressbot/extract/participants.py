@@ -182,6 +182,11 @@ _EN_TITLE_FIRST = re.compile(
     + _NAME_WORD
     + r"){0,2})"
 )
+# 'his Chinese counterpart Wang Yi', 'her Mongolian counterpart, Batsumber Munkhjin'
+_EN_COUNTERPART = re.compile(
+    r"\b(?:his|her|their)\s+(?P<adj>" + _EN_ADJ + r")counterparts?,?\s+(?P<name>" + _NAME_WORD
+    + r"(?:\s(?:[A-Z]\.\s)?" + _NAME_WORD + r"){0,2})"
+)
 # 'Wang Yi, Member of the Political Bureau … and Minister of Foreign Affairs of the People's Republic of China'
 _EN_NAME_THEN_TITLE = re.compile(
     r"(?<![\w,] )(?<!\w)(?P<name>" + _NAME_WORD + r"(?:\s(?:[A-Z]\.\s)?" + _NAME_WORD + r"){1,2}),\s+"
@@ -493,6 +498,12 @@ def _en_people(lead: str, home: str | None) -> list[Participant]:
             )
         )
         taken.append(match.span())
+    for match in _EN_COUNTERPART.finditer(lead):
+        name = _trim_name(match.group("name"))
+        if name and _plausible_name(name):
+            country = (countries_in_en(match.group("adj")) or [None])[0]
+            found.append((match.start(), Participant(name=name, name_en=_plain_name(name), country=country)))
+            taken.append(match.span())
     for match in _EN_NAME_THEN_TITLE.finditer(lead):
         if any(a <= match.start() < b for a, b in taken):
             continue
