@@ -40,14 +40,14 @@ _STATEMENT = re.compile(
 _TRANSCRIPT = re.compile(r"記者会見|会見記録|Press Conference|Press Briefing|Remarks (?:to|at|by)|Interview", re.I)
 _ANNOUNCEMENT = re.compile(
     r"(?:訪問|出席|来日|訪日|開催)(?:予定|します|する予定|いたします)|予定です|の訪日|の来日|招へい|"
-    r"\bwill (?:travel|visit|meet|host|hold|attend|participate|lead)\b|\bto (?:Travel|Visit|Host|Attend)\b|"
-    r"Travel to|Upcoming|Trip to",
+    r"\b(?:will|to) (?:travel|visit|meet|host|hold|attend|participate|lead)\b(?! (?:the )?(?:sessions?|meeting) on)|"
+    r"(?-i:\bto (?:Travel|Visit|Host|Attend)\b|Travel to|Upcoming|Trip to)",  # title case: headlines only
     re.I,
 )
 _HAPPENED = re.compile(
     r"(?:を|が)行(?:いました|ったところ|われ)|を実施し|"
     r"行われました|開催されました|出席しました|\bmet (?:today )?with\b|\bheld (?:a|the)\b|"
-    r"\bspoke (?:today )?(?:by|with)\b|\btook place\b"
+    r"\bspoke (?:today )?(?:by|with)\b|\btook place\b|\b(?:attended|participated in|took part in)\b"
 )
 _MEETING = re.compile(
     r"会談|会合|協議|会議|懇談|表敬|面会|対話|会見|会食|意見交換|首脳|外相会|昼食会|夕食会|朝食会|晩餐会|"
@@ -265,6 +265,7 @@ def _name_en(title: str, lead: str) -> str | None:
         "",
         title,
     ).strip()
+    title = re.sub(r"\s*\((?:Overview|Outline|Summary|Results?)\b[^)]*\)$", "", title)
     if re.search(_EN_MEETING_NOUN + r"$", title) and countries_in_en(title.split(" ")[0].replace("-", " ")):
         return title
     for match in _EN_NAME_IN_LEAD.finditer(lead):
@@ -298,6 +299,9 @@ def _place(lead: str, language: str) -> str | None:
     for match in _EN_PLACE.finditer(lead):
         place = match.group(1).strip().rstrip(",")
         if not _NOT_PLACE.match(place):
+            country = re.match(r",\s*((?:the\s+)?[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*){0,2})", lead[match.end(1):])
+            if country and not place.endswith("D.C.") and countries_in_en(country.group(1)):
+                place += ", " + country.group(1)  # 'Fiuggi, Italy'
             return re.sub(r"^the\s+", "", place)
     return None
 

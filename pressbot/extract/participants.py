@@ -438,7 +438,7 @@ def _people_in_list(names: str, home: str | None, side_country: str | None) -> l
 _SENTENCE_END = re.compile(r"(?<=[a-z\d)]{2}[.!?])\s+(?=[A-Z(\[])")
 _EN_VERB = re.compile(
     r"\b(?:met|meets|held|holds|hosted|hosts|spoke|speaks|had|received|paid|co-chaired|chaired|"
-    r"participated|joined|visited|talked)\b"
+    r"participated|attended|joined|visited|talked)\b"
 )
 # Where the "with …" phrase of a lead ends: the place, the purpose, the time.
 _EN_OBJECT_END = re.compile(

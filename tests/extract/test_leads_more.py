@@ -112,3 +112,39 @@ def test_local_clock_wins_over_japan_time() -> None:
     meeting = release.meeting
     assert meeting is not None
     assert (str(meeting.date), meeting.start_time, meeting.location) == ("2024-04-18", "14:00", "イタリア・カプリ")
+
+
+def test_multilateral_session_abroad_is_a_meeting_with_the_attendee() -> None:
+    lead = (
+        "On November 26, commencing at 12:00 p.m. (8:00 p.m. on the same day, Japan Time) for approximately 70 "
+        "minutes, Mr. IWAYA Takeshi, Minister for Foreign Affairs of Japan, who is visiting Fiuggi, Italy to attend "
+        "the G7 Foreign Ministers' Meeting, participated in the G7 sessions on the Indo-Pacific. The overview is as "
+        "follows."
+    )
+    title = "G7 Foreign Ministers’ Meeting in Italy (Overview of the Indo-Pacific session)"
+    release = pressbot.extract(page("mofa_en", title, "November 26, 2024", lead, ["1. x"]), url=URLS["mofa_en"])
+    meeting = release.meeting
+    assert release.kind == "meeting" and meeting is not None
+    assert (meeting.name, meeting.location, meeting.start_time) == (
+        "G7 Foreign Ministers’ Meeting in Italy",
+        "Fiuggi, Italy",
+        "12:00",
+    )
+    assert [p.name for p in meeting.participants] == ["IWAYA Takeshi"]
+
+
+def test_travel_announcement_is_not_a_meeting() -> None:
+    lead = (
+        "Deputy Secretary Landau will travel to Tokyo July 17-19 to meet with Japanese Vice Foreign Minister Funakoshi."
+    )
+    release = pressbot.extract(
+        page(
+            "us_state",
+            "Deputy Secretary Landau’s Travel to Japan",
+            "July 10, 2025",
+            lead,
+            ["He will also meet business leaders."],
+        ),
+        url=URLS["us_state"],
+    )
+    assert release.kind == "other" and release.meeting is None

@@ -151,7 +151,7 @@ CASES = [
             date=D(2024, 2, 18),
             date_rule="published_today",
             duration_minutes=60,
-            location="Munich",
+            location="Munich, Germany",
             countries=["JP", "US"],
         ),
         id="state-about-an-hour-today-in-munich",
