@@ -255,7 +255,7 @@ def _name(title: str, preamble: list[str], lead: str, language: str) -> str | No
             name = re.sub(r"^.*(?:との間で|と|において|にて)", "", match.group(1)).strip()
             if name and not re.fullmatch(_NAME_SUFFIX, name):  # a bare '会談' names nothing
                 return name
-    return trimmed or None
+    return trimmed if _MEETING.search(trimmed) else None  # a title like '新着情報' names no meeting
 
 
 def _name_en(title: str, lead: str) -> str | None:

@@ -35,7 +35,7 @@ _KANA_READING = re.compile(r"^[(（]\s*([\u3041-\u309f\u30a0-\u30ffー・\s]+)\s
 # An English gloss in parentheses after a Japanese name: '(The Honorable Christopher Landau, Deputy …)' or
 # '(Gilberto C. Teodoro Jr.)'; at least two capitalised words, so '(PDF)' or '(ASEAN)' are not people.
 _EN_PAREN = re.compile(
-    r"[(（]\s*((?:" + HONORIFIC + r"\s*)?[A-Z][A-Za-z.'’-]*(?:\s+[A-Z][A-Za-z.'’-]*)+"
+    r"[(（]\s*((?:" + HONORIFIC + r"\s*)?[A-Z][^\W\d_.'’-]*[.'’-]?[^\W\d_.'’-]*(?:\s+[A-Z][^\s,()（）]*)+"
     r"(?:,[^()（）]*)?)[)）]"
 )
 # Japanese offices: the first token of an office, so that 船越外務事務次官 splits into 船越 + 外務事務次官.
@@ -76,7 +76,7 @@ _EN_ADJ = (
     r"Indonesian|Singaporean|Thai|Malaysian|New\s+Zealand|Mongolian|Turkish|Saudi|Israeli|Egyptian|"
     r"Brazilian|Mexican|Spanish|Polish|Dutch|Swedish|Russian|[A-Z][a-z]+ese|[A-Z][a-z]+ian)\s+)"
 )
-_NAME_WORD = r"[A-Z][A-Za-z'’\-]+"
+_NAME_WORD = r"[A-Z][^\W\d_]*(?:['’\-][^\W\d_]+)*[^\W\d_]"  # letters of any script: 'Andrés', 'Yoon-joo'
 _NOT_NAME = frozenset(
     [
         "The",

@@ -148,3 +148,24 @@ def test_travel_announcement_is_not_a_meeting() -> None:
         url=URLS["us_state"],
     )
     assert release.kind == "other" and release.meeting is None
+
+
+def test_republished_release_on_an_unknown_site_with_accented_gloss() -> None:
+    lead = (
+        "11月14日、午後10時35分から約20分間、林芳正外務大臣は、サンティアゴ・アンドレス・カフィエロ・アルゼンチン共和国"
+        "外務・通商・宗務大臣(H.E. Mr. Santiago Andrés Cafiero, Minister of Foreign Affairs, International Trade and "
+        "Worship of the Argentine Republic)と電話会談を行ったところ、概要は以下のとおりです。"
+    )
+    text = f"外務省・新着情報\n令和4年11月15日\n{lead}\n1. 冒頭、両大臣は協力を確認しました。\n発信元サイトへ\n"
+    release = pressbot.extract(text, url="https://news.example.org/2022/11/16/174637")
+    meeting = release.meeting
+    assert release.kind == "telephone_talk" and meeting is not None
+    assert meeting.name is None  # the page title is a feed name, not the meeting's
+    guest = meeting.participants[1]
+    assert (guest.name, guest.name_en, guest.title, guest.country) == (
+        "サンティアゴ・アンドレス・カフィエロ",
+        "Santiago Andrés Cafiero",
+        "外務・通商・宗務大臣",
+        "AR",
+    )
+    assert "発信元サイトへ" not in release.body
