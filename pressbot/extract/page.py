@@ -109,7 +109,8 @@ _BACK_LINK = re.compile(
     r"^(?:[<＜«]\s*)?(?:.{1,30}(?:へ|に)戻る|Back to .{1,60}|Return to .{1,60}|報道発表(?:一覧)?へ戻る|"
     r"(?:この)?ページの(?:トップ|先頭)へ(?:戻る)?|前のページへ戻る|"
     r"一覧(?:へ|に)戻る|リストへ戻る|Back to (?:Press Releases|top|list|Top of Page)|Back|Return to list|"
-    r"Page Top|Top of page|Print|印刷|シェア|Share|Tweet|ツイート|List|(?:発信元|元|情報源の)(?:サイト|記事|ページ)(?:へ|を(?:見る|読む))|"
+    r"Page Top|Top of page|Print|印刷|シェア|Share|Tweet|ツイート|List|"
+    r"(?:発信元|元|情報源の)(?:サイト|記事|ページ)(?:へ|を(?:見る|読む))|"
     r"続きを読む|Read more|Source)\s*[>＞»]?$",
     re.I,
 )
