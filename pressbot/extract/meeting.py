@@ -83,6 +83,8 @@ _JA_PLACE = re.compile(
     r"(?:^|、|。|は|，)\s*(?:[^、。]{0,10}?日(?:[(（][^)）]{1,12}[)）])?、)?([^、。はをがで]{2,24}?)(?:において|にて|で(?:開催|行|会談|実施))"
 )
 # '現地時間18日午後2時' introduces the local clock; '午後3時10分(現地時間。…)' labels the one before it.
+_GLOSS = re.compile(r"[(（](?:The Honou?rable|His|Her|H\.E\.)")
+_ANNOUNCED = re.compile(r"発表した。?$|announced")
 _LOCAL_CLOCK = r"(?:現地|[^\s、。()（）日本]{0,8}(?:東部|西部|中部|山岳部|太平洋|大西洋|夏|標準))時間"
 _LOCAL_TIME = re.compile(_LOCAL_CLOCK + r"(?![。)）、])(?:同日|\d{1,2}日|[0-9０-９]{1,2}月[0-9０-９]{1,2}日)?")
 _LOCAL_LABEL = re.compile(r"\blocal time\b", re.I)
@@ -163,12 +165,14 @@ def _find_lead(blocks: list[Block], language: str) -> int | None:
             score += 2
         if _MEETING.search(text):
             score += 1
-        if re.search(r"[(（](?:The Honou?rable|His|Her|H\.E\.)", text):
+        if _GLOSS.search(text):
             score += 2
-        if re.search(r"発表した。?$|announced", text):
+        if _ANNOUNCED.search(text):
             score -= 2
         if score > best_score:
             best, best_score = index, score
+        if score >= 7:  # ends like a lead and names a meeting: no later block does better
+            break
     return best if best_score >= 2 else None
 
 

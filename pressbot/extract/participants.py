@@ -581,6 +581,7 @@ _SURNAME_MENTION = re.compile(
     + _JA_SHORT_TITLE
     + r")(?=から|より|は|が|に|と|の|も)"
 )
+_SHORT_TITLE_AT = re.compile(_JA_SHORT_TITLE + r"(?=から|より|は|が|に|と|の|も)")
 # '船越次官から謝意を表明' / '船越次官から、…と述べました': someone who spoke in the meeting.
 _SPOKE = re.compile(r"(?:から|より)、?[^。]{0,80}?(?:謝意|感謝|説明|発言|言及|述べ|表明|紹介|強調|提起|伝達|歓迎)")
 
@@ -589,7 +590,16 @@ def link_mentions(people: list[Participant], body: str, home: str | None, langua
     """Attach surname-only mentions ('船越次官'); create a participant when the body is all we have."""
     if language != "ja":
         return people
-    for match in _SURNAME_MENTION.finditer(body):
+    for found in _SHORT_TITLE_AT.finditer(body):
+        # Find the office first (a cheap literal search), then the surname just before it.
+        match = None
+        for start in range(max(found.start() - 10, 0), found.start()):
+            match = _SURNAME_MENTION.match(body, start)
+            if match is not None and match.end() == found.end():
+                break
+            match = None
+        if match is None:
+            continue
         surname, office = match.group(1), match.group(2)
         mention = match.group(0)
         owner = next((p for p in people if _same_person(p, surname)), None)
