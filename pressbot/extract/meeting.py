@@ -101,7 +101,8 @@ _JA_PLACE_DE = re.compile(  # '…は、ベルリンでヨハン・…外務大�
 )
 _VISITING = re.compile(r"(訪日中|来日中)の")
 _EN_PLACE = re.compile(
-    r"\b(?:in|at|visiting|visit to)\s+((?:the\s+)?[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*){0,3}(?:,\s*D\.C\.)?)(?=[\s,.;)]|$)"
+    r"\b(?:in|at|visiting|visit to)\s+((?:the\s+)?[A-Z][\w'’-]*(?:\s+(?!D\.C\.)[A-Z][\w'’-]*){0,3}(?:,?\s*D\.C\.)?)"
+    r"(?=[\s,.;)]|$)"
 )
 _NOT_PLACE = re.compile(
     r"^(?:[Tt]he\s+)?(?:[Mm]argins?|Ministry|Department|Government|Japan-|U\.S\.-|Republic of Korea-|"
@@ -294,7 +295,7 @@ def _place(lead: str, language: str) -> str | None:
         at = _JA_PLACE_DE.search(lead)
         if at and not re.search(r"電話|オンライン|テレビ|ビデオ|書面|会議|会合", at.group(1)):
             return at.group(1)
-        visiting = re.search(r"([^、。をはの]{2,30}?)を訪問中の", lead)
+        visiting = re.search(r"([^、。をはの]{2,30}?)を?訪問中の", lead)
         if visiting:
             return re.sub(r"^.*(?:ため|際し|際|出席し|参加し)", "", visiting.group(1)) or None
         if _VISITING.search(lead):

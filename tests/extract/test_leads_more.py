@@ -169,3 +169,35 @@ def test_republished_release_on_an_unknown_site_with_accented_gloss() -> None:
         "AR",
     )
     assert "発信元サイトへ" not in release.body
+
+
+@pytest.mark.parametrize(
+    ("site", "lead", "place"),
+    [
+        (
+            "mofa_en",
+            "On February 7, commencing at 11:55 a.m. (local time) for approximately 70 minutes, Mr. ISHIBA "
+            "Shigeru, Prime Minister of Japan, who is visiting Washington D.C., held a Japan-U.S. Summit Meeting with the "
+            "Honorable Donald J. Trump, President of the United States of America. The overview is as follows.",
+            "Washington D.C.",
+        ),
+        (
+            "mofa_ja",
+            "12月25日、午後4時40分から約1時間50分、中国訪問中の岩屋毅外務大臣は、王毅（おう・き）中国共産党中央政治局"
+            "委員兼外交部長との間で、日中外相会談を行ったところ、概要は以下のとおりです。",
+            "中国",
+        ),
+    ],
+)
+def test_place_written_without_a_comma_or_particle(site: str, lead: str, place: str) -> None:
+    release = pressbot.extract(
+        page(
+            site,
+            "Meeting",
+            "2025-02-08" if site == "kr_mofa" else "令和7年2月8日" if site == "mofa_ja" else "February 8, 2025",
+            lead,
+            ["x"],
+        ),
+        url=URLS[site],
+    )
+    assert release.meeting is not None and release.meeting.location == place
