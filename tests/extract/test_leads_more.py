@@ -178,7 +178,7 @@ def test_republished_release_on_an_unknown_site_with_accented_gloss() -> None:
             "mofa_en",
             "On February 7, commencing at 11:55 a.m. (local time) for approximately 70 minutes, Mr. ISHIBA "
             "Shigeru, Prime Minister of Japan, who is visiting Washington D.C., held a Japan-U.S. Summit Meeting "
-            "with the Honorable Donald J. Trump, President of the United States of America. The overview is as follows.",
+            "with the Honorable Donald J. Trump, President of the United States of America. The overview follows.",
             "Washington D.C.",
         ),
         (
