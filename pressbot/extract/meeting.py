@@ -63,7 +63,7 @@ _LEAD_END = re.compile(
 _LEAD_VERB = re.compile(
     r"との間で|と(?:の)?(?:電話)?会談|を表敬|と会合|と協議|と懇談|と面会|と会食|を行いました|を行った|"
     r"を開催|が開催|に出席|\bmet\b|\bheld\b|\bspoke\b|\bhosted\b|\bhad a\b|\bparticipated\b|"
-    r"\breceived (?:a )?courtesy call|\bpaid a courtesy call|\bcalled on\b|"
+    r"\breceived (?:a )?courtesy call|\bpaid a courtesy call|\bcalled on\b|表敬を受け|"
     r"\btook place\b|\bconvened\b",
     re.I,
 )
@@ -83,7 +83,7 @@ _JA_PLACE = re.compile(
     r"(?:^|、|。|は|，)\s*(?:[^、。]{0,10}?日(?:[(（][^)）]{1,12}[)）])?、)?([^、。はをがで]{2,24}?)(?:において|にて|で(?:開催|行|会談|実施))"
 )
 # '現地時間18日午後2時' introduces the local clock; '午後3時10分(現地時間。…)' labels the one before it.
-_GLOSS = re.compile(r"[(（](?:The Honou?rable|His|Her|H\.E\.)")
+_GLOSS = re.compile(r"[(（]\s*" + who.HONORIFIC)
 _ANNOUNCED = re.compile(r"発表した。?$|announced")
 _LOCAL_CLOCK = r"(?:現地|[^\s、。()（）日本]{0,8}(?:東部|西部|中部|山岳部|太平洋|大西洋|夏|標準))時間"
 _LOCAL_TIME = re.compile(_LOCAL_CLOCK + r"(?![。)）、])(?:同日|\d{1,2}日|[0-9０-９]{1,2}月[0-9０-９]{1,2}日)?")

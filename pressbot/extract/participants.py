@@ -291,9 +291,13 @@ def _honorific(text: str) -> str:
     return text[0].upper() + text[1:]
 
 
+_POST_NOMINALS = re.compile(r"(?:\s+(?:MP|MEP|QC|KC|PC|OBE|CBE|KBE|DBE|CMG|KCMG|GCMG|AO|AC))+$")
+
+
 def _plain_name(name: str) -> str:
     """The English name for linking: 'Kang, Kyung-wha' → 'Kang Kyung-wha' (order kept, comma dropped)."""
-    return re.sub(r",\s*", " ", name).strip()
+    name = re.sub(r",\s*", " ", name).strip()
+    return _POST_NOMINALS.sub("", name)
 
 
 def ja_lead_participants(lead: str, home: str | None) -> list[Participant]:

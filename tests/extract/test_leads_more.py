@@ -201,3 +201,30 @@ def test_place_written_without_a_comma_or_particle(site: str, lead: str, place: 
         url=URLS[site],
     )
     assert release.meeting is not None and release.meeting.location == place
+
+
+def test_receiving_a_courtesy_call_with_a_british_gloss() -> None:
+    lead = (
+        "本12日、午後3時から約30分間、宮路拓馬外務副大臣は、来日中のジョン・ヒーリー英国国防大臣（The Rt Hon John Healey "
+        "MP, Secretary of State for Defence of the United Kingdom）による表敬を受けました。"
+    )
+    release = pressbot.extract(
+        page(
+            "mofa_ja",
+            "宮路外務副大臣によるヒーリー英国国防大臣の表敬受け",
+            "令和7年7月12日",
+            lead,
+            ["両者は協力を確認しました。"],
+        ),
+        url=URLS["mofa_ja"],
+    )
+    meeting = release.meeting
+    assert meeting is not None and (meeting.start_time, meeting.duration_minutes) == ("15:00", 30)
+    host, guest = meeting.participants
+    assert (host.name, host.role.value) == ("宮路拓馬", "host")
+    assert (guest.name, guest.honorific, guest.name_en, guest.country) == (
+        "ジョン・ヒーリー",
+        "The Rt Hon",
+        "John Healey",
+        "GB",
+    )
