@@ -205,8 +205,8 @@ def test_place_written_without_a_comma_or_particle(site: str, lead: str, place: 
 
 def test_receiving_a_courtesy_call_with_a_british_gloss() -> None:
     lead = (
-        "本12日、午後3時から約30分間、宮路拓馬外務副大臣は、来日中のジョン・ヒーリー英国国防大臣（The Rt Hon John Healey "
-        "MP, Secretary of State for Defence of the United Kingdom）による表敬を受けました。"
+        "本12日、午後3時から約30分間、宮路拓馬外務副大臣は、来日中のジョン・ヒーリー英国国防大臣"
+        "（The Rt Hon John Healey MP, Secretary of State for Defence of the United Kingdom）による表敬を受けました。"
     )
     release = pressbot.extract(
         page(
