@@ -102,12 +102,13 @@ def child_env() -> dict[str, str]:
     return env
 
 
-def pressbot_cmd(server_url: str, work: Path, *, profile: Path | None = None, polite: bool = False) -> list[str]:
+def pressbot_cmd(server_url: str, work: Path, *, profile: Path | None = None, polite: bool = False,
+                 workers: int = 0) -> list[str]:
     prefix = [sys.executable, "-m", "cProfile", "-o", str(profile)] if profile else [sys.executable]
     return [*prefix, "-m", "pressbot.cli", "crawl", "mofa_ja", "mofa_en", "--upstream", server_url,
             "--state", str(work / "state.sqlite"), "-O", str(work / "releases.jsonl"),
             "--rejects", str(work / "rejects.jsonl"), "--manifest", str(work / "manifest.json"),
-            *(() if polite else POLITENESS_OFF), "--quiet"]
+            *(() if polite else POLITENESS_OFF), "-s", f"PRESSBOT_EXTRACT_WORKERS={workers}", "--quiet"]
 
 
 def bare_cmd(server_url: str, work: Path, *, polite: bool = False) -> list[str]:
@@ -189,6 +190,7 @@ def main(argv: list[str] | None = None) -> None:
     parser.add_argument("--repeat", type=int, default=1, help="runs of each crawler per N; medians are reported")
     parser.add_argument("--profile", action="store_true", help="also profile `pressbot crawl` once (first N)")
     parser.add_argument("--top", type=int, default=25)
+    parser.add_argument("--workers", type=int, default=0, help="PRESSBOT_EXTRACT_WORKERS for pressbot (0: in-process)")
     parser.add_argument("--keep", action="store_true", help="keep the temporary directories")
     parser.add_argument("--polite", action="store_true", help="keep politeness on (pressbot's own settings, the same "
                         "given to the bare spider): the production case; use a small N (about 1 page/s per site)")
@@ -215,7 +217,7 @@ def main(argv: list[str] | None = None) -> None:
                     work = work_root / f"{name}-{i}"
                     work.mkdir()
                     cmd = (bare_cmd(server.url, work, polite=args.polite) if name == "bare"
-                           else pressbot_cmd(server.url, work, polite=args.polite))
+                           else pressbot_cmd(server.url, work, polite=args.polite, workers=args.workers))
                     result = measure(name, n, server, cmd, work)
                     runs[name].append(result)
                     print(describe(result))

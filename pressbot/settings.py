@@ -65,6 +65,7 @@ if PRESSBOT_UPSTREAM:
         "http": "pressbot.upstream.UpstreamDownloadHandler",
         "https": "pressbot.upstream.UpstreamDownloadHandler",
     }
+PRESSBOT_EXTRACT_WORKERS = 0  # >0: read release pages in that many worker processes (multi-core machines)
 PRESSBOT_REVALIDATE_HOURS = 0.0  # >0: skip known releases seen this recently (unless the listing changed)
 # Run gates (`pressbot crawl --help` and README: exit codes). Command-line options override these.
 PRESSBOT_MAX_REJECT_SHARE = 0.2  # rejects / pages fetched

@@ -77,6 +77,24 @@ def test_blocked_pages_are_counted_per_site_not_emitted_or_rejected(replay_crawl
         assert f"{name:10}" in result.stderr  # the summary names every site
 
 
+def test_reading_pages_in_worker_processes_gives_the_same_records(replay_crawl, tmp_path: Path) -> None:
+    out, _ = replay_crawl
+    parallel = tmp_path / "parallel.jsonl"
+    result = run_pressbot(
+        "crawl",
+        "--replay",
+        str(FIXTURES),
+        "-O",
+        str(parallel),
+        "--no-state",
+        "--quiet",
+        "-s",
+        "PRESSBOT_EXTRACT_WORKERS=2",
+    )
+    assert result.returncode in (0, 3), result.stderr[-2000:]
+    assert _records(parallel) == _records(out)
+
+
 def test_scrapy_list_names_the_five_spiders() -> None:
     result = subprocess.run(
         [sys.executable, "-m", "scrapy", "list"], cwd=ROOT, capture_output=True, text=True, timeout=120

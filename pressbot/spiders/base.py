@@ -5,21 +5,24 @@ Each site's spider is a subclass naming its Site; the site table (pressbot/sites
 
 from __future__ import annotations
 
+import asyncio
 import datetime as dt
 import hashlib
-from collections.abc import Iterator
+from collections.abc import AsyncIterator, Iterator
+from concurrent.futures import Executor
 from email.utils import parsedate_to_datetime
 from typing import Any, ClassVar
 
 import scrapy
 from scrapy.http import Response
 
+from pressbot import workers
 from pressbot.errors import ExtractError
-from pressbot.extract import extract
 from pressbot.extract.listing import read_listing
 from pressbot.items import Fetched
 from pressbot.run import run_for
 from pressbot.sites import Site
+from pressbot.workers import read_release_page
 
 BLOCKED_STATUSES = frozenset({401, 403, 429, 451, 503})
 GONE_STATUSES = frozenset({404, 410})
@@ -104,7 +107,7 @@ class ReleaseSpider(scrapy.Spider):
 
     # ------------------------------------------------------------------ releases
 
-    def parse_release(self, response: Response, listed: dict[str, Any] | None = None) -> Iterator[Fetched]:
+    async def parse_release(self, response: Response, listed: dict[str, Any] | None = None) -> AsyncIterator[Fetched]:
         if response.status == 304 or response.status in GONE_STATUSES:
             yield self._fetched(response)  # the state decides: unchanged, withdrawn, or unknown
             return
@@ -114,17 +117,30 @@ class ReleaseSpider(scrapy.Spider):
         if response.status >= 400:
             yield self._fetched(response, error={"reason": f"http_{response.status}", "message": "error status"})
             return
-        try:
-            release = extract(
-                response.body, url=response.url, site=self.site.name, content_type=_header(response, "Content-Type")
-            )
-        except ExtractError as exc:
-            self.crawler.stats.inc_value(f"pressbot/{self.site.name}/extract_error/{exc.reason}")
-            yield self._fetched(response, error={"reason": exc.reason, "message": str(exc), "selector": exc.selector})
+        args = (response.body, response.url, self.site.name, _header(response, "Content-Type"))
+        if self._pool is None:
+            outcome, data = read_release_page(*args)
+        else:
+            outcome, data = await asyncio.get_running_loop().run_in_executor(self._pool, read_release_page, *args)
+        if outcome == "error":
+            self.crawler.stats.inc_value(f"pressbot/{self.site.name}/extract_error/{data['reason']}")
+            yield self._fetched(response, error=data)
             return
-        item = self._fetched(response, record=release.model_dump(mode="json", exclude={"provenance"}))
+        item = self._fetched(response, record=data)
         item.listed = listed or {}
         yield item
+
+    @property
+    def _pool(self) -> Executor | None:
+        """Worker processes for reading pages (PRESSBOT_EXTRACT_WORKERS; 0 reads them in this process)."""
+        if not hasattr(self, "_workers"):
+            count = self.crawler.settings.getint("PRESSBOT_EXTRACT_WORKERS")
+            self._workers = workers.pool(count) if count > 0 else None
+        return self._workers
+
+    def closed(self, reason: str) -> None:
+        if getattr(self, "_workers", None) is not None:
+            self._workers.shutdown(cancel_futures=True)
 
     def on_error(self, failure: Any) -> Iterator[Fetched]:
         request = failure.request
