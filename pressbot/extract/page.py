@@ -111,7 +111,7 @@ _BACK_LINK = re.compile(
     r"一覧(?:へ|に)戻る|リストへ戻る|Back to (?:Press Releases|top|list|Top of Page)|Back|Return to list|"
     r"Page Top|Top of page|Print|印刷|シェア|Share|Tweet|ツイート|List|"
     r"(?:発信元|元|情報源の)(?:サイト|記事|ページ)(?:へ|を(?:見る|読む))|"
-    r"続きを読む|Read more|Source)\s*[>＞»]?$",
+    r"続きを読む|Read more|Source|Japanese|English|日本語|英語|한국어|Korean|Print this page)\s*[>＞»]?$",
     re.I,
 )
 # A heading after which the rest of the page is other headlines (rankings, related articles, tags).

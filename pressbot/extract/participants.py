@@ -531,7 +531,7 @@ def _en_people(lead: str, home: str | None) -> list[Participant]:
         if not name or not _plausible_name(name) or _SPOKESPERSON.search(title):
             continue
         adjective = (match.group("adj") or "").strip()
-        country = (countries_in_en(adjective) or [None])[0] or country_in_en(title)
+        country = (countries_in_en(adjective) or [None])[0] or country_in_en(title) or _office_country(title)
         if re.match(r"\s*(?:’s|'s)\b", lead[match.end() :]):
             continue  # 'President Trump's commitment': a mention, not a participant
         found.append(
@@ -546,6 +546,11 @@ def _en_people(lead: str, home: str | None) -> list[Participant]:
         # An office with no country word is the publisher's own ('First Vice Foreign Minister' on the ROK site).
         person.country = person.country or home
     return people
+
+
+def _office_country(title: str) -> str | None:
+    """Offices that name their country by themselves: only the United States has a 'Secretary of State'."""
+    return "US" if re.fullmatch(r"(?:(?:Deputy|Under|Assistant)\s+)?Secretary of State", title) else None
 
 
 def _drop_attribution(text: str) -> str:
@@ -630,8 +635,8 @@ def _same_person(person: Participant, surname: str) -> bool:
 def assign_roles(people: list[Participant], home: str | None) -> list[Participant]:
     """First home-side person hosts; the first of each other country is a counterpart; the rest attend."""
     seen: set[str | None] = set()
-    if home and not any(p.country == home for p in people) and people:
-        home = people[0].country
+    if people and (home is None or not any(p.country == home for p in people)):
+        home = people[0].country  # no publisher's side known or present: the one listed first (the subject)
     for person in people:
         if person.country == home and home not in seen:
             person.role = Role.host

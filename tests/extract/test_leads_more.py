@@ -228,3 +228,28 @@ def test_receiving_a_courtesy_call_with_a_british_gloss() -> None:
         "John Healey",
         "GB",
     )
+
+
+def test_plain_text_copies_with_no_url_still_know_who_hosted() -> None:
+    readout = (
+        "Secretary Rubio’s Meeting with Japanese Foreign Minister Iwaya\nREADOUT\nOFFICE OF THE SPOKESPERSON\n"
+        "JANUARY 21, 2025\nThe below is attributable to Spokesperson Tammy Bruce:\nSecretary of State Marco Rubio met "
+        "today with Japanese Foreign Minister Takeshi Iwaya in Washington, D.C.\n"
+    )
+    release = pressbot.extract(readout)
+    assert release.meeting is not None
+    assert [(p.name, p.country, p.role.value) for p in release.meeting.participants] == [
+        ("Marco Rubio", "US", "host"),
+        ("Takeshi Iwaya", "JP", "counterpart"),
+    ]
+    assert release.meeting.countries == ["JP", "US"]
+    mofa = (
+        "Japan-U.S. Foreign Ministers’ Meeting\nJanuary 22, 2025\nJapanese\nOn January 21, commencing at 2:05 p.m. for "
+        "approximately 40 minutes (local time), Mr. IWAYA Takeshi, Minister for Foreign Affairs of Japan, held a "
+        "Japan-U.S. Foreign Ministers’ Meeting with the Honorable Marco Rubio, Secretary of State of the United States. "
+        "The overview of the meeting is as follows.\n1 The two Ministers agreed to strengthen the alliance.\n"
+    )
+    release = pressbot.extract(mofa)
+    assert release.meeting is not None
+    assert [p.role.value for p in release.meeting.participants] == ["host", "counterpart"]
+    assert not release.body.startswith("Japanese")  # the language switch is chrome
