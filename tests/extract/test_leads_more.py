@@ -246,8 +246,8 @@ def test_plain_text_copies_with_no_url_still_know_who_hosted() -> None:
     mofa = (
         "Japan-U.S. Foreign Ministers’ Meeting\nJanuary 22, 2025\nJapanese\nOn January 21, commencing at 2:05 p.m. for "
         "approximately 40 minutes (local time), Mr. IWAYA Takeshi, Minister for Foreign Affairs of Japan, held a "
-        "Japan-U.S. Foreign Ministers’ Meeting with the Honorable Marco Rubio, Secretary of State of the United States. "
-        "The overview of the meeting is as follows.\n1 The two Ministers agreed to strengthen the alliance.\n"
+        "Japan-U.S. Foreign Ministers’ Meeting with the Honorable Marco Rubio, Secretary of State of the United "
+        "States. The overview of the meeting is as follows.\n1 The two Ministers agreed to strengthen the alliance.\n"
     )
     release = pressbot.extract(mofa)
     assert release.meeting is not None
