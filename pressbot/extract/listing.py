@@ -7,11 +7,9 @@ import re
 from dataclasses import dataclass, field
 from urllib.parse import urljoin
 
-import lxml.html
-
 from pressbot.errors import ExtractError
 from pressbot.extract.dates import DateError, find_dates
-from pressbot.extract.page import check_not_blocked, decode, select
+from pressbot.extract.page import Element, check_not_blocked, decode, parse_html, select, text_of
 from pressbot.extract.text import one_line
 from pressbot.sites.base import Listing, Site
 
@@ -83,7 +81,7 @@ def read_listing(
         raise ExtractError("missing_structure", f"site {site.name} has no listing rules", url=url)
     text, _ = decode(content, content_type)
     check_not_blocked(text, url, site)
-    doc = lxml.html.document_fromstring(text)
+    doc = parse_html(text)
     page = ListingPage()
     dated = (
         _dated_entries(doc, rules.heading, rules.entry)
@@ -116,10 +114,10 @@ def read_listing(
     return page
 
 
-def _entry_date_text(element: lxml.html.HtmlElement, css: str) -> str | None:
+def _entry_date_text(element: Element, css: str) -> str | None:
     """The first text under the date selector that holds a date (tables put numbers in other cells)."""
     for found in select(element, css):
-        text = one_line(found.text_content())
+        text = one_line(text_of(found))
         if text and _read_date(text, dt.date.max) is not None:
             return text
     return None
@@ -137,7 +135,7 @@ def _archive_month_end(url: str) -> dt.date | None:
     return first_of_next - dt.timedelta(days=1)
 
 
-def _dated_entries(doc: lxml.html.HtmlElement, heading_css: str, entry_css: str) -> list[tuple[str | None, object]]:
+def _dated_entries(doc: Element, heading_css: str, entry_css: str) -> list[tuple[str | None, object]]:
     """Pair each entry with the nearest day heading above it, in document order."""
     headings = set(select(doc, heading_css))
     entries = set(select(doc, entry_css))
@@ -145,17 +143,17 @@ def _dated_entries(doc: lxml.html.HtmlElement, heading_css: str, entry_css: str)
     current: str | None = None
     for element in doc.iter():
         if element in headings:
-            current = one_line(element.text_content())
+            current = one_line(text_of(element))
         elif element in entries:
             pairs.append((current, element))
     return pairs
 
 
-def _entry_links(element: lxml.html.HtmlElement, rules: Listing, base: str) -> list[tuple[str, str]]:
+def _entry_links(element: Element, rules: Listing, base: str) -> list[tuple[str, str]]:
     links = []
     for anchor in select(element, rules.link) or [element]:
         value = anchor.get(rules.link_attr) or ""
-        title = one_line(anchor.text_content())
+        title = one_line(text_of(anchor))
         if rules.link_template:
             match = _SEQ.search(value)
             if match:

@@ -304,7 +304,7 @@ def _place(lead: str, language: str) -> str | None:
     for match in _EN_PLACE.finditer(lead):
         place = match.group(1).strip().rstrip(",")
         if not _NOT_PLACE.match(place):
-            country = re.match(r",\s*((?:the\s+)?[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*){0,2})", lead[match.end(1):])
+            country = re.match(r",\s*((?:the\s+)?[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*){0,2})", lead[match.end(1) :])
             if country and not place.endswith("D.C.") and countries_in_en(country.group(1)):
                 place += ", " + country.group(1)  # 'Fiuggi, Italy'
             return re.sub(r"^the\s+", "", place)

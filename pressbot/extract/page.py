@@ -11,7 +11,6 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from urllib.parse import urljoin
 
-import lxml.html
 from lxml import etree
 from lxml.cssselect import CSSSelector  # cssselect ships with parsel
 from w3lib.encoding import html_to_unicode
@@ -144,6 +143,21 @@ _TAGS_AND_SPACE = re.compile(r"<script.*?</script>|<style.*?</style>|<[^>]+>|\s+
 _C0 = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")  # lxml refuses these in text
 _HTML_SNIFF = re.compile(rb"^\s*(?:<!--.*?-->\s*)*<(?:!doctype|html|head|body|meta|div|p\b|title|article)", re.I | re.S)
 _XML_DECL = re.compile(r"^\s*<\?xml[^>]*\?>")
+# Plain lxml.etree elements: lxml.html's Python-level element classes cost a lookup per node visited.
+Element = etree._Element
+_PARSER = etree.HTMLParser(remove_comments=True, remove_pis=True)
+
+
+def parse_html(text: str) -> Element:
+    """The document element of an HTML string (an empty <html> for nothing parseable)."""
+    root = etree.fromstring(_C0.sub("", _XML_DECL.sub("", text)) or "<html></html>", _PARSER)
+    return root if root is not None else etree.fromstring("<html></html>", _PARSER)
+
+
+def text_of(element: Element) -> str:
+    return "".join(element.itertext())
+
+
 _TITLE_MARK = "data-pressbot-title"  # blocks above the title (category labels, breadcrumbs) are chrome
 
 
@@ -293,7 +307,7 @@ def _cut_chrome(blocks: list[Block]) -> list[Block]:
 
 def _read_html(text: str, url: str | None, site: Site) -> Page:
     try:
-        doc = lxml.html.document_fromstring(_C0.sub("", _XML_DECL.sub("", text)) or "<html></html>")
+        doc = parse_html(text)
     except (etree.ParserError, ValueError) as exc:
         raise ExtractError("not_a_release", f"unparseable HTML ({exc})", url=url) from None
     title = _first_text(doc, site.title) if site.title else None
@@ -308,7 +322,7 @@ def _read_html(text: str, url: str | None, site: Site) -> Page:
     root = _content_root(doc, site, url)
     title_el = _title_element(root, doc)
     if title is None:
-        title = one_line(title_el.text_content()) if title_el is not None else _title_from_head(doc)
+        title = one_line(text_of(title_el)) if title_el is not None else _title_from_head(doc)
     if title_el is not None:
         title_el.set(_TITLE_MARK, "")
     links = _links(root, url, site)
@@ -323,7 +337,7 @@ def _read_html(text: str, url: str | None, site: Site) -> Page:
     return Page(title=title or "", date_text=date_text, blocks=blocks, links=links, doctype=doctype)
 
 
-def select(doc: lxml.html.HtmlElement, css: str) -> list[lxml.html.HtmlElement]:
+def select(doc: Element, css: str) -> list[Element]:
     return _compiled(css)(doc)
 
 
@@ -333,9 +347,9 @@ def _compiled(css: str) -> CSSSelector:
     return CSSSelector(css)
 
 
-def _first_text(doc: lxml.html.HtmlElement, css: str) -> str | None:
+def _first_text(doc: Element, css: str) -> str | None:
     for element in select(doc, css):
-        value = one_line(strip_residue(element.text_content()))
+        value = one_line(strip_residue(text_of(element)))
         if value:
             return value
     return None
@@ -355,7 +369,7 @@ def _drop(element: etree._Element) -> None:
     parent.remove(element)
 
 
-def _content_root(doc: lxml.html.HtmlElement, site: Site, url: str | None) -> lxml.html.HtmlElement:
+def _content_root(doc: Element, site: Site, url: str | None) -> Element:
     if site.body:
         found = select(doc, site.body)
         if not found:
@@ -368,14 +382,14 @@ def _content_root(doc: lxml.html.HtmlElement, site: Site, url: str | None) -> lx
     return _densest(body)
 
 
-def _densest(body: lxml.html.HtmlElement) -> lxml.html.HtmlElement:
+def _densest(body: Element) -> Element:
     """The element holding most paragraph text (a readability-style score), for unknown layouts."""
-    scores: dict[lxml.html.HtmlElement, float] = {}
+    scores: dict[Element, float] = {}
     for element in body.iter("p", "li", "dd", "td", "pre", "div", "br"):
         if element.tag == "div" and any(child.tag in _BLOCK_TAGS for child in element):
             continue
-        text = element.text_content() if element.tag != "br" else (element.tail or "")
-        link_text = sum(len(a.text_content()) for a in element.iter("a")) if element.tag != "br" else 0
+        text = text_of(element) if element.tag != "br" else (element.tail or "")
+        link_text = sum(len(text_of(a)) for a in element.iter("a")) if element.tag != "br" else 0
         weight = max(len(text.strip()) - 2 * link_text, 0)
         parent = element.getparent()
         if parent is None or not weight:
@@ -394,22 +408,22 @@ def _densest(body: lxml.html.HtmlElement) -> lxml.html.HtmlElement:
     return best
 
 
-def _title_element(root: lxml.html.HtmlElement, doc: lxml.html.HtmlElement) -> lxml.html.HtmlElement | None:
+def _title_element(root: Element, doc: Element) -> Element | None:
     for scope in (root, doc):
         for tag in ("h1", "h2"):
             for element in scope.iter(tag):
-                if one_line(element.text_content()):
+                if one_line(text_of(element)):
                     return element
     return None
 
 
-def _title_from_head(doc: lxml.html.HtmlElement) -> str:
+def _title_from_head(doc: Element) -> str:
     title = doc.find(".//title")
-    text = one_line(title.text_content()) if title is not None else ""
+    text = one_line(text_of(title)) if title is not None else ""
     return re.split(r"\s+[|｜\-–—:：]\s+", text)[0] if text else ""
 
 
-def _strip_chrome(root: lxml.html.HtmlElement) -> None:
+def _strip_chrome(root: Element) -> None:
     for bad in list(root.iter(*_DROP_TAGS)):
         _drop(bad)
     for element in list(root.iter()):
@@ -434,7 +448,7 @@ _NAVIGATION = re.compile(
 )
 
 
-def _links(root: lxml.html.HtmlElement, url: str | None, site: Site) -> list[Link]:
+def _links(root: Element, url: str | None, site: Site) -> list[Link]:
     """Related documents: PDFs, statements and other releases linked from the text, not site navigation."""
     links: list[Link] = []
     seen: set[str] = {(url or "").split("#")[0]}
@@ -444,7 +458,7 @@ def _links(root: lxml.html.HtmlElement, url: str | None, site: Site) -> list[Lin
         if not href or href.startswith(("#", "javascript:", "mailto:", "tel:")) or place == "navigation":
             continue
         target = urljoin(url, href) if url else href
-        text = one_line(strip_residue(anchor.text_content()))
+        text = one_line(strip_residue(text_of(anchor)))
         if not text or _BACK_LINK.match(text) or target.split("#")[0] in seen:
             continue
         if url and not target.startswith(("http://", "https://")):
@@ -457,7 +471,7 @@ def _links(root: lxml.html.HtmlElement, url: str | None, site: Site) -> list[Lin
     return links
 
 
-def _link_place(element: lxml.html.HtmlElement, root: lxml.html.HtmlElement) -> str:
+def _link_place(element: Element, root: Element) -> str:
     """'navigation' (menus, footers), 'related' (boxes of other pages: documents only) or 'text'."""
     place = "text"
     for ancestor in element.iterancestors():
@@ -498,7 +512,7 @@ class _BlockWriter:
             if self.tag == "li":
                 self.tag = "p"
 
-    def walk(self, element: lxml.html.HtmlElement, list_depth: int) -> None:
+    def walk(self, element: Element, list_depth: int) -> None:
         if element.text:
             self.parts.append(element.text)
         position = int(element.get("start", "1") or 1) - 1 if element.tag == "ol" else 0
@@ -536,7 +550,7 @@ class _BlockWriter:
                 self.parts.append(child.tail)
 
 
-def _blocks(root: lxml.html.HtmlElement) -> list[Block]:
+def _blocks(root: Element) -> list[Block]:
     writer = _BlockWriter()
     writer.walk(root, 0)
     writer.flush()
@@ -555,7 +569,7 @@ def _date_span(line: str) -> str:
     return line[found.start : found.end + (time.end() if time else 0)].strip()
 
 
-def _date_line(blocks: list[Block], doc: lxml.html.HtmlElement) -> tuple[str | None, list[Block]]:
+def _date_line(blocks: list[Block], doc: Element) -> tuple[str | None, list[Block]]:
     for index, block in enumerate(blocks[:8]):
         if len(block.text) <= 80 and _has_date(block.text):
             return _date_span(block.text), blocks[:index] + blocks[index + 1 :]
@@ -566,8 +580,8 @@ def _date_line(blocks: list[Block], doc: lxml.html.HtmlElement) -> tuple[str | N
     return None, blocks
 
 
-_DATE_FALLBACKS: tuple[Callable[[lxml.html.HtmlElement], str | None], ...] = (
-    lambda doc: next((one_line(t.text_content()) for t in doc.iter("time") if one_line(t.text_content())), None),
+_DATE_FALLBACKS: tuple[Callable[[Element], str | None], ...] = (
+    lambda doc: next((one_line(text_of(t)) for t in doc.iter("time") if one_line(text_of(t))), None),
     lambda doc: next(
         (m.get("content") for m in doc.iter("meta") if m.get("property") == "article:published_time"), None
     ),

@@ -184,8 +184,13 @@ _EN_TITLE_FIRST = re.compile(
 )
 # 'his Chinese counterpart Wang Yi', 'her Mongolian counterpart, Batsumber Munkhjin'
 _EN_COUNTERPART = re.compile(
-    r"\b(?:his|her|their)\s+(?P<adj>" + _EN_ADJ + r")counterparts?,?\s+(?P<name>" + _NAME_WORD
-    + r"(?:\s(?:[A-Z]\.\s)?" + _NAME_WORD + r"){0,2})"
+    r"\b(?:his|her|their)\s+(?P<adj>"
+    + _EN_ADJ
+    + r")counterparts?,?\s+(?P<name>"
+    + _NAME_WORD
+    + r"(?:\s(?:[A-Z]\.\s)?"
+    + _NAME_WORD
+    + r"){0,2})"
 )
 # 'Wang Yi, Member of the Political Bureau … and Minister of Foreign Affairs of the People's Republic of China'
 _EN_NAME_THEN_TITLE = re.compile(
