@@ -44,6 +44,7 @@ _ANNOUNCEMENT = re.compile(
     r"(?-i:\bto (?:Travel|Visit|Host|Attend)\b|Travel to|Upcoming|Trip to)",  # title case: headlines only
     re.I,
 )
+_REPORTED = re.compile(r"結果|概要|Results?\b|Outcomes?\b|Overview", re.I)
 _HAPPENED = re.compile(
     r"(?:を|が)行(?:いました|ったところ|われ)|を実施し|"
     r"行われました|開催されました|出席しました|\bmet (?:today )?with\b|\bheld (?:a|the)\b|"
@@ -185,7 +186,8 @@ def _kind(title: str, lead: str, opening: list[str]) -> Kind:
     if _STATEMENT.search(title):
         return Kind.statement
     happened = any(_HAPPENED.search(text) for text in [lead, *opening])
-    if _ANNOUNCEMENT.search(title) or (any(_ANNOUNCEMENT.search(t) for t in [lead, *opening]) and not happened):
+    announced = _ANNOUNCEMENT.search(title) and not _REPORTED.search(title)  # 'Xの訪日（結果）' reports it
+    if announced or (any(_ANNOUNCEMENT.search(t) for t in [lead, *opening]) and not happened):
         return Kind.other
     if _TELEPHONE.search(head):
         return Kind.telephone_talk
@@ -315,6 +317,7 @@ def _people(lead: str, preamble: list[str], blocks: list[Block], language: str, 
     if language == "ja":
         people = who.ja_lead_participants(lead, home) or who.ja_title_participants(lead, home)
         people = who.merge_people(people, who.ja_side_lists([b.text for b in blocks[:12]], home))
+        people = who.resolve_from_context(people, preamble, home)
     else:
         people = who.en_lead_participants(lead, home)
     body = "\n".join(b.text for b in blocks)

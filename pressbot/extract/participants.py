@@ -637,6 +637,27 @@ def _same_person(person: Participant, surname: str) -> bool:
     return "・" in name and surname in name.split("・")
 
 
+def resolve_from_context(people: list[Participant], texts: list[str], home: str | None) -> list[Participant]:
+    """'ウォン外務大臣' in the lead, 'ペニー・ウォン・オーストラリア外務大臣' a sentence earlier: one foreign person."""
+    context = "\n".join(texts)
+    for person in people:
+        if person.country not in (None, home) or not re.fullmatch(_KATAKANA + "+", person.name):
+            continue
+        fuller = re.search(
+            r"((?:[\u30a0-\u30ffー]+・)*" + re.escape(person.name) + r")・?(" + _COUNTRY_WORDS + r")", context
+        )
+        if fuller is None or JA_WORDS[fuller.group(2)] == home:
+            continue
+        if fuller.group(1) != person.name:
+            person.mentions.append(person.name + (person.title or ""))
+            person.name = fuller.group(1)
+        person.country = JA_WORDS[fuller.group(2)]
+    return people
+
+
+_COUNTRY_WORDS = "|".join(sorted(map(re.escape, JA_WORDS), key=len, reverse=True))
+
+
 def assign_roles(people: list[Participant], home: str | None) -> list[Participant]:
     """First home-side person hosts; the first of each other country is a counterpart; the rest attend."""
     seen: set[str | None] = set()

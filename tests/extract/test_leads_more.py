@@ -253,3 +253,33 @@ def test_plain_text_copies_with_no_url_still_know_who_hosted() -> None:
     assert release.meeting is not None
     assert [p.role.value for p in release.meeting.participants] == ["host", "counterpart"]
     assert not release.body.startswith("Japanese")  # the language switch is chrome
+
+
+def test_visit_report_names_the_guest_fully_one_sentence_before_the_lead() -> None:
+    lead = (
+        "7月11日から12日まで、ペニー・ウォン・オーストラリア外務大臣が訪日しました。\n"
+        "11日、岩屋外務大臣は、ウォン外務大臣との間で日豪外相会談を行いました。概要は以下のとおりです。"
+    )
+    release = pressbot.extract(
+        page(
+            "mofa_ja",
+            "ウォン・オーストラリア外務大臣の訪日（結果）",
+            "令和7年7月13日",
+            lead,
+            ["両者は協力を確認しました。"],
+        ),
+        url=URLS["mofa_ja"],
+    )
+    meeting = release.meeting
+    assert release.kind == "meeting" and meeting is not None
+    guest = meeting.participants[1]
+    assert (guest.name, guest.country, guest.role.value) == ("ペニー・ウォン", "AU", "counterpart")
+    assert meeting.countries == ["AU", "JP"]
+
+
+def test_visit_announcement_is_not_a_meeting() -> None:
+    lead = "7月11日から12日まで、ペニー・ウォン・オーストラリア外務大臣が訪日します。滞在中、岩屋外務大臣との会談等が予定されています。"
+    release = pressbot.extract(
+        page("mofa_ja", "ウォン・オーストラリア外務大臣の訪日", "令和7年7月4日", lead, ["x"]), url=URLS["mofa_ja"]
+    )
+    assert release.kind == "other" and release.meeting is None
