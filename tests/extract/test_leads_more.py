@@ -278,7 +278,10 @@ def test_visit_report_names_the_guest_fully_one_sentence_before_the_lead() -> No
 
 
 def test_visit_announcement_is_not_a_meeting() -> None:
-    lead = "7月11日から12日まで、ペニー・ウォン・オーストラリア外務大臣が訪日します。滞在中、岩屋外務大臣との会談等が予定されています。"
+    lead = (
+        "7月11日から12日まで、ペニー・ウォン・オーストラリア外務大臣が訪日します。"
+        "滞在中、岩屋外務大臣との会談等が予定されています。"
+    )
     release = pressbot.extract(
         page("mofa_ja", "ウォン・オーストラリア外務大臣の訪日", "令和7年7月4日", lead, ["x"]), url=URLS["mofa_ja"]
     )
