@@ -643,19 +643,20 @@ def resolve_from_context(people: list[Participant], texts: list[str], home: str 
     for person in people:
         if person.country not in (None, home) or not re.fullmatch(_KATAKANA + "+", person.name):
             continue
-        fuller = re.search(
-            r"((?:[\u30a0-\u30ffー]+・)*" + re.escape(person.name) + r")・?(" + _COUNTRY_WORDS + r")", context
-        )
-        if fuller is None or JA_WORDS[fuller.group(2)] == home:
+        at = context.find(person.name + "・")
+        country = _COUNTRY_WORD.match(context, at + len(person.name) + 1) if at >= 0 else None
+        if country is None or JA_WORDS[country.group(0)] == home:
             continue
-        if fuller.group(1) != person.name:
+        full = _KATAKANA_NAME_BEFORE.search(context, 0, at + len(person.name))
+        if full is not None and full.end() == at + len(person.name) and full.group(0) != person.name:
             person.mentions.append(person.name + (person.title or ""))
-            person.name = fuller.group(1)
-        person.country = JA_WORDS[fuller.group(2)]
+            person.name = full.group(0)
+        person.country = JA_WORDS[country.group(0)]
     return people
 
 
-_COUNTRY_WORDS = "|".join(sorted(map(re.escape, JA_WORDS), key=len, reverse=True))
+_COUNTRY_WORD = re.compile("|".join(sorted(map(re.escape, JA_WORDS), key=len, reverse=True)))
+_KATAKANA_NAME_BEFORE = re.compile(r"(?:[\u30a0-\u30ffー]+・)*[\u30a0-\u30ffー]+$")
 
 
 def assign_roles(people: list[Participant], home: str | None) -> list[Participant]:

@@ -6,6 +6,7 @@ import re
 import unicodedata
 
 _SPACES = re.compile(r"[ \t\u3000\u00a0\u2002\u2003\u2009\u200b\ufeff]+")
+_UNUSUAL_SPACE = re.compile(r"[\t\u3000\u00a0\u2002\u2003\u2009\u200b\ufeff]|  ")
 _BLANK_LINES = re.compile(r"\n\s*\n+")
 
 
@@ -16,7 +17,8 @@ def nfkc(text: str) -> str:
 
 def clean(text: str) -> str:
     """Collapse runs of spaces (incl. ideographic) on each line; strip the ends; keep line breaks."""
-    text = _SPACES.sub(" ", text)
+    if _UNUSUAL_SPACE.search(text):  # most text has single plain spaces only: nothing to collapse
+        text = _SPACES.sub(" ", text)
     if "\r" in text:
         text = text.replace("\r\n", "\n").replace("\r", "\n")
     if "\n" not in text:
