@@ -98,7 +98,7 @@ _EN_NAME_IN_LEAD = re.compile(
 )
 _EN_TITLE_ACTION = re.compile(r"\b(?:Holds|Hosts|Has|Attends|Co-chairs|Chairs|Participates in)\s+(?:the\s+)?(.+)$")
 _JA_PLACE_DE = re.compile(  # '…は、ベルリンでヨハン・…外務大臣と会談'
-    r"(?:は、|、)([\u30a0-\u30ff\u4e00-\u9fff・]{2,12}?)で[^、。]{0,80}?と(?:の)?[^、。]{0,12}?(?:会談|協議|会合|会食|懇談)"
+    r"(?:は、|、)(?:訪問先の)?([\u30a0-\u30ff\u4e00-\u9fff・]{2,12}?)で[^、。]{0,80}?と(?:の)?[^、。]{0,12}?(?:会談|協議|会合|会食|懇談)"
 )
 _VISITING = re.compile(r"(訪日中|来日中)の")
 _EN_PLACE = re.compile(

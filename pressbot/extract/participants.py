@@ -212,11 +212,19 @@ def _strip_role_words(text: str) -> str:
     return re.sub(r"^(?:.*?(?:訪日中の|来日中の|、|は、|及び|並びに|と|同席した|また))", "", text)
 
 
+_COUNTRY_NO = re.compile(r"(" + "|".join(sorted(map(re.escape, JA_WORDS), key=len, reverse=True)) + r")の(?=\S)")
+_HANJA_AFTER_KANA = re.compile(r"([\u30a0-\u30ffー])[(（][\u4e00-\u9fff]{2,5}[)）]")  # 'ユン・ソンニョル(尹錫悦)'
+
+
 def _split_ja_person(segment: str, home: str | None) -> Participant | None:
     """'朴潤柱(パク・ユンジュ) 韓国外交部第一次官' → name, reading, country, office."""
     segment = _strip_context(segment)
     if not segment or len(segment) > 60:
         return None
+    side = _COUNTRY_NO.match(segment)  # news style: '韓国のユン・ソンニョル(尹錫悦)大統領'
+    if side:
+        segment = segment[side.end() :]
+    segment = _HANJA_AFTER_KANA.sub(r"\1", segment)
     reading = None
     name_part, rest = segment, ""
     paren = re.search(r"[(（]", segment)
@@ -235,6 +243,8 @@ def _split_ja_person(segment: str, home: str | None) -> Participant | None:
             if found and office:
                 name_part, country, rest = "・".join(pieces[:cut]), found, office
                 break
+    if country is None and side:
+        country = JA_WORDS[side.group(1)]
     if country is None and rest:
         country, rest = leading_country_ja(rest)
     if country is None and rest:
@@ -385,7 +395,7 @@ def _ja_without_english(lead: str, home: str | None, skip: list[Participant]) ->
     people: list[Participant] = []
     target = re.search(
         r"(?:^|、)((?:[^、。]|、(?=[^、。]{0,40}及び))+?)"
-        r"(?:との間で|と(?:の)?[^、。と]{0,12}?(?:会談|会合|協議|懇談|会食|会議)を|を表敬|と面会|と会食)",
+        r"(?:との間で|と(?:の)?[^、。と]{0,12}?(?:会談|会合|協議|懇談|会食|会議)(?:を|し|。)|を表敬|と面会|と会食)",
         lead,
     )
     if not target:

@@ -286,3 +286,16 @@ def test_visit_announcement_is_not_a_meeting() -> None:
         page("mofa_ja", "ウォン・オーストラリア外務大臣の訪日", "令和7年7月4日", lead, ["x"]), url=URLS["mofa_ja"]
     )
     assert release.kind == "other" and release.meeting is None
+
+
+def test_news_style_copy_with_country_no_and_hanja_in_brackets() -> None:
+    text = (
+        "日韓首脳会談\n2023年7月12日\n岸田総理大臣は、訪問先のリトアニアで韓国のユン・ソンニョル(尹錫悦)大統領と会談し、"
+        "経済など幅広い分野で協力が活発化していることを歓迎しました。\n両首脳は、緊密に意思疎通を図っていくことで一致しました。\n"
+    )
+    meeting = pressbot.extract(text).meeting
+    assert meeting is not None and meeting.location == "リトアニア"
+    assert [(p.name, p.title, p.country, p.role.value) for p in meeting.participants] == [
+        ("岸田", "総理大臣", "JP", "host"),
+        ("ユン・ソンニョル", "大統領", "KR", "counterpart"),
+    ]
