@@ -11,7 +11,12 @@ SITE = Site(
     language="en",
     country="US",
     start_urls=("https://www.state.gov/press-releases/",),
-    release_url=re.compile(r"^[a-z]+://[^/]+/releases/(?:[\w-]+/)*\d{4}/\d{2}/(?P<key>[a-z0-9][\w-]+)/?$"),
+    # Current site: /releases/<office>/YYYY/MM/<slug>/; the 2021-2025 archive puts releases at /<slug>/.
+    release_url=re.compile(
+        r"^[a-z]+://[^/]+/(?:releases/(?:[\w-]+/)*\d{4}/\d{2}/|(?=[a-z0-9-]+/?$)(?!(?:press-releases|"
+        r"bureaus?|countries-areas|about|policy-issues|remarks-and-releases|search|translations?)\b))"
+        r"(?P<key>[a-z0-9][\w-]+)/?$"
+    ),
     title="h1.featured-content__headline",
     date_line="p.article-meta__publish-date",
     body="div.entry-content",
