@@ -35,6 +35,7 @@ class Site:
     doctype: str | None = None  # the site's own label of the release type (State: Readout, Media Note…)
     listing: Listing | None = None
     crawl_delay: float = 1.0
+    scope: re.Pattern[str] | None = None  # the part of a shared host that is this site's (MOFA ja vs en)
     blocked_markers: tuple[str, ...] = field(default_factory=tuple)
 
     def release_key(self, url: str) -> str | None:
@@ -43,4 +44,6 @@ class Site:
 
     def owns(self, url: str) -> bool:
         host = re.sub(r"^[a-z]+://", "", url).split("/", 1)[0].split(":", 1)[0].lower()
-        return any(host == d or host.endswith("." + d) for d in self.domains)
+        if not any(host == d or host.endswith("." + d) for d in self.domains):
+            return False
+        return self.scope is None or bool(self.scope.search(url))
