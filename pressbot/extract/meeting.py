@@ -268,7 +268,8 @@ def _name(title: str, preamble: list[str], lead: str, language: str) -> str | No
 def _name_en(title: str, lead: str) -> str | None:
     """A MOFA-style title is the name; else a proper meeting name in the lead; else the title's object."""
     title = re.sub(
-        r"^(?:Readout|Joint (?:Press )?Statement|Statement|Outcomes? of|Results? of)(?:\s+on\s+the|[:：])?\s*",
+        r"^(?:Readout|Joint (?:Press )?Statement|Statement|Outcomes? of|Results? of)"
+        r"(?:\s+(?:on|of|from|by)(?:\s+the)?|[:：])?\s*",
         "",
         title,
     ).strip()

@@ -299,3 +299,18 @@ def test_news_style_copy_with_country_no_and_hanja_in_brackets() -> None:
         ("岸田", "総理大臣", "JP", "host"),
         ("ユン・ソンニョル", "大統領", "KR", "counterpart"),
     ]
+
+
+def test_joint_statement_of_a_meeting_keeps_the_meeting_name_and_countries() -> None:
+    lead = (
+        "We, the Foreign Ministers of Japan, the Republic of Korea, and the United States, met in New York on "
+        "September 23 to reaffirm our trilateral cooperation."
+    )
+    title = "Joint Statement of the Japan-Republic of Korea-United States Trilateral Foreign Ministers’ Meeting"
+    release = pressbot.extract(
+        page("us_state", title, "September 23, 2025", lead, ["We condemned the launches."], doctype="Joint Statement"),
+        url=URLS["us_state"],
+    )
+    assert release.kind == "statement" and release.meeting is not None
+    assert release.meeting.name == "Japan-Republic of Korea-United States Trilateral Foreign Ministers’ Meeting"
+    assert release.meeting.countries == ["JP", "KR", "US"] and release.meeting.location == "New York"
