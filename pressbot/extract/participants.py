@@ -216,6 +216,10 @@ _COUNTRY_NO = re.compile(r"(" + "|".join(sorted(map(re.escape, JA_WORDS), key=le
 _HANJA_AFTER_KANA = re.compile(r"([\u30a0-\u30ffー])[(（][\u4e00-\u9fff]{2,5}[)）]")  # 'ユン・ソンニョル(尹錫悦)'
 
 
+_NAME_BEFORE_COUNTRY = re.compile(r"^(.+?)(" + "|".join(map(re.escape, sorted(JA_WORDS, key=len, reverse=True))) + ")")
+_GLOSS_PARTS = re.compile(r"(" + HONORIFIC + r")?\s*(.+)$")
+
+
 def _split_ja_person(segment: str, home: str | None) -> Participant | None:
     """'朴潤柱(パク・ユンジュ) 韓国外交部第一次官' → name, reading, country, office."""
     segment = _strip_context(segment)
@@ -281,7 +285,7 @@ def _split_name_office(text: str) -> tuple[str, str]:
     for match in _JA_OFFICE_START.finditer(text):
         if 1 <= match.start() <= 6:
             return text[: match.start()], text[match.start() :]
-    word = re.match(r"^(.+?)(" + "|".join(map(re.escape, sorted(JA_WORDS, key=len, reverse=True))) + ")", text)
+    word = _NAME_BEFORE_COUNTRY.match(text)
     if word and 1 <= len(word.group(1)) <= 6:
         return word.group(1), text[word.end(1) :]
     return text, ""
@@ -289,7 +293,7 @@ def _split_name_office(text: str) -> tuple[str, str]:
 
 def _english_paren(text: str) -> tuple[str | None, str | None, str | None]:
     """'(The Honorable Christopher Landau, Deputy Secretary of State ...)' → honorific, name, office."""
-    match = re.match(r"(" + HONORIFIC + r")?\s*(.+)$", text.strip())
+    match = _GLOSS_PARTS.match(text.strip())
     if not match:
         return None, None, None
     honorific = _honorific(match.group(1)) if match.group(1) else None
