@@ -413,10 +413,10 @@ def _ja_without_english(lead: str, home: str | None, skip: list[Participant]) ->
     return people
 
 
-_SIDE = re.compile(
-    r"(?:^|[、。\s(（])("
+_SIDE = re.compile(  # '米国からは', '日本側:', '(日本側)', '【韓国側】'
+    r"(?:^|[、。\s(（【])("
     + "|".join(sorted(map(re.escape, JA_WORDS), key=len, reverse=True))
-    + r")(?:側)?(?:からは|から|側[:：])"
+    + r")(?:側)?(?:からは|から|側[:：]|側[)）】]\s*)"
 )
 _PARTICIPANT_BLOCK = re.compile(r"[(（【]?\s*(?:参加者|出席者|同席者)\s*[:：]\s*(.+?)\s*[)）】]?$")
 _ATTENDED = re.compile(r"(?:会談|会合|協議|会議)?(?:には|に)?、?([^、。]{3,60}?)(?:が同席|が陪席|も同席|も出席)")

@@ -314,3 +314,21 @@ def test_joint_statement_of_a_meeting_keeps_the_meeting_name_and_countries() -> 
     assert release.kind == "statement" and release.meeting is not None
     assert release.meeting.name == "Japan-Republic of Korea-United States Trilateral Foreign Ministers’ Meeting"
     assert release.meeting.countries == ["JP", "KR", "US"] and release.meeting.location == "New York"
+
+
+def test_sides_listed_in_brackets_after_the_lead() -> None:
+    lead = (
+        "本18日、東京において日米外務・防衛閣僚協議が開催されたところ、概要は以下のとおりです。\n"
+        "（日本側）岩屋毅外務大臣、中谷元防衛大臣\n（米国側）マルコ・ルビオ国務長官、ピート・ヘグセス国防長官"
+    )
+    release = pressbot.extract(
+        page("mofa_ja", "日米安全保障協議委員会", "令和7年7月19日", lead, ["両者は同盟の強化を確認しました。"]),
+        url=URLS["mofa_ja"],
+    )
+    assert release.meeting is not None
+    assert [(p.name, p.country, p.role.value) for p in release.meeting.participants] == [
+        ("岩屋毅", "JP", "host"),
+        ("中谷元", "JP", "attendee"),
+        ("マルコ・ルビオ", "US", "counterpart"),
+        ("ピート・ヘグセス", "US", "attendee"),
+    ]
