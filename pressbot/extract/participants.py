@@ -323,9 +323,7 @@ def ja_lead_participants(lead: str, home: str | None) -> list[Participant]:
     """Participants of a Japanese lead sentence, host first."""
     lead = _JA_COMMA.sub("、", lead)
     people: list[Participant] = []
-    host = _ja_subject(lead, home)
-    if host:
-        people.append(host)
+    people += _ja_subjects(lead, home)
     cursor = 0
     for match in _EN_PAREN.finditer(lead):
         before = lead[cursor : match.start()]
@@ -382,16 +380,17 @@ _CALLED_ON = re.compile(r"(?:は、|、)([^、。はをが]{2,30}?)を(?:表敬|
 _JA_SUBJECT = re.compile(r"(?:^|、|。)\s*([^、。は]{2,60}?)(?:は|が)、")
 
 
-def _ja_subject(lead: str, home: str | None) -> Participant | None:
-    """The host: the subject of the lead ('岩屋外務大臣は、…'), when it is a person with an office."""
+def _ja_subjects(lead: str, home: str | None) -> list[Participant]:
+    """The subject of the lead ('岩屋外務大臣は、…'), or two joined ('XとYは、', 'X及びYは、'), host first."""
     for match in _JA_SUBJECT.finditer(lead[:240]):
         text = _strip_context(match.group(1))
         if not text or not _JA_OFFICE_END.search(text):
             continue
-        person = _split_ja_person(text, home)
-        if person is not None and person.title and person.name != text:
-            return person
-    return None
+        parts = re.split(r"(?<=[官臣長領相使])(?:と|及び|並びに)", text)
+        people = [_split_ja_person(part, home) for part in parts]
+        if people and all(p is not None and p.title and p.name != part for p, part in zip(people, parts, strict=True)):
+            return people  # type: ignore[return-value]
+    return []
 
 
 def _ja_without_english(lead: str, home: str | None, skip: list[Participant]) -> list[Participant]:
@@ -406,7 +405,7 @@ def _ja_without_english(lead: str, home: str | None, skip: list[Participant]) ->
         return people
     for part in re.split(r"、|及び|並びに", _EN_PAREN.sub(" ", target.group(1)))[-3:]:
         if re.search(r"(?:は|が)$", part):
-            continue  # the subject (host), read by _ja_subject
+            continue  # the subject (host), read by _ja_subjects
         person = _split_ja_person(part, home)
         if person and person.title and _JA_OFFICE_END.search(person.title) and not _known(person, skip):
             people.append(person)

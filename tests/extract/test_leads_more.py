@@ -332,3 +332,15 @@ def test_sides_listed_in_brackets_after_the_lead() -> None:
         ("マルコ・ルビオ", "US", "counterpart"),
         ("ピート・ヘグセス", "US", "attendee"),
     ]
+
+
+def test_two_ministers_as_the_joint_subject() -> None:
+    lead = "本11日、岩屋外務大臣とペニー・ウォン・オーストラリア外務大臣は、東京において第8回日豪外相会談を行いました。"
+    release = pressbot.extract(
+        page("mofa_ja", "日豪外相会談", "令和7年7月11日", lead, ["両者は協力を確認しました。"]), url=URLS["mofa_ja"]
+    )
+    assert release.meeting is not None
+    assert [(p.name, p.title, p.country, p.role.value) for p in release.meeting.participants] == [
+        ("岩屋", "外務大臣", "JP", "host"),
+        ("ペニー・ウォン", "外務大臣", "AU", "counterpart"),
+    ]
