@@ -7,13 +7,12 @@ import json
 from typing import Any
 from urllib.robotparser import RobotFileParser
 
+from pressbot import statuses
 from pressbot.errors import ExtractError
 from pressbot.extract import extract
 from pressbot.extract.listing import read_listing
 from pressbot.fixtures import Case
 from pressbot.sites import get_site, site_for_url
-
-BLOCKED_STATUSES = frozenset({401, 403, 429, 451, 503})
 
 
 def render_case(case: Case) -> dict[str, Any]:
@@ -25,7 +24,7 @@ def render_case(case: Case) -> dict[str, Any]:
         parser = RobotFileParser()
         parser.parse(case.body.decode("utf-8", "replace").splitlines())
         return {"robots": {"crawl_delay": parser.crawl_delay("pressbot")}}
-    if case.status in BLOCKED_STATUSES:
+    if case.status in statuses.BLOCKED:
         return {"error": {"reason": "blocked", "status": case.status}}
     try:
         if site.release_key(case.url) is None and site.listing is not None:

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import datetime as dt
-import json
 import sys
 from pathlib import Path
 
@@ -11,6 +10,7 @@ import click
 
 from pressbot.errors import ExtractError
 from pressbot.exit_codes import EXIT_CODES, LOCK_HELD
+from pressbot.jsonfmt import json_line
 
 
 @click.group(context_settings={"help_option_names": ["-h", "--help"]})
@@ -20,7 +20,7 @@ def main() -> None:
 
 
 def _emit(data: object) -> None:
-    sys.stdout.write(json.dumps(data, ensure_ascii=False, sort_keys=True) + "\n")
+    sys.stdout.write(json_line(data))
     sys.stdout.flush()
 
 
@@ -170,11 +170,12 @@ def fixtures_check(root: Path) -> None:
 def fixtures_update(root: Path) -> None:
     """Rewrite expected.json from current output (after you have reviewed the diff)."""
     from pressbot.check import render_case
-    from pressbot.fixtures import dump_json, find_cases
+    from pressbot.fixtures import find_cases
+    from pressbot.jsonfmt import json_document
 
     changed = 0
     for case in find_cases(root):
-        text = dump_json(render_case(case))
+        text = json_document(render_case(case))
         old = case.expected_path.read_text(encoding="utf-8") if case.expected_path.exists() else None
         if text != old:
             case.expected_path.write_text(text, encoding="utf-8")

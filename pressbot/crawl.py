@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import datetime as dt
-import json
 import statistics
 import sys
 from dataclasses import dataclass, field
@@ -14,6 +13,7 @@ from scrapy.crawler import CrawlerProcess
 from scrapy.settings import Settings
 
 from pressbot import exit_codes
+from pressbot.jsonfmt import json_document
 from pressbot.manifest import Manifest
 from pressbot.run import Run, share
 from pressbot.sites import SITES
@@ -114,9 +114,7 @@ def _crawl(options: CrawlOptions, names: list[str]) -> int:
         manifest = Manifest.model_validate(manifest).model_dump(mode="json")
         manifest_path = _manifest_path(options, run)
         manifest_path.parent.mkdir(parents=True, exist_ok=True)
-        manifest_path.write_text(
-            json.dumps(manifest, ensure_ascii=False, indent=2, sort_keys=True, default=str) + "\n", encoding="utf-8"
-        )
+        manifest_path.write_text(json_document(manifest), encoding="utf-8")
         if run.state:
             run.state.record_run(manifest["started"], manifest["finished"], code, manifest)
         run.close()

@@ -12,6 +12,8 @@ from pathlib import Path
 
 from w3lib.url import canonicalize_url
 
+from pressbot.jsonfmt import json_document
+
 
 @dataclass(frozen=True)
 class Case:
@@ -87,14 +89,9 @@ def index_cases(root: Path | str) -> dict[str, Case]:
     return index
 
 
-def dump_json(data: object) -> str:
-    """The one JSON style of expected files: sorted keys, indent 2, non-ASCII unescaped, final newline."""
-    return json.dumps(data, ensure_ascii=False, sort_keys=True, indent=2) + "\n"
-
-
 def write_case(path: Path, url: str, status: int, headers: list[tuple[str, str]], body: bytes, fetched_at: str) -> Case:
     path.mkdir(parents=True, exist_ok=True)
     (path / "response.html").write_bytes(body)
     meta = {"url": url, "status": status, "headers": [list(h) for h in headers], "fetched_at": fetched_at}
-    (path / "response.json").write_text(dump_json(meta), encoding="utf-8")
+    (path / "response.json").write_text(json_document(meta), encoding="utf-8")
     return Case(path)

@@ -45,6 +45,6 @@ class Manifest(_Model):
 
 
 def manifest_schema_text() -> str:
-    import json
+    from pressbot.jsonfmt import json_document
 
-    return json.dumps(Manifest.model_json_schema(), ensure_ascii=False, sort_keys=True, indent=2) + "\n"
+    return json_document(Manifest.model_json_schema())

@@ -7,6 +7,8 @@ import logging
 from scrapy.downloadermiddlewares.robotstxt import RobotsTxtMiddleware
 from scrapy.http import Request, Response
 
+from pressbot import statuses
+
 logger = logging.getLogger(__name__)
 
 
@@ -71,8 +73,6 @@ class BackoffMiddleware:
     Capped at AUTOTHROTTLE_MAX_DELAY; replayed responses are not real traffic and change nothing.
     """
 
-    STATUSES = frozenset({429, 503})
-
     def __init__(self, crawler):  # type: ignore[no-untyped-def]
         self.crawler = crawler
         self.cap = crawler.settings.getfloat("AUTOTHROTTLE_MAX_DELAY", 60.0)
@@ -82,7 +82,7 @@ class BackoffMiddleware:
         return cls(crawler)
 
     def process_response(self, request: Request, response: Response, spider=None) -> Response:  # type: ignore[no-untyped-def]
-        if response.status not in self.STATUSES or "replay" in response.flags:
+        if response.status not in statuses.SLOW_DOWN or "replay" in response.flags:
             return response
         downloader = self.crawler.engine.downloader
         slot = downloader.slots.get(request.meta.get("download_slot", ""))

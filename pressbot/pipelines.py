@@ -14,14 +14,13 @@ from typing import Any
 from pydantic import ValidationError
 from scrapy.exceptions import DropItem
 
+from pressbot import statuses
 from pressbot.extract import PARSER_VERSION
 from pressbot.items import Fetched
 from pressbot.models import Release
 from pressbot.run import Run, now_iso, run_for
 
 logger = logging.getLogger(__name__)
-
-GONE_STATUSES = frozenset({404, 410})
 
 
 class _RunPipeline:
@@ -105,7 +104,7 @@ class StatePipeline(_RunPipeline):
     def process_item(self, item: Fetched, spider: Any = None) -> Fetched:
         state = self.run.state
         counts = self.run.site(item.site)
-        if item.status == 304 or item.status in GONE_STATUSES:
+        if item.status == 304 or item.status in statuses.GONE:
             known = state.by_url(item.url) if state else None
             if known is None:
                 self.run.reject(item.site, item.url, f"http_{item.status}", "not a release we know")

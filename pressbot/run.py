@@ -3,12 +3,12 @@
 from __future__ import annotations
 
 import datetime as dt
-import json
 import os
 from collections import Counter
 from pathlib import Path
 from typing import IO, Any
 
+from pressbot.jsonfmt import json_line
 from pressbot.state import State
 
 COVERAGE_FIELDS = (
@@ -144,7 +144,7 @@ class Run:
 
 
 def _jsonl(data: dict[str, Any]) -> bytes:
-    return (json.dumps(data, ensure_ascii=False, sort_keys=True) + "\n").encode("utf-8")
+    return json_line(data).encode("utf-8")
 
 
 _shared: Run | None = None

@@ -1,7 +1,6 @@
 """The JSON Schema of the record, generated from the models (committed as schema/release.schema.json)."""
 
-import json
-
+from pressbot.jsonfmt import json_document
 from pressbot.models import Release
 
 
@@ -9,4 +8,4 @@ def schema_text() -> str:
     schema = Release.model_json_schema()
     schema["$schema"] = "https://json-schema.org/draft/2020-12/schema"
     schema["$id"] = "https://github.com/pressbot/pressbot/schema/release.schema.json"
-    return json.dumps(schema, ensure_ascii=False, sort_keys=True, indent=2) + "\n"
+    return json_document(schema)

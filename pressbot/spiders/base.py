@@ -16,16 +16,13 @@ from typing import Any, ClassVar
 import scrapy
 from scrapy.http import Response
 
-from pressbot import workers
+from pressbot import statuses, workers
 from pressbot.errors import ExtractError
 from pressbot.extract.listing import read_listing
 from pressbot.items import Fetched
 from pressbot.run import run_for
 from pressbot.sites import Site
 from pressbot.workers import read_release_page
-
-BLOCKED_STATUSES = frozenset({401, 403, 429, 451, 503})
-GONE_STATUSES = frozenset({404, 410})
 
 
 class ReleaseSpider(scrapy.Spider):
@@ -59,7 +56,7 @@ class ReleaseSpider(scrapy.Spider):
 
     def parse_listing(self, response: Response) -> Iterator[Any]:
         self.crawler.stats.inc_value(f"pressbot/{self.site.name}/listing_pages")
-        if response.status in BLOCKED_STATUSES:
+        if response.status in statuses.BLOCKED:
             yield self._fetched(response, error={"reason": "blocked", "message": f"HTTP {response.status}"})
             return
         try:
@@ -108,10 +105,10 @@ class ReleaseSpider(scrapy.Spider):
     # ------------------------------------------------------------------ releases
 
     async def parse_release(self, response: Response, listed: dict[str, Any] | None = None) -> AsyncIterator[Fetched]:
-        if response.status == 304 or response.status in GONE_STATUSES:
+        if response.status == 304 or response.status in statuses.GONE:
             yield self._fetched(response)  # the state decides: unchanged, withdrawn, or unknown
             return
-        if response.status in BLOCKED_STATUSES:
+        if response.status in statuses.BLOCKED:
             yield self._fetched(response, error={"reason": "blocked", "message": f"HTTP {response.status}"})
             return
         if response.status >= 400:
