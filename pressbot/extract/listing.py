@@ -13,29 +13,8 @@ from pressbot.extract.page import Element, check_not_blocked, decode, parse_html
 from pressbot.extract.text import one_line
 from pressbot.sites.base import Listing, Site
 
+_ANY_DAY = dt.date(9000, 12, 31)  # a reference for "is there a date here at all"
 _SEQ = re.compile(r"['\"](\d+)['\"]")
-_MONTH_DAY_JA = re.compile(r"(\d{1,2})\s*月\s*(\d{1,2})\s*日")
-_MONTHS = {
-    m: i
-    for i, m in enumerate(
-        [
-            "january",
-            "february",
-            "march",
-            "april",
-            "may",
-            "june",
-            "july",
-            "august",
-            "september",
-            "october",
-            "november",
-            "december",
-        ],
-        1,
-    )
-}
-_MONTH_DAY_EN = re.compile(r"\b(" + "|".join(_MONTHS) + r")\.?\s+(\d{1,2})\b", re.I)
 
 
 @dataclass(frozen=True)
@@ -118,7 +97,7 @@ def _entry_date_text(element: Element, css: str) -> str | None:
     """The first text under the date selector that holds a date (tables put numbers in other cells)."""
     for found in select(element, css):
         text = one_line(text_of(found))
-        if text and _read_date(text, dt.date.max) is not None:
+        if text and _read_date(text, _ANY_DAY) is not None:
             return text
     return None
 
@@ -164,24 +143,21 @@ def _entry_links(element: Element, rules: Listing, base: str) -> list[tuple[str,
 
 
 def _read_date(text: str, newer: dt.date) -> dt.date | None:
-    """A listed date; a date with no year takes the year that keeps the list going backwards in time."""
+    """A listed date (read by dates.py); one with no year takes the year that keeps the list going backwards."""
     try:
-        full = find_dates(text)
+        found = find_dates(text, newer)
     except DateError:
-        full = []
-    if full and full[0].rule not in ("month_day", "day_only"):
-        return full[0].date
-    match = _MONTH_DAY_JA.search(text)
-    month_day = (int(match.group(1)), int(match.group(2))) if match else None
-    if month_day is None and (match := _MONTH_DAY_EN.search(text)):
-        month_day = (_MONTHS[match.group(1).lower()], int(match.group(2)))
-    if month_day is None:
         return None
+    if not found:
+        return None
+    first = found[0]
+    if first.rule not in ("month_day", "day_only"):
+        return first.date
     for year in (newer.year, newer.year - 1):
         try:
-            candidate = dt.date(year, *month_day)
-        except ValueError:
+            candidate = first.date.replace(year=year)
+        except ValueError:  # 29 February
             continue
-        if newer == dt.date.max or candidate <= newer + dt.timedelta(days=1):
+        if candidate <= newer + dt.timedelta(days=1):
             return candidate
     return None
