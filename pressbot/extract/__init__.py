@@ -15,7 +15,6 @@ PARSER_VERSION = "0.1.0"
 
 _KANA = re.compile(r"[\u3040-\u30ff]")
 _HANGUL = re.compile(r"[\uac00-\ud7a3]")
-_CONTROL = re.compile(r"[\x00-\x08\x0e-\x1f\ufffd]")
 
 __all__ = ["PARSER_VERSION", "extract", "read_release"]
 
@@ -32,11 +31,7 @@ def extract(
     Raises ExtractError with a ``reason`` when the content is not a release we can read.
     """
     site_obj = get_site(site) if site else site_for_url(url)
-    text, encoding = decode(content, content_type)
-    if not text.strip():
-        raise ExtractError("empty", "the content is empty", url=url)
-    if len(_CONTROL.findall(text[:4096])) > 40:
-        raise ExtractError("binary", "the content is not text (control characters or undecodable bytes)", url=url)
+    text, encoding = decode(content, content_type, url)
     page = read_page(text, url, site_obj, is_html=looks_like_html(content), encoding=encoding)
     return read_release(page, url, site_obj)
 

@@ -58,7 +58,7 @@ def read_listing(
     rules = site.listing
     if rules is None:
         raise ExtractError("missing_structure", f"site {site.name} has no listing rules", url=url)
-    text, _ = decode(content, content_type)
+    text, _ = decode(content, content_type, url)
     check_not_blocked(text, url, site)
     doc = parse_html(text)
     page = ListingPage()

@@ -140,6 +140,7 @@ _ERROR_PAGE = re.compile(
 _REFUSAL = re.compile(r"\b(?:401|403|429|503)\b|Forbidden|Unauthorized|Too Many Requests|Service Unavailable", re.I)
 _HEADLINES = re.compile(r"<(?:title|h1)[^>]*>(.*?)</(?:title|h1)>", re.I | re.S)
 _TAGS_AND_SPACE = re.compile(r"<script.*?</script>|<style.*?</style>|<[^>]+>|\s+", re.S | re.I)
+_CONTROL = re.compile(r"[\x00-\x08\x0e-\x1f\ufffd]")
 _C0 = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")  # lxml refuses these in text
 _HTML_SNIFF = re.compile(rb"^\s*(?:<!--.*?-->\s*)*<(?:!doctype|html|head|body|meta|div|p\b|title|article)", re.I | re.S)
 _XML_DECL = re.compile(r"^\s*<\?xml[^>]*\?>")
@@ -172,17 +173,25 @@ class Page:
     is_html: bool = True
 
 
-def decode(content: bytes | str, content_type: str | None = None) -> tuple[str, str]:
-    """Bytes to text: BOM, then the HTTP charset, then <meta>, then UTF-8, then the Japanese legacy charsets."""
+def decode(content: bytes | str, content_type: str | None = None, url: str | None = None) -> tuple[str, str]:
+    """Bytes to text: BOM, then the HTTP charset, then <meta>, then UTF-8, then the Japanese legacy charsets.
+
+    Content that is too large, empty or not text at all is an ExtractError here, for every reader.
+    """
     if len(content) > MAX_BYTES:
-        raise ExtractError("too_large", f"{len(content)} bytes is over the {MAX_BYTES} byte limit")
+        raise ExtractError("too_large", f"{len(content)} bytes is over the {MAX_BYTES} byte limit", url=url)
     if not content.strip():
-        raise ExtractError("empty", "the content is empty")
+        raise ExtractError("empty", "the content is empty", url=url)
     if isinstance(content, str):
-        return content, "utf-8"
-    if b"\x00" in content[:8192] and not content.startswith((b"\xff\xfe", b"\xfe\xff")):
-        raise ExtractError("binary", "the content is binary, not text or HTML")
-    encoding, text = html_to_unicode(content_type, content, auto_detect_fun=_guess_encoding)
+        text, encoding = content, "utf-8"
+    else:
+        if b"\x00" in content[:8192] and not content.startswith((b"\xff\xfe", b"\xfe\xff")):
+            raise ExtractError("binary", "the content is binary, not text or HTML", url=url)
+        encoding, text = html_to_unicode(content_type, content, auto_detect_fun=_guess_encoding)
+    if not text.strip():
+        raise ExtractError("empty", "the content is empty", url=url)
+    if len(_CONTROL.findall(text[:4096])) > 40:
+        raise ExtractError("binary", "the content is not text (control characters or undecodable bytes)", url=url)
     return text, encoding
 
 
