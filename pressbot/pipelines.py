@@ -35,10 +35,6 @@ class _RunPipeline:
     def run(self) -> Run:
         return run_for(self.crawler)
 
-    def close_spider(self, spider: Any = None) -> None:
-        spider = spider or self.crawler.spider
-        self.run.crawler_stats[spider.site.name] = self.crawler.stats.get_stats()
-
 
 class TriagePipeline(_RunPipeline):
     """Blocked pages are counted; failed pages become rejects; 304/404/410 go on to the state."""
