@@ -16,7 +16,7 @@ from pressbot.extract.blocks import Block
 from pressbot.extract.countries import compound_countries, countries_in_en
 from pressbot.extract.dates import DateError, DateMatch, find_dates, meeting_date, parse_duration, parse_time
 from pressbot.extract.page import Page
-from pressbot.models import Kind, Meeting, Mode
+from pressbot.models import Kind, Meeting, Mode, Participant
 from pressbot.sites.base import Site
 
 _TELEPHONE = re.compile(
@@ -314,7 +314,8 @@ def _place(lead: str, language: str) -> str | None:
     return None
 
 
-def _people(lead: str, preamble: list[str], blocks: list[Block], language: str, home: str | None) -> list:
+def _people(lead: str, preamble: list[str], blocks: list[Block], language: str, home: str | None) -> list[Participant]:
+    """Who took part: the lead's people, side lists and participant blocks, body mentions, then roles."""
     if language == "ja":
         people = who.ja_lead_participants(lead, home) or who.ja_title_participants(lead, home)
         people = who.merge_people(people, who.ja_side_lists([b.text for b in blocks[:12]], home))
