@@ -89,6 +89,7 @@ class BackoffMiddleware:
         if slot is not None:
             retry_after = _seconds(response.headers.get(b"Retry-After"))
             slot.delay = min(max(slot.delay * 2, 1.0, retry_after or 0.0), self.cap)
+            slot.jitter = 0.0  # a back-off is a minimum: random jitter must not shorten it
             self.crawler.stats.inc_value("pressbot/backoff")
             logger.warning("%s answered %s: delay for this host is now %.1fs", request.url, response.status, slot.delay)
         return response
