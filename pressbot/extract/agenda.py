@@ -34,6 +34,8 @@ import unicodedata
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 
+from pydantic import TypeAdapter
+
 from pressbot.extract.blocks import Block
 from pressbot.models import AgendaPoint
 
@@ -90,12 +92,17 @@ _CLOSER = re.compile(
     """,
     re.IGNORECASE | re.VERBOSE,
 )
+# The characters a terminator or closer can start with (lines arrive stripped): a line starting with anything
+# else cannot match, so most lines skip both patterns. tests/extract/test_agenda.py checks these sets.
+_TERMINATOR_FIRST = frozenset("(（以了-#＃eE")
+_CLOSER_FIRST = frozenset("*＊※†‡(（【[注仮暫nNpPtTuU")
 _CJK = re.compile(r"[\u3040-\u30ff\u3400-\u9fff\uf900-\ufaff\uac00-\ud7af]")
 _SENTENCE_END = frozenset("。．.!?！？,，、;；")
 _INLINE_TRIM = " \t\u3000、，,;；"
 _HEADING_MAX_JA = 25
 _HEADING_MAX_EN = 60
 _H_TAG_HEADING_MAX = 100
+_AGENDA = TypeAdapter(list[AgendaPoint])
 _MAX_LEVELS = 16  # real releases use 4 or 5; a cap keeps odd input serialisable (no deep recursion)
 
 
@@ -168,9 +175,10 @@ class _Reader:
             if tag == "li" and ordinal is not None:  # an empty <li> still holds its place
                 self._add([_Marker(("ol", str(depth)), str(ordinal), ordinal, "")], depth)
             return True
-        if _TERMINATOR.fullmatch(line):
+        first = line[0]
+        if first in _TERMINATOR_FIRST and _TERMINATOR.fullmatch(line):
             return False
-        if _CLOSER.match(line):
+        if first in _CLOSER_FIRST and _CLOSER.match(line):
             self.open = None
             self.closed = bool(self.nodes)
             return True
@@ -196,8 +204,10 @@ class _Reader:
 
     def _resolve_roman(self, marker: _Marker) -> _Marker:
         """Read ``(i)``, ``(v)``, ``(x)`` as letters when they follow ``(h)``, ``(u)``, ``(w)``."""
+        if marker.family != ("proman",):
+            return marker
         letter = (marker.number or "")[1:-1]
-        if marker.family != ("proman",) or letter not in _ROMAN_SINGLE_AFTER:
+        if letter not in _ROMAN_SINGLE_AFTER:
             return marker
         previous = ord(_ROMAN_SINGLE_AFTER[letter]) - 96
         if any(node.family == ("palpha",) and node.value == previous for node in self.stack):
@@ -235,12 +245,14 @@ class _Reader:
     def _place(self, marker: _Marker, li_depth: int | None) -> _Node:
         stack = self.stack
         family = marker.family
-        cut = next((i for i in range(len(stack) - 1, -1, -1) if stack[i].family == family), None)
-        if cut is None:
+        cut = len(stack) - 1
+        while cut >= 0 and stack[cut].family != family:
+            cut -= 1
+        if cut < 0:  # a family not open: nest under the current point, or go back to its earlier level
             cut = min(len(stack), self.levels.get(family, len(stack)))
-            if marker.numbered:
-                numbered_at = next((i for i in range(cut - 1, -1, -1) if stack[i].numbered), -1)
-                cut = numbered_at + 1
+            if marker.numbered:  # a numbered point never nests under a bullet
+                while cut > 0 and not stack[cut - 1].numbered:
+                    cut -= 1
         cut = min(cut, _MAX_LEVELS - 1)
         del stack[cut:]
         node = _Node(marker.number, family, marker.value, marker.numbered, li_depth)
@@ -265,8 +277,11 @@ class _Reader:
         node.await_heading = False
 
     def _build(self) -> list[AgendaPoint]:
-        """Convert nodes bottom-up (children are created after parents), so no recursion."""
-        built: dict[int, AgendaPoint] = {}
+        """Convert nodes bottom-up (children are created after parents), so no recursion.
+
+        The tree is built as plain dicts and validated in one call: much cheaper than one model per point.
+        """
+        built: dict[int, dict] = {}
         for node in reversed(self.nodes):
             text = "\n".join(node.parts)
             heading = node.heading
@@ -274,13 +289,13 @@ class _Reader:
                 text, heading = heading, None  # a lone short line is the content, not a title
             elif heading is not None:
                 heading = heading.rstrip(":：").strip() or None
-            built[id(node)] = AgendaPoint(
-                number=node.number,
-                heading=heading,
-                text=text,
-                points=[built.pop(id(child)) for child in node.children],
-            )
-        return [built.pop(id(node)) for node in self.roots]
+            built[id(node)] = {
+                "number": node.number,
+                "heading": heading,
+                "text": text,
+                "points": [built.pop(id(child)) for child in node.children],
+            }
+        return _AGENDA.validate_python([built.pop(id(node)) for node in self.roots])
 
 
 def _read_marker(line: str) -> _Marker | None:

@@ -17,7 +17,12 @@ def nfkc(text: str) -> str:
 
 def clean(text: str) -> str:
     """Collapse runs of spaces (incl. ideographic) on each line; strip the ends; keep line breaks."""
-    if _UNUSUAL_SPACE.search(text):  # most text has single plain spaces only: nothing to collapse
+    stripped = text.strip()
+    # Most blocks are one line whose only odd spacing is the source indentation around it: done. Line breaks
+    # and every space in _SPACES but ' ' are "not printable" (str.isprintable), so this test is exact.
+    if stripped.isprintable() and "  " not in stripped:
+        return stripped
+    if _UNUSUAL_SPACE.search(text):
         text = _SPACES.sub(" ", text)
     if "\r" in text:
         text = text.replace("\r\n", "\n").replace("\r", "\n")
