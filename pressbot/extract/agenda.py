@@ -65,7 +65,6 @@ _MARKER = re.compile(
     re.VERBOSE,
 )
 _NON_DIGIT = re.compile(r"[^0-9０-９]")
-_CIRCLED_START = re.compile(r"[\u2460-\u2473\u3251-\u325f]")
 _ORDERED_FAMILIES = {
     "pnum": "pnum",
     "pchar": "pnum",
@@ -152,23 +151,17 @@ class _Reader:
         self.closed = False  # after a footnote or reference note, bullets are not points
 
     def read(self, blocks: Sequence[Block]) -> list[AgendaPoint]:
+        read_line = self._read_line
         for block in blocks:
-            if not self._read_block(block):
-                break
+            text = block.text if isinstance(block.text, str) else str(block.text or "")
+            tag, ordinal = block.tag, block.ordinal
+            depth = block.depth if isinstance(block.depth, int) else 0
+            for raw in text.splitlines() or [""]:
+                if not read_line(raw.strip(), tag, depth, ordinal):
+                    return self._build()
+                # Lines after the first of an <li> or <h> are its continuation, not new items.
+                tag, ordinal = "line", None
         return self._build()
-
-    def _read_block(self, block: Block) -> bool:
-        """Read one block line by line; False when a terminator ends the agenda."""
-        text = block.text if isinstance(block.text, str) else str(block.text or "")
-        tag = block.tag
-        ordinal = block.ordinal
-        depth = block.depth if isinstance(block.depth, int) else 0
-        for raw in text.splitlines() or [""]:
-            if not self._read_line(raw.strip(), tag, depth, ordinal):
-                return False
-            # Lines after the first of an <li> or <h> are its continuation, not new items.
-            tag, ordinal = "line", None
-        return True
 
     def _read_line(self, line: str, tag: str, depth: int, ordinal: int | None) -> bool:
         if not line:
@@ -183,24 +176,34 @@ class _Reader:
             self.closed = bool(self.nodes)
             return True
         marker = _li_marker(line, depth, ordinal) if tag == "li" else _read_marker(line)
-        if marker is not None and marker.weak and not self._in_sequence(marker):
+        if marker is not None and (
+            (marker.weak and not self._in_sequence(marker))
+            # (参考) then ・2023年11月 マニラ: a reference list, not a sub-point
+            or (self.closed and not marker.numbered)
+        ):
             marker = None
-        if marker is not None and self.closed and not marker.numbered:
-            marker = None  # (参考) then ・2023年11月 マニラ: a reference list, not a sub-point
-        if marker is not None:
-            self.closed = False
-            markers = _split_inline(self._resolve_roman(marker))
-            node = self._add(markers, depth if tag == "li" else None)
-            rest = marker.rest
-            if tag == "h" and len(markers) == 1 and node.numbered and 0 < len(rest) <= _H_TAG_HEADING_MAX:
-                node.heading, node.parts, node.await_heading = rest, [], False  # <h3>1 概要</h3>
+        if marker is None:
+            if tag == "h":
+                self._new_section()
+            else:
+                self._continue(line, depth)
             return True
-        if tag == "h":  # an unnumbered heading starts a new section: its points start afresh
-            self.open = None
-            self.stack.clear()
-            return True
-        self._continue(line, depth)
+        self.closed = False
+        family = marker.family
+        rest = marker.rest
+        if family == ("proman",):
+            marker = self._resolve_roman(marker)
+        inline = family == ("circ",) or (rest and _is_circled(rest[0]))
+        markers = _split_inline(marker) if inline else [marker]
+        node = self._add(markers, depth if tag == "li" else None)
+        if tag == "h" and len(markers) == 1 and node.numbered and 0 < len(rest) <= _H_TAG_HEADING_MAX:
+            node.heading, node.parts, node.await_heading = rest, [], False  # <h3>1 概要</h3>
         return True
+
+    def _new_section(self) -> None:
+        """An unnumbered heading starts a new section: its points start afresh."""
+        self.open = None
+        self.stack.clear()
 
     def _resolve_roman(self, marker: _Marker) -> _Marker:
         """Read ``(i)``, ``(v)``, ``(x)`` as letters when they follow ``(h)``, ``(u)``, ``(w)``."""
@@ -337,6 +340,11 @@ def _li_marker(line: str, depth: int, ordinal: int | None) -> _Marker:
     return _Marker(("ul", str(depth)), None, None, rest, numbered=False)
 
 
+def _is_circled(char: str) -> bool:
+    """① … ⑳ and ㉑ … ㉟."""
+    return "\u2460" <= char <= "\u2473" or "\u3251" <= char <= "\u325f"
+
+
 def _circled(value: int) -> str:
     """The circled digit for 1..35 (① … ⑳ then ㉑ … ㉟)."""
     return chr(0x245F + value) if value <= 20 else chr(0x323C + value)
@@ -346,7 +354,7 @@ def _split_inline(marker: _Marker) -> list[_Marker]:
     """Split ``①…、②…、③…`` at the start of a line's content into one marker per number."""
     if marker.family == ("circ",):
         head, body, value = None, marker.rest, marker.value or 0
-    elif marker.rest and _CIRCLED_START.match(marker.rest):
+    elif marker.rest and _is_circled(marker.rest[0]):
         head, body, value = marker, marker.rest[1:], int(unicodedata.numeric(marker.rest[0]))
     else:
         return [marker]

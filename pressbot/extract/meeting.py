@@ -16,21 +16,29 @@ from pressbot.extract.blocks import Block
 from pressbot.extract.countries import compound_countries, countries_in_en
 from pressbot.extract.dates import DateError, DateMatch, find_dates, meeting_date, parse_duration, parse_time
 from pressbot.extract.page import Page
+from pressbot.extract.text import Guarded
 from pressbot.models import Kind, Meeting, Mode, Participant
 from pressbot.sites.base import Site
 
-_TELEPHONE = re.compile(
-    r"電話(?:会談|会議|協議|会合)|電話で(?:会談|協議)|電話による|telephone talk|telephone call|phone call|phone talks?|"
-    r"(?:tele)?phone conversation|on the (?:tele)?phone|"
-    r"\bcall with\b|’s call|'s call|spoke (?:today )?by (?:tele)?phone|spoke by telephone|"
-    r"held a (?:tele)?phone",
-    re.I,
+_TELEPHONE = Guarded(
+    re.compile(
+        r"電話(?:会談|会議|協議|会合)|電話で(?:会談|協議)|電話による|"
+        r"telephone talk|telephone call|phone call|phone talks?|"
+        r"(?:tele)?phone conversation|on the (?:tele)?phone|"
+        r"\bcall with\b|’s call|'s call|spoke (?:today )?by (?:tele)?phone|spoke by telephone|"
+        r"held a (?:tele)?phone",
+        re.I,
+    ),
+    ("電話", "phone", "call"),
 )
-_VIDEO = re.compile(
-    r"テレビ会議|ビデオ会議|テレビ会談|オンライン(?:形式|会議|会談|で)|"
-    r"video teleconference|teleconference|videoconference|video conference|"
-    r"video call|virtual(?:ly)? (?:meeting|format)|held virtually|online meeting",
-    re.I,
+_VIDEO = Guarded(
+    re.compile(
+        r"テレビ会議|ビデオ会議|テレビ会談|オンライン(?:形式|会議|会談|で)|"
+        r"video teleconference|teleconference|videoconference|video conference|"
+        r"video call|virtual(?:ly)? (?:meeting|format)|held virtually|online meeting",
+        re.I,
+    ),
+    ("テレビ", "ビデオ", "オンライン", "video", "conference", "virtual", "online"),
 )
 _STATEMENT = re.compile(
     r"談話|声明|ステートメント|^Statement|Press Statement|Joint Statement|Statement by|"
@@ -38,17 +46,26 @@ _STATEMENT = re.compile(
     re.I,
 )
 _TRANSCRIPT = re.compile(r"記者会見|会見記録|Press Conference|Press Briefing|Remarks (?:to|at|by)|Interview", re.I)
-_ANNOUNCEMENT = re.compile(
-    r"(?:訪問|出席|来日|訪日|開催)(?:予定|します|する予定|いたします)|予定です|の訪日|の来日|招へい|"
-    r"\b(?:will|to) (?:travel|visit|meet|host|hold|attend|participate|lead)\b(?! (?:the )?(?:sessions?|meeting) on)|"
-    r"(?-i:\bto (?:Travel|Visit|Host|Attend)\b|Travel to|Upcoming|Trip to)",  # title case: headlines only
-    re.I,
+_ANNOUNCEMENT = Guarded(
+    re.compile(
+        r"(?:訪問|出席|来日|訪日|開催)(?:予定|します|する予定|いたします)|予定です|の訪日|の来日|招へい|"
+        r"\b(?:will|to) (?:travel|visit|meet|host|hold|attend|participate|lead)\b"
+        r"(?! (?:the )?(?:sessions?|meeting) on)|"
+        r"(?-i:\bto (?:Travel|Visit|Host|Attend)\b|Travel to|Upcoming|Trip to)",  # title case: headlines only
+        re.I,
+    ),
+    ("予定", "します", "の訪日", "の来日", "招へい", "will ", "to travel", "to visit", "to meet", "to host", "to hold",
+     "to attend", "to participate", "to lead", "upcoming", "trip to", "travel to"),
 )
 _REPORTED = re.compile(r"結果|概要|Results?\b|Outcomes?\b|Overview", re.I)
-_HAPPENED = re.compile(
-    r"(?:を|が)行(?:いました|ったところ|われ)|を実施し|"
-    r"行われました|開催されました|出席しました|\bmet (?:today )?with\b|\bheld (?:a|the)\b|"
-    r"\bspoke (?:today )?(?:by|with)\b|\btook place\b|\b(?:attended|participated in|took part in)\b"
+_HAPPENED = Guarded(
+    re.compile(
+        r"(?:を|が)行(?:いました|ったところ|われ)|を実施し|"
+        r"行われました|開催されました|出席しました|\bmet (?:today )?with\b|\bheld (?:a|the)\b|"
+        r"\bspoke (?:today )?(?:by|with)\b|\btook place\b|\b(?:attended|participated in|took part in)\b"
+    ),
+    ("行", "実施", "開催", "出席", "met ", "held ", "spoke ", "took place", "attended", "participated in",
+     "took part in"),
 )
 _MEETING = re.compile(
     r"会談|会合|協議|会議|懇談|表敬|面会|対話|会見|会食|意見交換|首脳|外相会|昼食会|夕食会|朝食会|晩餐会|"
@@ -68,10 +85,13 @@ _LEAD_VERB = re.compile(
     r"\btook place\b|\bconvened\b",
     re.I,
 )
-_MEAL = re.compile(
-    r"ワーキング・?(?:ランチ|ディナー|ブレックファスト)|昼食会|夕食会|朝食会|晩餐会|夕食|昼食|"
-    r"working (?:lunch|dinner|breakfast)|luncheon|dinner",
-    re.I,
+_MEAL = Guarded(
+    re.compile(
+        r"ワーキング・?(?:ランチ|ディナー|ブレックファスト)|昼食会|夕食会|朝食会|晩餐会|夕食|昼食|"
+        r"working (?:lunch|dinner|breakfast)|luncheon|dinner",
+        re.I,
+    ),
+    ("ランチ", "ディナー", "ブレックファスト", "食", "晩餐", "lunch", "dinner", "breakfast"),
 )
 _NAME_SUFFIX = (
     r"(?:首脳会談|外相会談|電話会談|テレビ会議|会談|協議|会合|会議|対話|戦略対話|懇談|協議会|"

@@ -8,10 +8,12 @@ from __future__ import annotations
 
 import re
 
-from hypothesis import given, settings
+import pytest
+from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from pressbot.extract import agenda, page, text
+from pressbot.extract import agenda, meeting, page, participants, text
+from pressbot.extract.text import Guarded
 
 _SPACES = re.compile(r"[ \t\u3000\u00a0\u2002\u2003\u2009\u200b\ufeff]+")
 
@@ -60,3 +62,30 @@ def test_a_long_back_link_shaped_line_is_still_text() -> None:
 def test_control_characters_are_dropped_before_parsing() -> None:
     root = page.parse_html("<html><body><p>a\x01b\x0bc\x7fd é</p></body></html>")
     assert page.text_of(root.find(".//p")) == "abcd é"
+
+
+def _guarded_rules() -> list[tuple[str, Guarded]]:
+    found = []
+    for module in (meeting, participants, page, agenda):
+        rules = [(name, rule) for name, rule in vars(module).items() if isinstance(rule, Guarded)]
+        found += [(f"{module.__name__}.{name}", rule) for name, rule in rules]
+    return found
+
+
+@pytest.mark.parametrize(("name", "rule"), _guarded_rules(), ids=[name for name, _ in _guarded_rules()])
+def test_every_match_of_a_guarded_rule_holds_a_needle(name: str, rule: Guarded) -> None:
+    @given(st.from_regex(rule.pattern))
+    @settings(max_examples=200, deadline=None, suppress_health_check=list(HealthCheck))
+    def check(sample: str) -> None:
+        found = rule.pattern.search(sample)
+        if found is None:  # from_regex ignores some lookarounds: only real matches count
+            return
+        matched = found.group(0).casefold() if rule.pattern.flags & re.IGNORECASE else found.group(0)
+        assert any(needle in matched for needle in rule.needles), f"{name}: {found.group(0)!r} holds no needle"
+        assert rule.search(sample) is not None
+
+    check()
+
+
+def test_guarded_rules_exist() -> None:
+    assert len(_guarded_rules()) >= 5
