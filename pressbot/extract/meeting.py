@@ -107,7 +107,9 @@ _JA_PLACE = re.compile(
 _GLOSS = re.compile(r"[(（]\s*" + who.HONORIFIC)
 _ANNOUNCED = re.compile(r"発表した。?$|announced")
 _LOCAL_CLOCK = r"(?:現地|[^\s、。()（）日本]{0,8}(?:東部|西部|中部|山岳部|太平洋|大西洋|夏|標準))時間"
-_LOCAL_TIME = re.compile(_LOCAL_CLOCK + r"(?![。)）、])(?:同日|\d{1,2}日|[0-9０-９]{1,2}月[0-9０-９]{1,2}日)?")
+_LOCAL_TIME = Guarded(
+    re.compile(_LOCAL_CLOCK + r"(?![。)）、])(?:同日|\d{1,2}日|[0-9０-９]{1,2}月[0-9０-９]{1,2}日)?"), ("時間",)
+)
 _LOCAL_LABEL = re.compile(r"\blocal time\b", re.I)
 _NUMBERED_LEAD = re.compile(r"^\s*(?:[1１][.．]|[(（][1１][)）]|①)\s*")
 _EN_MEETING_NOUN = (

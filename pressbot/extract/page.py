@@ -125,6 +125,8 @@ _CHROME_HEADING = re.compile(
     r"関連(?:リンク|文書|資料|情報)$)",
     re.I,
 )
+# Every _CHROME_HEADING match starts with one of these (ſ folds to s under re.I): other blocks skip the pattern.
+_CHROME_HEADING_FIRST = frozenset("Rrラ読人関お新最MmPpTtタこSsſ")
 _CHALLENGE = re.compile(
     r"Just a moment\.\.\.|Attention Required! \| Cloudflare|cf-browser-verification|cf_chl_|challenge-platform|"
     r"Access Denied|You don't have permission to access|Request unsuccessful\. Incapsula|"
@@ -314,9 +316,10 @@ def _has_date(text: str) -> bool:
 def _cut_chrome(blocks: list[Block]) -> list[Block]:
     kept: list[Block] = []
     for block in blocks:
-        if _CHROME_HEADING.match(block.text):
+        text = block.text
+        if text and text[0] in _CHROME_HEADING_FIRST and _CHROME_HEADING.match(text):
             break
-        if len(block.text) <= _BACK_LINK_MAX and _BACK_LINK.match(block.text):
+        if len(text) <= _BACK_LINK_MAX and _BACK_LINK.match(text):
             continue
         kept.append(block)
     return kept

@@ -89,3 +89,6 @@ def test_every_match_of_a_guarded_rule_holds_a_needle(name: str, rule: Guarded) 
 
 def test_guarded_rules_exist() -> None:
     assert len(_guarded_rules()) >= 5
+
+
+test_chrome_heading_first_characters = _first_chars_cover(page._CHROME_HEADING, page._CHROME_HEADING_FIRST)
