@@ -92,3 +92,20 @@ def test_guarded_rules_exist() -> None:
 
 
 test_chrome_heading_first_characters = _first_chars_cover(page._CHROME_HEADING, page._CHROME_HEADING_FIRST)
+
+
+def test_id_selectors_from_the_document_find_what_css_finds() -> None:
+    from lxml.cssselect import CSSSelector
+
+    doc = page.parse_html(
+        "<html><body><div id='side'><h1>Menu</h1></div><div id='main'><h1>Title</h1><p class='x'>a</p></div>"
+        "</body></html>"
+    )
+    for css in ("#main h1", "#main", "#side h1, #main .x", "div h1"):
+        assert page.select(doc, css) == CSSSelector(css)(doc), css
+
+
+def test_id_selectors_below_the_document_stay_inside_their_element() -> None:
+    doc = page.parse_html("<html><body><div id='a'><p>x</p></div><div id='b'></div></body></html>")
+    other = doc.find(".//div[@id='b']")
+    assert page.select(other, "#a p") == []
