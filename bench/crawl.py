@@ -162,7 +162,7 @@ STAGES = (
     ("pressbot/spiders/base.py", ("parse_release",), "spider parse_release (extract, model_dump, item)"),
     ("pressbot/pipelines.py", ("process_item",), "item pipelines (every process_item)"),
     ("pressbot/state.py", ("begin_write", "finish_write", "get", "by_url", "touch"), "  of which SQLite state"),
-    ("pressbot/run.py", ("write_record",), "  of which writing the record line (incl. fsync)"),
+    ("pressbot/run.py", ("emit", "sync"), "  of which writing the record line (incl. fsync)"),
     ("pressbot/pipelines.py", ("record_hash",), "  of which record_hash (json.dumps + sha256)"),
 )
 

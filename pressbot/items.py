@@ -25,3 +25,7 @@ class Fetched:
     etag: str | None = None
     last_modified: str | None = None
     listed: dict[str, Any] = field(default_factory=dict)
+    # The record is a dump of a Release that extract() validated: validating it again proves nothing.
+    from_model: bool = False
+    # JSON text of the record's top-level fields, made once for its hash and reused for its line.
+    record_json: dict[str, str] | None = None

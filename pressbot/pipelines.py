@@ -17,6 +17,7 @@ from scrapy.exceptions import DropItem
 from pressbot import statuses
 from pressbot.extract import PARSER_VERSION
 from pressbot.items import Fetched
+from pressbot.jsonfmt import json_members, json_object
 from pressbot.models import Release
 from pressbot.run import Run, now_iso, run_for
 
@@ -58,7 +59,7 @@ class ValidatePipeline(_RunPipeline):
     """The record must satisfy the schema; one that does not is a reject with pydantic's errors."""
 
     def process_item(self, item: Fetched, spider: Any = None) -> Fetched:
-        if item.record is None:
+        if item.record is None or item.from_model:
             return item
         try:
             Release.model_validate(item.record)
@@ -70,10 +71,17 @@ class ValidatePipeline(_RunPipeline):
         return item
 
 
-def record_hash(record: dict[str, Any]) -> str:
-    """The hash of a normalized record: what counts as 'changed' (provenance and revision excluded)."""
-    content = {k: v for k, v in record.items() if k not in ("provenance", "revision")}
-    return hashlib.sha256(json.dumps(content, ensure_ascii=False, sort_keys=True).encode("utf-8")).hexdigest()
+_NOT_CONTENT = ("provenance", "revision")
+
+
+def record_hash(record: dict[str, Any], members: dict[str, str] | None = None) -> str:
+    """The hash of a normalized record: what counts as 'changed' (provenance and revision excluded).
+
+    The sha256 of the sorted-keys JSON of the rest; ``members`` (jsonfmt.json_members) saves serializing again.
+    """
+    members = members if members is not None else json_members(record)
+    content = json_object(members, [key for key in record if key not in _NOT_CONTENT])
+    return hashlib.sha256(content.encode("utf-8")).hexdigest()
 
 
 class ProvenancePipeline(_RunPipeline):
@@ -82,13 +90,14 @@ class ProvenancePipeline(_RunPipeline):
     def process_item(self, item: Fetched, spider: Any = None) -> Fetched:
         item.fetched_at = item.fetched_at or now_iso()
         if item.record is not None:
+            item.record_json = json_members(item.record)
             item.record["provenance"] = {
                 "fetched_at": item.fetched_at,
                 "content_sha256": item.content_sha256,
                 "parser_version": PARSER_VERSION,
                 "http_status": item.status,
                 "encoding": item.encoding,
-                "record_sha256": record_hash(item.record),
+                "record_sha256": record_hash(item.record, item.record_json),
                 "previous_record_sha256": None,
             }
         return item
@@ -110,7 +119,7 @@ class StatePipeline(_RunPipeline):
                     state.touch(known.id, item.fetched_at, item.status, item.etag, item.last_modified)
                 counts.releases["unchanged"] += 1
                 raise DropItem(f"unchanged: {item.url}", log_level="DEBUG")
-            item.record = _withdrawal(known, item)
+            item.record, item.record_json = _withdrawal(known, item), None
             return item
         record = item.record
         assert record is not None
@@ -153,6 +162,9 @@ def _withdrawal(known: Any, item: Fetched) -> dict[str, Any]:
 class OutputPipeline(_RunPipeline):
     """Writes the record line (flushed), then commits the state; hands the bare record to feed exports."""
 
+    def close_spider(self, spider: Any = None) -> None:
+        self.run.sync()  # the last batch of lines is fsynced and its state rows committed
+
     def process_item(self, item: Fetched, spider: Any = None) -> dict[str, Any]:
         run = self.run
         record = item.record
@@ -172,14 +184,16 @@ class OutputPipeline(_RunPipeline):
             "language": record["language"],
             "withdrawn": int(status == "withdrawn"),
         }
-        if run.output is not None:
-            if run.state is not None:
-                run.state.begin_write(row, str(run.output_path), run.output.tell())
-            run.write_record(record)
-        if run.state is not None:
-            run.state.finish_write(row)
+        run.emit(_record_line(record, item.record_json), row)
         run.site(item.site).releases[status] += 1
         if status != "withdrawn":
             run.count_emitted(item.site, record)
         self.crawler.stats.inc_value(f"pressbot/{item.site}/releases/{status}")
         return record
+
+
+def _record_line(record: dict[str, Any], members: dict[str, str] | None) -> bytes:
+    """The JSON line of a record, reusing the fields serialized for its hash (revision and provenance change)."""
+    members = dict(members) if members is not None else json_members(record)
+    members.update(json_members({key: record[key] for key in _NOT_CONTENT if key in record}))
+    return (json_object(members, record) + "\n").encode("utf-8")

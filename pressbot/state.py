@@ -1,10 +1,11 @@
 """Crawl state in SQLite: what was emitted, so the next run emits only new, changed or withdrawn releases.
 
 Crash safety: before a record line is written its intent is stored (``pending``: id, hash, file, offset);
-after the line is flushed the release row is committed. A run that starts with pending rows reads the
-file at the offset: a whole line with that id means "written" (commit it), anything else means "not
-written" (forget it, the page will be emitted again). So a kill -9 at any point neither duplicates nor
-loses a record.
+the line is written and flushed; the release row is committed only after the output file is fsynced,
+which the run does for a batch of lines at a time (group commit, see Run.sync). A run that starts with
+pending rows reads the file at the offset: a whole line with that id means "written" (commit it),
+anything else means "not written" (forget it, the page will be emitted again). So a kill -9 at any point
+neither duplicates nor loses a record, and a power cut can only make a release be emitted again.
 """
 
 from __future__ import annotations
@@ -76,9 +77,10 @@ class State:
         self.db = sqlite3.connect(self.path, isolation_level=None, check_same_thread=False)
         self.db.execute("PRAGMA journal_mode=WAL")
         # NORMAL in WAL mode: a power cut may undo the last commits (those releases are emitted again,
-        # never lost, because the output lines are fsynced first); a killed process loses nothing.
+        # never lost, because their output lines were fsynced before the commit); a killed process loses nothing.
         self.db.execute("PRAGMA synchronous=NORMAL")
         self.db.executescript(SCHEMA)
+        self._written: dict[str, dict] = {}
         self.recovered = self._recover()
 
     def close(self) -> None:
@@ -87,6 +89,9 @@ class State:
     # ------------------------------------------------------------- reading
 
     def get(self, release_id: str) -> Known | None:
+        written = self._written.get(release_id)
+        if written is not None:
+            return _known_from_row(written)
         row = self.db.execute(
             "SELECT id, url, record_sha256, revision, etag, last_modified, last_seen, title, language, withdrawn "
             "FROM releases WHERE id = ?",
@@ -118,6 +123,23 @@ class State:
         with self._transaction():
             self._commit_row(row)
             self.db.execute("DELETE FROM pending WHERE id = ?", (row["id"],))
+
+    def written(self, row: dict) -> None:
+        """The line of a pending row is written and flushed, not yet fsynced: settle() commits it later.
+
+        Until then ``get`` answers from the row, so the rest of the run already sees the release.
+        """
+        self._written[row["id"]] = row
+
+    def settle(self) -> None:
+        """Commit every written row in one transaction; the caller has fsynced their lines."""
+        if not self._written:
+            return
+        with self._transaction():
+            for row in self._written.values():
+                self._commit_row(row)
+            self.db.executemany("DELETE FROM pending WHERE id = ?", [(key,) for key in self._written])
+        self._written.clear()
 
     def _commit_row(self, row: dict) -> None:
         self.db.execute(
@@ -165,6 +187,13 @@ class State:
             self.db.execute("ROLLBACK")
             raise
         self.db.execute("COMMIT")
+
+
+def _known_from_row(row: dict) -> Known:
+    return Known(
+        row["id"], row["url"], row["record_sha256"], row["revision"], row["etag"], row["last_modified"],
+        row["seen_at"], row["title"], row["language"], bool(row["withdrawn"]),
+    )
 
 
 def _line_at(path: str, offset: int, release_id: str, record_hash: str) -> bool:

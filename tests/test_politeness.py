@@ -84,5 +84,8 @@ def test_a_503_slows_the_host_down_before_the_retry(tmp_path: Path) -> None:
     assert result.returncode == 0, result.stderr[-2000:]
     failed = next(s for s in log if s.status == 503)
     retry = next(s for s in log if s.url == RELEASE and s.at > failed.at)
-    assert retry.at - failed.at >= 0.9  # the host's delay went from 0 to at least 1 s before the retry
+    previous = max(s.at for s in log if s.at < retry.at)
+    # The host's delay went from 0 to 1 s: Scrapy spaces the requests it sends to the host, so the retry
+    # arrives about 1 s after the request before it (these are arrival times: allow for a loaded machine).
+    assert retry.at - previous >= 0.75
     assert RELEASE in {r["url"] for r in records(tmp_path / "out.jsonl")}  # and the retry got it

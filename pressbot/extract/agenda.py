@@ -64,7 +64,6 @@ _MARKER = re.compile(
     """.replace("KATA", _KATA),
     re.VERBOSE,
 )
-_NON_DIGIT = re.compile(r"[^0-9０-９]")
 _ORDERED_FAMILIES = {
     "pnum": "pnum",
     "pchar": "pnum",
@@ -326,7 +325,10 @@ def _read_marker(line: str) -> _Marker | None:
         return _Marker(family, token, int(unicodedata.numeric(token)), rest)
     if kind in ("kata", "pkata"):
         return _Marker(family, token, _KATA.index(token.strip("(（)）")) + 1, rest)
-    return _Marker(family, token.replace(" ", "").replace("\u3000", ""), int(_NON_DIGIT.sub("", token)), rest)
+    # pnum '(1)' / '（ 1 ）', rnum '1)': int() reads full-width digits and ignores the spaces around them.
+    value = int(token[1:-1] if kind == "pnum" else token[:-1])
+    spaced = " " in token or "\u3000" in token
+    return _Marker(family, token.replace(" ", "").replace("\u3000", "") if spaced else token, value, rest)
 
 
 def _li_marker(line: str, depth: int, ordinal: int | None) -> _Marker:

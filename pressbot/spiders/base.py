@@ -123,7 +123,7 @@ class ReleaseSpider(scrapy.Spider):
             self.crawler.stats.inc_value(f"pressbot/{self.site.name}/extract_error/{data['reason']}")
             yield self._fetched(response, error=data)
             return
-        item = self._fetched(response, record=data)
+        item = self._fetched(response, record=data, from_model=True)
         item.listed = listed or {}
         yield item
 
