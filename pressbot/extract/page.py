@@ -533,17 +533,25 @@ class _BlockWriter:
     def flush(self) -> None:
         raw = "".join(self.parts)
         self.parts.clear()
-        if raw.isspace():
-            return
-        text = clean(strip_residue(raw))
-        if not text:
-            return
-        blocks = self.blocks
-        for line in text.split("\n"):
-            blocks.append(Block(line, self.tag, self.depth, self.ordinal))
+        if self._emit(raw, self.tag, self.depth, self.ordinal):
             self.ordinal = None  # later blocks of the same <li> are its continuation
             if self.tag == "li":
                 self.tag = "p"
+
+    def _emit(self, raw: str, tag: str, depth: int, ordinal: int | None) -> bool:
+        """Append the lines of ``raw`` as blocks (only the first carries the <li> and its number); any?"""
+        if raw.isspace():
+            return False
+        text = clean(strip_residue(raw))
+        if not text:
+            return False
+        blocks = self.blocks
+        for line in text.split("\n"):
+            blocks.append(Block(line, tag, depth, ordinal))
+            ordinal = None
+            if tag == "li":
+                tag = "p"
+        return True
 
     def walk(self, element: Element, list_depth: int) -> None:
         parts = self.parts  # the hot loop of page reading: flush only when there is text, leaves inline
@@ -560,11 +568,25 @@ class _BlockWriter:
                     self.flush()
                 if child.get(_TITLE_MARK) is not None:
                     self.title_at = len(self.blocks)
-                saved = (self.tag, self.depth, self.ordinal)
                 if tag == "li":
                     position += 1
                     if child.get("value", "").isdigit():
                         position = int(child.get("value"))
+                if not len(child) and tag != "ul" and tag != "ol":  # a leaf block (most are): no state to save
+                    text = child.text
+                    if text and tag == "li":
+                        self._emit(text, "li", list_depth, position if is_ol else None)
+                    elif text and tag in _HEADINGS:
+                        self._emit(text, "h", self.depth, None)
+                    elif text:
+                        self._emit(text, "p" if self.tag == "h" else self.tag, self.depth, self.ordinal)
+                    if self.tag == "li":  # text after a nested block continues the item, unnumbered
+                        self.tag, self.ordinal = "p", None
+                    if child.tail:
+                        parts.append(child.tail)
+                    continue
+                saved = (self.tag, self.depth, self.ordinal)
+                if tag == "li":
                     self.tag, self.depth = "li", list_depth
                     self.ordinal = position if is_ol else None
                     self.walk(child, list_depth)
@@ -575,10 +597,7 @@ class _BlockWriter:
                         self.tag, self.ordinal = "h", None
                     elif self.tag == "h":
                         self.tag = "p"
-                    if len(child):
-                        self.walk(child, list_depth)
-                    elif child.text:
-                        parts.append(child.text)
+                    self.walk(child, list_depth)
                 if parts:
                     self.flush()
                 self.tag, self.depth, self.ordinal = saved
