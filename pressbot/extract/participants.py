@@ -617,6 +617,10 @@ def _office_country(title: str) -> str | None:
 
 def _drop_attribution(text: str) -> str:
     """'The below is attributable to Spokesperson X:' names the speaker, not a participant."""
+    # A match holds 'attributable to' in some case. The letters of 'butable to' have no case forms beyond ASCII
+    # (unlike 'i', which re.I also matches to 'İ' and 'ı'), so the lowercased text holds it whenever there is one.
+    if "butable to" not in text.lower():
+        return text
     return re.sub(r"^.*?\battributable to\b[^:]*:\s*", "", text, flags=re.I | re.S)
 
 
