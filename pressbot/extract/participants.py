@@ -8,6 +8,7 @@ or ``[Country-adjective] Office Name`` (State, ROK). Surname-only mentions in th
 
 from __future__ import annotations
 
+import functools
 import itertools
 import re
 from collections.abc import Iterable
@@ -20,6 +21,10 @@ from pressbot.extract.countries import (
     leading_country_ja,
 )
 from pressbot.models import Participant, Role
+
+# The same offices come back in release after release ('Minister for Foreign Affairs of Japan'). country_in_en is a
+# pure function of its text, so remembering its answers changes none of them.
+_cached_country_in_en = functools.lru_cache(maxsize=4096)(country_in_en)
 
 # ------------------------------------------------------------------ shared vocabulary
 
@@ -170,8 +175,18 @@ _NOT_NAME = frozenset(
         "Emphasized",
     ]
 )
+# Every honorific, country adjective and office above starts with a capital letter or 'the': checking the first
+# character before the long alternations rules out only places where none of them could start.
+_CAPITAL_OR_THE = r"(?=[A-Zt])"
 _EN_TITLE_FIRST = re.compile(
-    r"(?P<adj>" + _EN_ADJ + r")?(?P<title>" + _EN_OFFICE_HEAD + _EN_OFFICE_CORE + _EN_OFFICE_TAIL + r")\s+"
+    _CAPITAL_OR_THE
+    + r"(?P<adj>"
+    + _EN_ADJ
+    + r")?(?P<title>"
+    + _EN_OFFICE_HEAD
+    + _EN_OFFICE_CORE
+    + _EN_OFFICE_TAIL
+    + r")\s+"
     r"(?P<name>"
     + _NAME_WORD
     + r",\s"
@@ -198,7 +213,7 @@ _EN_NAME_THEN_TITLE = re.compile(
     r"(?P<title>[A-Z][^;()]{0,120}?\b" + _EN_OFFICE_CORE + r"\b[^;()]*?)(?=,\s|;|\.\s|\.$|\)|$)"
 )
 _EN_HONORIFIC_FIRST = re.compile(
-    r"(?P<hon>" + HONORIFIC + r")\s*(?P<name>(?:[A-Z][A-Za-z'’\-]*\.?,?\s){0,3}[A-Z][A-Za-z'’\-]+)"
+    _CAPITAL_OR_THE + r"(?P<hon>" + HONORIFIC + r")\s*(?P<name>(?:[A-Z][A-Za-z'’\-]*\.?,?\s){0,3}[A-Z][A-Za-z'’\-]+)"
     r"(?:,\s*(?P<title>[^,;()]+?(?:,\s*(?:Commonwealth|Republic|Kingdom|State|People)[^,;()]*?)?))?"
     r"(?=,|\.\s|\.$|\)|;|\s+and\s+(?=" + HONORIFIC + r"|the\s)|\s+(?:held|met|had|hosted|visited|paid|received|"
     r"on|at|in|who|to)\b|$)"
@@ -273,8 +288,13 @@ def _strip_context(segment: str) -> str:
     return _CONTEXT.sub("", segment).strip(" 　、,，")
 
 
+# Any country word of two or more characters, anywhere: one C-level search instead of a Python loop over the table.
+_FOREIGN_WORD = re.compile("|".join(re.escape(word) for word in JA_WORDS if len(word) > 1))
+
+
 def _mentions_foreign(office: str) -> bool:
-    return any(word in office for word in JA_WORDS if len(word) > 1)
+    """Whether the office names a country word (any of JA_WORDS occurs in it)."""
+    return _FOREIGN_WORD.search(office) is not None
 
 
 def _split_name_office(text: str) -> tuple[str, str]:
@@ -346,7 +366,7 @@ def ja_lead_participants(lead: str, home: str | None) -> list[Participant]:
             person.country = JA_WORDS[side.group(1)]
         honorific, name_en, title_en = _english_paren(match.group(1))
         person.honorific, person.name_en, person.title_en = honorific, name_en, title_en
-        person.country = person.country or (country_in_en(title_en) if title_en else None)
+        person.country = person.country or (_cached_country_in_en(title_en) if title_en else None)
         people.append(person)
     people += _ja_without_english(lead, home, skip=people)
     for called_on in _CALLED_ON.finditer(lead):  # 'X…は、岩屋毅外務大臣を表敬': the one called on takes part
@@ -412,13 +432,31 @@ def _ja_without_english(lead: str, home: str | None, skip: list[Participant]) ->
     return people
 
 
+# Every country word starts with one of these characters: testing that first is one lookup, where the alternation
+# would try each word after every '、' or space. It rules out only places where no word could start.
+_COUNTRY_WORD_START = "(?=[" + "".join(sorted({re.escape(word[0]) for word in JA_WORDS})) + "])"
 _SIDE = re.compile(  # '米国からは', '日本側:', '(日本側)', '【韓国側】'
-    r"(?:^|[、。\s(（【])("
+    r"(?:^|[、。\s(（【])"
+    + _COUNTRY_WORD_START
+    + "("
     + "|".join(sorted(map(re.escape, JA_WORDS), key=len, reverse=True))
     + r")(?:側)?(?:からは|から|側[:：]|側[)）】]\s*)"
 )
 _PARTICIPANT_BLOCK = re.compile(r"[(（【]?\s*(?:参加者|出席者|同席者)\s*[:：]\s*(.+?)\s*[)）】]?$")
-_ATTENDED = re.compile(r"(?:会談|会合|協議|会議)?(?:には|に)?、?([^、。]{3,60}?)(?:が同席|が陪席|も同席|も出席)")
+_ATTENDED_ENDINGS = ("が同席", "が陪席", "も同席", "も出席")
+_ATTENDED = re.compile(
+    r"(?:会談|会合|協議|会議)?(?:には|に)?、?([^、。]{3,60}?)(?:" + "|".join(_ATTENDED_ENDINGS) + ")"
+)
+
+
+def _may_name_sides(text: str) -> bool:
+    """False only where _SIDE cannot match: every match ends in 'から' or '側…'."""
+    return "から" in text or "側" in text
+
+
+def _may_say_attended(text: str) -> bool:
+    """False only where _ATTENDED cannot match: every match ends in one of _ATTENDED_ENDINGS."""
+    return any(ending in text for ending in _ATTENDED_ENDINGS)
 
 
 def ja_side_lists(blocks: Iterable[str], home: str | None) -> list[Participant]:
@@ -426,7 +464,8 @@ def ja_side_lists(blocks: Iterable[str], home: str | None) -> list[Participant]:
     people: list[Participant] = []
     for text in blocks:
         text = text.replace("，", "、")
-        sides = list(_SIDE.finditer(text))
+        # The literal tests skip the regexes on the many blocks that cannot match them (the same matches result).
+        sides = list(_SIDE.finditer(text)) if _may_name_sides(text) else []
         for index, side in enumerate(sides):
             end = sides[index + 1].start() if index + 1 < len(sides) else len(text)
             names = re.split(r"(?:が出席|が参加|が同席|。)", text[side.end() : end])[0]
@@ -434,8 +473,9 @@ def ja_side_lists(blocks: Iterable[str], home: str | None) -> list[Participant]:
         block = _PARTICIPANT_BLOCK.match(text.strip())
         if block:
             people += _people_in_list(block.group(1), home, None)
-        for attended in _ATTENDED.finditer(text):
-            people += _people_in_list(re.sub(r"^.*(?:には|では)", "", attended.group(1)), home, None)
+        if _may_say_attended(text):
+            for attended in _ATTENDED.finditer(text):
+                people += _people_in_list(re.sub(r"^.*(?:には|では)", "", attended.group(1)), home, None)
     return people
 
 
@@ -505,7 +545,7 @@ def _en_people(lead: str, home: str | None) -> list[Participant]:
             continue
         if title and _SPOKESPERSON.search(title):
             continue
-        country = country_in_en(title) if title else None
+        country = _cached_country_in_en(title) if title else None
         found.append(
             (
                 match.start(),
@@ -536,7 +576,11 @@ def _en_people(lead: str, home: str | None) -> list[Participant]:
             (
                 match.start(),
                 Participant(
-                    name=name, name_en=_plain_name(name), title=title, title_en=title, country=country_in_en(title)
+                    name=name,
+                    name_en=_plain_name(name),
+                    title=title,
+                    title_en=title,
+                    country=_cached_country_in_en(title),
                 ),
             )
         )
@@ -549,7 +593,7 @@ def _en_people(lead: str, home: str | None) -> list[Participant]:
         if not name or not _plausible_name(name) or _SPOKESPERSON.search(title):
             continue
         adjective = (match.group("adj") or "").strip()
-        country = (countries_in_en(adjective) or [None])[0] or country_in_en(title) or _office_country(title)
+        country = (countries_in_en(adjective) or [None])[0] or _cached_country_in_en(title) or _office_country(title)
         if re.match(r"\s*(?:’s|'s)\b", lead[match.end() :]):
             continue  # 'President Trump's commitment': a mention, not a participant
         found.append(
@@ -573,6 +617,10 @@ def _office_country(title: str) -> str | None:
 
 def _drop_attribution(text: str) -> str:
     """'The below is attributable to Spokesperson X:' names the speaker, not a participant."""
+    # A match holds 'attributable to' in some case. The letters of 'butable to' have no case forms beyond ASCII
+    # (unlike 'i', which re.I also matches to 'İ' and 'ı'), so the lowercased text holds it whenever there is one.
+    if "butable to" not in text.lower():
+        return text
     return re.sub(r"^.*?\battributable to\b[^:]*:\s*", "", text, flags=re.I | re.S)
 
 
@@ -613,23 +661,26 @@ _SHORT_TITLE_AT = re.compile(_JA_SHORT_TITLE + r"(?=から|より|は|が|に|�
 _SPOKE = re.compile(r"(?:から|より)、?[^。]{0,80}?(?:謝意|感謝|説明|発言|言及|述べ|表明|紹介|強調|提起|伝達|歓迎)")
 
 
+# Where _SURNAME_MENTION can start: a kanji or katakana character ('=', '＝' are katakana to _KATAKANA too) that
+# follows none, as its lookbehind demands. Every other place fails its first test, so skipping them is exact.
+_SURNAME_START = re.compile(r"(?<![\u4e00-\u9fff\u30a0-\u30ff])[\u4e00-\u9fff\u30a0-\u30ff=＝]")
+_KANJI = re.compile(r"[\u4e00-\u9fff]")
+
+
 def link_mentions(people: list[Participant], body: str, home: str | None, language: str) -> list[Participant]:
     """Attach surname-only mentions ('船越次官'); create a participant when the body is all we have."""
     if language != "ja":
         return people
+    owners: dict[str, Participant | None] = {}  # surname → the first person it names, while `people` is unchanged
     for found in _SHORT_TITLE_AT.finditer(body):
         # Find the office first (a cheap literal search), then the surname just before it.
-        match = None
-        for start in range(max(found.start() - 10, 0), found.start()):
-            match = _SURNAME_MENTION.match(body, start)
-            if match is not None and match.end() == found.end():
-                break
-            match = None
-        if match is None:
+        mention_parts = _surname_before(*_office_window(body, found))
+        if mention_parts is None:
             continue
-        surname, office = match.group(1), match.group(2)
-        mention = match.group(0)
-        owner = next((p for p in people if _same_person(p, surname)), None)
+        surname, office, mention = mention_parts
+        if surname not in owners:
+            owners[surname] = next((p for p in people if _same_person(p, surname)), None)
+        owner = owners[surname]
         if owner is not None:
             if (
                 mention != owner.name
@@ -638,14 +689,39 @@ def link_mentions(people: list[Participant], body: str, home: str | None, langua
             ):
                 owner.mentions.append(mention)
             continue
-        if _SPOKE.match(body, match.end()):
+        if _SPOKE.match(body, found.end()):  # the mention ends where the office found does
             people.append(Participant(name=surname, title=office, country=home, mentions=[mention]))
+            owners.clear()  # the new person may own a surname that had none
     return people
+
+
+def _office_window(body: str, office: re.Match[str]) -> tuple[str, int, int]:
+    """The text around an office that _surname_before reads, and where the office lies in it.
+
+    That is from the character before the earliest start (10 before the office) to the particle after the office
+    (at most two characters): no surname or office takes in that particle's first character, a hiragana.
+    """
+    start = max(office.start() - 11, 0)
+    return body[start : office.end() + 2], office.start() - start, office.end() - start
+
+
+# A window reads the same wherever it is, and windows such as '。両外相は、' recur within and across pages.
+@functools.lru_cache(maxsize=4096)
+def _surname_before(window: str, office_start: int, office_end: int) -> tuple[str, str, str] | None:
+    """'船越次官': surname, office and mention ending with the office found, starting at most 10 characters before it.
+
+    The earliest start wins, and a start counts only if _SURNAME_MENTION's own match there ends with the office.
+    """
+    for start in _SURNAME_START.finditer(window, max(office_start - 10, 0), office_start):
+        match = _SURNAME_MENTION.match(window, start.start())
+        if match is not None and match.end() == office_end:
+            return match.group(1, 2, 0)
+    return None
 
 
 def _same_person(person: Participant, surname: str) -> bool:
     name = person.name
-    if name == surname or (len(surname) >= 1 and name.startswith(surname) and re.match(r"[\u4e00-\u9fff]", name)):
+    if name == surname or (len(surname) >= 1 and name.startswith(surname) and _KANJI.match(name)):
         return True
     return "・" in name and surname in name.split("・")
 

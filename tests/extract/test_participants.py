@@ -8,12 +8,14 @@ mentioned in passing are not participants).
 
 from __future__ import annotations
 
+import re
 from typing import Any
 
 import pytest
 from pages import URLS, page
 
 import pressbot
+from pressbot.extract import participants
 
 
 def P(name: str, role: str, **fields: Any) -> dict[str, Any]:
@@ -959,3 +961,11 @@ def test_spokesperson_never_a_participant_even_alone() -> None:
     )
     people = release.meeting.participants if release.meeting else []
     assert all("Bruce" not in p.name for p in people)
+
+
+def test_no_surname_or_office_takes_in_the_particle_after_it() -> None:
+    """link_mentions reuses _surname_before's answer for equal text up to that particle (see _office_window)."""
+    particle_starts = set("かよはがにとのも")  # the first characters of _SHORT_TITLE_AT's lookahead
+    assert not particle_starts & set(participants._JA_SHORT_TITLE)
+    surname_character = re.compile(r"[\u4e00-\u9fff]|" + participants._KATAKANA)
+    assert not [c for c in particle_starts if surname_character.fullmatch(c)]
