@@ -2,10 +2,11 @@
 
     PRESSBOT_BENCH_COUNTS=counts.json python bench/counting_crawl.py crawl mofa_ja ... (same arguments)
 
-Wraps, before the spiders are imported, ``pressbot.spiders.base.extract`` (what the spider calls per
-release response) and ``pressbot.extract.read_page`` (the HTML parse inside extract()), then runs the normal
-CLI. At exit the counts are written to $PRESSBOT_BENCH_COUNTS; a count is null when its hook point no
-longer exists (the code moved), so the benchmark can say so instead of reporting a false zero.
+Wraps, before the spiders are imported, ``pressbot.workers.extract`` (what the spider's
+``read_release_page`` calls per release response) and ``pressbot.extract.read_page`` (the HTML parse
+inside extract()), then runs the normal CLI. At exit the counts are written to $PRESSBOT_BENCH_COUNTS;
+a count is null when its hook point no longer exists (the code moved), so the benchmark can say so
+instead of reporting a false zero.
 """
 
 from __future__ import annotations
@@ -40,10 +41,10 @@ def _install() -> None:
 
     _wrap(sys.modules["pressbot.extract"], "read_page", "read_page_calls")
     try:
-        import pressbot.spiders.base as base
+        import pressbot.workers as workers
     except ImportError:
         return
-    _wrap(base, "extract", "spider_extract_calls")
+    _wrap(workers, "extract", "spider_extract_calls")
 
 
 def _write() -> None:

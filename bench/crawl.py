@@ -159,9 +159,9 @@ def profile_crawl(server, work: Path, top: int) -> None:  # type: ignore[no-unty
 STAGES = (
     ("pressbot/extract/__init__.py", ("extract",), "extract() of release pages"),
     ("pressbot/extract/listing.py", ("read_listing",), "read_listing() of listing pages"),
-    ("pressbot/spiders/base.py", ("parse_release",), "spider parse_release (extract, model_dump, item)"),
+    ("pressbot/spiders/base.py", ("parse_release", "parse_release_pooled"), "spider parse_release (extract, item)"),
     ("pressbot/pipelines.py", ("process_item",), "item pipelines (every process_item)"),
-    ("pressbot/state.py", ("begin_write", "finish_write", "get", "by_url", "touch"), "  of which SQLite state"),
+    ("pressbot/state.py", ("begin_write", "finish_write", "settle", "get", "by_url", "touch"), "  of which state"),
     ("pressbot/run.py", ("emit", "sync"), "  of which writing the record line (incl. fsync)"),
     ("pressbot/pipelines.py", ("record_hash",), "  of which record_hash (json.dumps + sha256)"),
 )

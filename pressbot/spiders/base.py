@@ -98,34 +98,56 @@ class ReleaseSpider(scrapy.Spider):
                 headers["If-None-Match"] = known.etag
             if known.last_modified:
                 headers["If-Modified-Since"] = known.last_modified
+        callback = self.parse_release if self._pool is None else self.parse_release_pooled
         yield scrapy.Request(
-            url, headers=headers, callback=self.parse_release, errback=self.on_error, cb_kwargs={"listed": listed}
+            url, headers=headers, callback=callback, errback=self.on_error, cb_kwargs={"listed": listed}
         )
 
     # ------------------------------------------------------------------ releases
 
-    async def parse_release(self, response: Response, listed: dict[str, Any] | None = None) -> AsyncIterator[Fetched]:
+    def parse_release(self, response: Response, listed: dict[str, Any] | None = None) -> Iterator[Fetched]:
+        """Read the page in this process (a plain generator: Scrapy's async callback path costs more per page)."""
+        early = self._unreadable(response)
+        if early is not None:
+            yield early
+            return
+        yield self._release_item(response, listed, read_release_page(*self._read_args(response)))
+
+    async def parse_release_pooled(
+        self, response: Response, listed: dict[str, Any] | None = None
+    ) -> AsyncIterator[Fetched]:
+        """Read the page in a worker process (PRESSBOT_EXTRACT_WORKERS), leaving the reactor free."""
+        early = self._unreadable(response)
+        if early is not None:
+            yield early
+            return
+        loop = asyncio.get_running_loop()
+        result = await loop.run_in_executor(self._pool, read_release_page, *self._read_args(response))
+        yield self._release_item(response, listed, result)
+
+    def _unreadable(self, response: Response) -> Fetched | None:
+        """The item for a response that is not a page to read (304, gone, blocked, error status), else None."""
         if response.status == 304 or response.status in statuses.GONE:
-            yield self._fetched(response)  # the state decides: unchanged, withdrawn, or unknown
-            return
+            return self._fetched(response)  # the state decides: unchanged, withdrawn, or unknown
         if response.status in statuses.BLOCKED:
-            yield self._fetched(response, error={"reason": "blocked", "message": f"HTTP {response.status}"})
-            return
+            return self._fetched(response, error={"reason": "blocked", "message": f"HTTP {response.status}"})
         if response.status >= 400:
-            yield self._fetched(response, error={"reason": f"http_{response.status}", "message": "error status"})
-            return
-        args = (response.body, response.url, self.site.name, _header(response, "Content-Type"))
-        if self._pool is None:
-            outcome, data = read_release_page(*args)
-        else:
-            outcome, data = await asyncio.get_running_loop().run_in_executor(self._pool, read_release_page, *args)
+            return self._fetched(response, error={"reason": f"http_{response.status}", "message": "error status"})
+        return None
+
+    def _read_args(self, response: Response) -> tuple[bytes, str, str, str | None]:
+        return response.body, response.url, self.site.name, _header(response, "Content-Type")
+
+    def _release_item(
+        self, response: Response, listed: dict[str, Any] | None, result: tuple[str, dict[str, Any]]
+    ) -> Fetched:
+        outcome, data = result
         if outcome == "error":
             self.crawler.stats.inc_value(f"pressbot/{self.site.name}/extract_error/{data['reason']}")
-            yield self._fetched(response, error=data)
-            return
+            return self._fetched(response, error=data)
         item = self._fetched(response, record=data, from_model=True)
         item.listed = listed or {}
-        yield item
+        return item
 
     @property
     def _pool(self) -> Executor | None:
