@@ -16,7 +16,7 @@ from pressbot.extract.blocks import Block
 from pressbot.extract.countries import compound_countries, countries_in_en
 from pressbot.extract.dates import DateError, DateMatch, find_dates, meeting_date, parse_duration, parse_time
 from pressbot.extract.page import Page
-from pressbot.extract.text import Guarded
+from pressbot.extract.text import Guarded, starting_with
 from pressbot.models import Kind, Meeting, Mode, Participant
 from pressbot.sites.base import Site
 
@@ -59,30 +59,35 @@ _ANNOUNCEMENT = Guarded(
 )
 _REPORTED = re.compile(r"結果|概要|Results?\b|Outcomes?\b|Overview", re.I)
 _HAPPENED = Guarded(
-    re.compile(
-        r"(?:を|が)行(?:いました|ったところ|われ)|を実施し|"
-        r"行われました|開催されました|出席しました|\bmet (?:today )?with\b|\bheld (?:a|the)\b|"
-        r"\bspoke (?:today )?(?:by|with)\b|\btook place\b|\b(?:attended|participated in|took part in)\b"
+    starting_with(  # it matches in most leads, but far into them: the lookahead keeps the walk there cheap
+        "をが行開出mhstap",
+        r"(?:を|が)行(?:いました|ったところ|われ)|を実施し|行われました|開催されました|出席しました|"
+        r"\b(?:met (?:today )?with\b|held (?:a|the)\b|spoke (?:today )?(?:by|with)\b|took place\b|"
+        r"(?:attended|participated in|took part in)\b)",
     ),
     ("行", "実施", "開催", "出席", "met ", "held ", "spoke ", "took place", "attended", "participated in",
      "took part in"),
 )
-_MEETING = re.compile(
+# The lead rules run on every opening paragraph, so each is compiled behind the lookahead for its first
+# characters (text.starting_with), with the English words under one \b: a Japanese branch and an English one
+# never start at the same character, so grouping them keeps the leftmost match and which branch makes it.
+_MEETING = starting_with(
+    "会協懇表面対意首外昼夕朝晩mthdcsr",
     r"会談|会合|協議|会議|懇談|表敬|面会|対話|会見|会食|意見交換|首脳|外相会|昼食会|夕食会|朝食会|晩餐会|"
-    r"\bmet\b|\bmeeting\b|\btalks?\b|\bheld\b|\bdialogue\b|\bconsultations?\b|\bsummit\b|"
-    r"\bcall\b|\bspoke\b|\bhosted\b|\bReadout\b",
+    r"\b(?:met|meeting|talks?|held|dialogue|consultations?|summit|call|spoke|hosted|Readout)\b",
     re.I,
 )
-_LEAD_END = re.compile(
+_LEAD_END = starting_with(
+    "概以とos",
     r"概要(?:は|が)(?:以下|次)の(?:とおり|通り)|概要以下のとおり|以下のとおり(?:です|。)|ところ、概要|"
     r"(?:overview|summary|outline)(?: of the [\w ]+?)? (?:is|are|was) as follows",
     re.I,
 )
-_LEAD_VERB = re.compile(
+_LEAD_VERB = starting_with(
+    "とをがに表mhsprct",
     r"との間で|と(?:の)?(?:電話)?会談|を表敬|と会合|と協議|と懇談|と面会|と会食|を行いました|を行った|"
-    r"を開催|が開催|に出席|\bmet\b|\bheld\b|\bspoke\b|\bhosted\b|\bhad a\b|\bparticipated\b|"
-    r"\breceived (?:a )?courtesy call|\bpaid a courtesy call|\bcalled on\b|表敬を受け|"
-    r"\btook place\b|\bconvened\b",
+    r"を開催|が開催|に出席|表敬を受け|\b(?:met\b|held\b|spoke\b|hosted\b|had a\b|participated\b|"
+    r"received (?:a )?courtesy call|paid a courtesy call|called on\b|took place\b|convened\b)",
     re.I,
 )
 _MEAL = Guarded(
@@ -209,7 +214,7 @@ def _kind(title: str, lead: str, opening: list[str]) -> Kind:
         return Kind.statement
     happened = any(_HAPPENED.search(text) for text in [lead, *opening])
     announced = _ANNOUNCEMENT.search(title) and not _REPORTED.search(title)  # 'Xの訪日（結果）' reports it
-    if announced or (any(_ANNOUNCEMENT.search(t) for t in [lead, *opening]) and not happened):
+    if announced or (not happened and any(_ANNOUNCEMENT.search(t) for t in [lead, *opening])):
         return Kind.other
     if _TELEPHONE.search(head):
         return Kind.telephone_talk
