@@ -115,7 +115,12 @@ _LOCAL_CLOCK = r"(?:現地|[^\s、。()（）日本]{0,8}(?:東部|西部|中部
 _LOCAL_TIME = Guarded(
     re.compile(_LOCAL_CLOCK + r"(?![。)）、])(?:同日|\d{1,2}日|[0-9０-９]{1,2}月[0-9０-９]{1,2}日)?"), ("時間",)
 )
-_LOCAL_LABEL = re.compile(r"\blocal time\b", re.I)
+# 'local t' holds none of the letters re.I matches beyond their two cases (i matches İ and ı, which case-fold
+# to something else), so a case-folded text without it cannot match.
+_LOCAL_LABEL = Guarded(re.compile(r"\blocal time\b", re.I), ("local t",))
+_TODAY = re.compile(r"\btoday\b|本日")
+# \d\d{3} is \d{4}, but as a class first it lets re jump from digit to digit instead of trying every position.
+_NUMERIC_DATE = re.compile(r"\d\d{3}[-/.]\s?\d{1,2}[-/.]\s?\d{1,2}")
 _NUMBERED_LEAD = re.compile(r"^\s*(?:[1１][.．]|[(（][1１][)）]|①)\s*")
 _EN_MEETING_NOUN = (
     r"(?:Meeting|Talks|Talk|Dialogue|Consultations?|Summit|Conference|Call|Telephone Talk|Video Conference)"
@@ -128,6 +133,7 @@ _JA_PLACE_DE = re.compile(  # '…は、ベルリンでヨハン・…外務大�
     r"(?:は、|、)(?:訪問先の)?([\u30a0-\u30ff\u4e00-\u9fff・]{2,12}?)で[^、。]{0,80}?と(?:の)?[^、。]{0,12}?(?:会談|協議|会合|会食|懇談)"
 )
 _VISITING = re.compile(r"(訪日中|来日中)の")
+_VISITING_PLACE = Guarded(re.compile(r"([^、。をはの]{2,30}?)を?訪問中の"), ("訪問中の",))
 _EN_PLACE = re.compile(
     r"\b(?:in|at|visiting|visit to)\s+((?:the\s+)?[A-Z][\w'’-]*(?:\s+(?!D\.C\.)[A-Z][\w'’-]*){0,3}(?:,?\s*D\.C\.)?)"
     r"(?=[\s,.;)]|$)"
@@ -242,7 +248,7 @@ def _read_when(meeting: Meeting, lead: str, preamble: list[str], title: str, pub
         if found:
             meeting.date, meeting.date_text, meeting.date_rule = found.date, found.text, found.rule
             break
-    if meeting.date is None and published and re.search(r"\btoday\b|本日", lead):
+    if meeting.date is None and published and _TODAY.search(lead):
         meeting.date, meeting.date_text, meeting.date_rule = published, "today", "published_today"
     elif meeting.date is None and published:
         meeting.date, meeting.date_rule = published, "published"  # the text gives no date: the page's own
@@ -269,7 +275,7 @@ def _labelled_local_date(text: str, published: dt.date | None) -> DateMatch | No
 
 def _without_dates(text: str) -> str:
     """Blank out date-like numbers so '2025-7-23' is never read as a clock time."""
-    return re.sub(r"\d{4}[-/.]\s?\d{1,2}[-/.]\s?\d{1,2}", lambda m: " " * len(m.group(0)), text)
+    return _NUMERIC_DATE.sub(lambda m: " " * len(m.group(0)), text)
 
 
 def _name(title: str, preamble: list[str], lead: str, language: str) -> str | None:
@@ -325,7 +331,7 @@ def _place(lead: str, language: str) -> str | None:
         at = _JA_PLACE_DE.search(lead)
         if at and not re.search(r"電話|オンライン|テレビ|ビデオ|書面|会議|会合", at.group(1)):
             return at.group(1)
-        visiting = re.search(r"([^、。をはの]{2,30}?)を?訪問中の", lead)
+        visiting = _VISITING_PLACE.search(lead)
         if visiting:
             return re.sub(r"^.*(?:ため|際し|際|出席し|参加し)", "", visiting.group(1)) or None
         if _VISITING.search(lead):

@@ -12,7 +12,7 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from pressbot.extract import _language, agenda, meeting, page, participants, text
+from pressbot.extract import _language, agenda, countries, meeting, page, participants, text
 from pressbot.extract.text import Guarded
 
 _SPACES = re.compile(r"[ \t\u3000\u00a0\u2002\u2003\u2009\u200b\ufeff]+")
@@ -208,3 +208,38 @@ MIXED_SCRIPTS = st.lists(st.tuples(_SCRIPT_RUNS, st.integers(1, 400)), max_size=
 @settings(max_examples=400, deadline=None)
 def test_language_stops_counting_only_once_the_answer_is_known(value: str) -> None:
     assert _language(value).value == _language_reference(value)
+
+
+# The country-word alternations as first written: every word in one flat alternation, longest first.
+_EN_WORD_AS_WRITTEN = re.compile(
+    r"(?<![\w.])(" + "|".join(sorted(map(re.escape, countries.EN), key=len, reverse=True)) + r")(?![\w])", re.I
+)
+_JA_WORD_AS_WRITTEN = re.compile("|".join(sorted(map(re.escape, countries.JA_WORDS), key=len, reverse=True)))
+
+
+def _country_text(words: list[str], cased: bool) -> st.SearchStrategy[str]:
+    # Words one of which begins another ('guinea', 'guinea-bissau') are where the order of the branches shows.
+    nested = [w for w in words if any(o != w and (o.startswith(w) or w.startswith(o)) for o in words)]
+    word = st.one_of(st.sampled_from(words), st.sampled_from(nested))
+    if cased:  # upper-cased, title-cased, with look-alikes re.I folds
+        word = st.tuples(word, st.sampled_from([str.lower, str.upper, str.title])).map(lambda pair: pair[1](pair[0]))
+    glue = st.sampled_from(["", " ", ".", "-", "a", "s", "_", "・", "の", "と", "国", "ſ", "K", "İ", "ı", "1"])
+    return st.lists(st.one_of(word, glue), max_size=8).map("".join)
+
+
+def _spans(pattern: re.Pattern[str], sample: str) -> list[tuple[tuple[int, int], ...]]:
+    """Where ``pattern`` finds its words, and what it matches at each position (match() is used too)."""
+    at_each = [(found.span() if (found := pattern.match(sample, at)) else (at, -1)) for at in range(len(sample))]
+    return [tuple(m.span() for m in pattern.finditer(sample)), tuple(at_each)]
+
+
+@given(_country_text(sorted(countries.EN), cased=True))
+@settings(max_examples=600, deadline=None)
+def test_grouped_english_country_words_match_as_the_flat_alternation(sample: str) -> None:
+    assert _spans(countries._EN_WORD, sample) == _spans(_EN_WORD_AS_WRITTEN, sample)
+
+
+@given(_country_text(sorted(countries.JA_WORDS), cased=False))
+@settings(max_examples=600, deadline=None)
+def test_grouped_japanese_country_words_match_as_the_flat_alternation(sample: str) -> None:
+    assert _spans(countries._JA_WORD, sample) == _spans(_JA_WORD_AS_WRITTEN, sample)
