@@ -10,6 +10,7 @@ no Japanese eras and is slow; the western/English forms here are few and regular
 from __future__ import annotations
 
 import datetime
+import functools
 import re
 import unicodedata
 from collections.abc import Callable, Iterator
@@ -184,11 +185,13 @@ def _nfkc_char(c: str) -> str:
     return n
 
 
-def _normalize(text: str) -> tuple[str, list[int] | None]:
+@functools.lru_cache(maxsize=8)  # one release's texts; no use keeping earlier ones
+def _normalize(text: str) -> tuple[str, tuple[int, ...] | None]:
     """NFKC text plus a map from normalized index to original index (None: identity).
 
     Only the characters that change are touched (whole-string NFKC is slow on Japanese), and the
-    map is only built when one expands (``…`` -> ``...``, ``㋿`` -> ``令和``).
+    map is only built when one expands (``…`` -> ``...``, ``㋿`` -> ``令和``). Cached, since a lead is
+    read for its date, time and duration in turn; the map is a tuple, so no caller can change a cached one.
     """
     if text.isascii() or unicodedata.is_normalized("NFKC", text):
         return text, None
@@ -199,7 +202,7 @@ def _normalize(text: str) -> tuple[str, list[int] | None]:
             n = _nfkc_char(c)
             chars.append(n)
             idx.extend([i] * len(n))
-        return "".join(chars), idx
+        return "".join(chars), tuple(idx)
     parts: list[str] = []
     grown: list[tuple[int, int]] = []
     pos = 0
@@ -220,10 +223,10 @@ def _normalize(text: str) -> tuple[str, list[int] | None]:
         idx.extend([i] * k)
         pos = i + 1
     idx.extend(range(pos, len(text)))
-    return "".join(parts), idx
+    return "".join(parts), tuple(idx)
 
 
-def _span(idx: list[int] | None, ns: int, ne: int) -> tuple[int, int]:
+def _span(idx: tuple[int, ...] | None, ns: int, ne: int) -> tuple[int, int]:
     if idx is None:
         return ns, ne
     return idx[ns], idx[ne - 1] + 1

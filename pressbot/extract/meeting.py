@@ -16,7 +16,7 @@ from pressbot.extract.blocks import Block
 from pressbot.extract.countries import compound_countries, countries_in_en
 from pressbot.extract.dates import DateError, DateMatch, find_dates, meeting_date, parse_duration, parse_time
 from pressbot.extract.page import Page
-from pressbot.extract.text import Guarded
+from pressbot.extract.text import Guarded, starting_with
 from pressbot.models import Kind, Meeting, Mode, Participant
 from pressbot.sites.base import Site
 
@@ -59,30 +59,35 @@ _ANNOUNCEMENT = Guarded(
 )
 _REPORTED = re.compile(r"結果|概要|Results?\b|Outcomes?\b|Overview", re.I)
 _HAPPENED = Guarded(
-    re.compile(
-        r"(?:を|が)行(?:いました|ったところ|われ)|を実施し|"
-        r"行われました|開催されました|出席しました|\bmet (?:today )?with\b|\bheld (?:a|the)\b|"
-        r"\bspoke (?:today )?(?:by|with)\b|\btook place\b|\b(?:attended|participated in|took part in)\b"
+    starting_with(  # it matches in most leads, but far into them: the lookahead keeps the walk there cheap
+        "をが行開出mhstap",
+        r"(?:を|が)行(?:いました|ったところ|われ)|を実施し|行われました|開催されました|出席しました|"
+        r"\b(?:met (?:today )?with\b|held (?:a|the)\b|spoke (?:today )?(?:by|with)\b|took place\b|"
+        r"(?:attended|participated in|took part in)\b)",
     ),
     ("行", "実施", "開催", "出席", "met ", "held ", "spoke ", "took place", "attended", "participated in",
      "took part in"),
 )
-_MEETING = re.compile(
+# The lead rules run on every opening paragraph, so each is compiled behind the lookahead for its first
+# characters (text.starting_with), with the English words under one \b: a Japanese branch and an English one
+# never start at the same character, so grouping them keeps the leftmost match and which branch makes it.
+_MEETING = starting_with(
+    "会協懇表面対意首外昼夕朝晩mthdcsr",
     r"会談|会合|協議|会議|懇談|表敬|面会|対話|会見|会食|意見交換|首脳|外相会|昼食会|夕食会|朝食会|晩餐会|"
-    r"\bmet\b|\bmeeting\b|\btalks?\b|\bheld\b|\bdialogue\b|\bconsultations?\b|\bsummit\b|"
-    r"\bcall\b|\bspoke\b|\bhosted\b|\bReadout\b",
+    r"\b(?:met|meeting|talks?|held|dialogue|consultations?|summit|call|spoke|hosted|Readout)\b",
     re.I,
 )
-_LEAD_END = re.compile(
+_LEAD_END = starting_with(
+    "概以とos",
     r"概要(?:は|が)(?:以下|次)の(?:とおり|通り)|概要以下のとおり|以下のとおり(?:です|。)|ところ、概要|"
     r"(?:overview|summary|outline)(?: of the [\w ]+?)? (?:is|are|was) as follows",
     re.I,
 )
-_LEAD_VERB = re.compile(
+_LEAD_VERB = starting_with(
+    "とをがに表mhsprct",
     r"との間で|と(?:の)?(?:電話)?会談|を表敬|と会合|と協議|と懇談|と面会|と会食|を行いました|を行った|"
-    r"を開催|が開催|に出席|\bmet\b|\bheld\b|\bspoke\b|\bhosted\b|\bhad a\b|\bparticipated\b|"
-    r"\breceived (?:a )?courtesy call|\bpaid a courtesy call|\bcalled on\b|表敬を受け|"
-    r"\btook place\b|\bconvened\b",
+    r"を開催|が開催|に出席|表敬を受け|\b(?:met\b|held\b|spoke\b|hosted\b|had a\b|participated\b|"
+    r"received (?:a )?courtesy call|paid a courtesy call|called on\b|took place\b|convened\b)",
     re.I,
 )
 _MEAL = Guarded(
@@ -110,7 +115,12 @@ _LOCAL_CLOCK = r"(?:現地|[^\s、。()（）日本]{0,8}(?:東部|西部|中部
 _LOCAL_TIME = Guarded(
     re.compile(_LOCAL_CLOCK + r"(?![。)）、])(?:同日|\d{1,2}日|[0-9０-９]{1,2}月[0-9０-９]{1,2}日)?"), ("時間",)
 )
-_LOCAL_LABEL = re.compile(r"\blocal time\b", re.I)
+# 'local t' holds none of the letters re.I matches beyond their two cases (i matches İ and ı, which case-fold
+# to something else), so a case-folded text without it cannot match.
+_LOCAL_LABEL = Guarded(re.compile(r"\blocal time\b", re.I), ("local t",))
+_TODAY = re.compile(r"\btoday\b|本日")
+# \d\d{3} is \d{4}, but as a class first it lets re jump from digit to digit instead of trying every position.
+_NUMERIC_DATE = re.compile(r"\d\d{3}[-/.]\s?\d{1,2}[-/.]\s?\d{1,2}")
 _NUMBERED_LEAD = re.compile(r"^\s*(?:[1１][.．]|[(（][1１][)）]|①)\s*")
 _EN_MEETING_NOUN = (
     r"(?:Meeting|Talks|Talk|Dialogue|Consultations?|Summit|Conference|Call|Telephone Talk|Video Conference)"
@@ -123,6 +133,7 @@ _JA_PLACE_DE = re.compile(  # '…は、ベルリンでヨハン・…外務大�
     r"(?:は、|、)(?:訪問先の)?([\u30a0-\u30ff\u4e00-\u9fff・]{2,12}?)で[^、。]{0,80}?と(?:の)?[^、。]{0,12}?(?:会談|協議|会合|会食|懇談)"
 )
 _VISITING = re.compile(r"(訪日中|来日中)の")
+_VISITING_PLACE = Guarded(re.compile(r"([^、。をはの]{2,30}?)を?訪問中の"), ("訪問中の",))
 _EN_PLACE = re.compile(
     r"\b(?:in|at|visiting|visit to)\s+((?:the\s+)?[A-Z][\w'’-]*(?:\s+(?!D\.C\.)[A-Z][\w'’-]*){0,3}(?:,?\s*D\.C\.)?)"
     r"(?=[\s,.;)]|$)"
@@ -209,7 +220,7 @@ def _kind(title: str, lead: str, opening: list[str]) -> Kind:
         return Kind.statement
     happened = any(_HAPPENED.search(text) for text in [lead, *opening])
     announced = _ANNOUNCEMENT.search(title) and not _REPORTED.search(title)  # 'Xの訪日（結果）' reports it
-    if announced or (any(_ANNOUNCEMENT.search(t) for t in [lead, *opening]) and not happened):
+    if announced or (not happened and any(_ANNOUNCEMENT.search(t) for t in [lead, *opening])):
         return Kind.other
     if _TELEPHONE.search(head):
         return Kind.telephone_talk
@@ -237,7 +248,7 @@ def _read_when(meeting: Meeting, lead: str, preamble: list[str], title: str, pub
         if found:
             meeting.date, meeting.date_text, meeting.date_rule = found.date, found.text, found.rule
             break
-    if meeting.date is None and published and re.search(r"\btoday\b|本日", lead):
+    if meeting.date is None and published and _TODAY.search(lead):
         meeting.date, meeting.date_text, meeting.date_rule = published, "today", "published_today"
     elif meeting.date is None and published:
         meeting.date, meeting.date_rule = published, "published"  # the text gives no date: the page's own
@@ -264,7 +275,7 @@ def _labelled_local_date(text: str, published: dt.date | None) -> DateMatch | No
 
 def _without_dates(text: str) -> str:
     """Blank out date-like numbers so '2025-7-23' is never read as a clock time."""
-    return re.sub(r"\d{4}[-/.]\s?\d{1,2}[-/.]\s?\d{1,2}", lambda m: " " * len(m.group(0)), text)
+    return _NUMERIC_DATE.sub(lambda m: " " * len(m.group(0)), text)
 
 
 def _name(title: str, preamble: list[str], lead: str, language: str) -> str | None:
@@ -320,7 +331,7 @@ def _place(lead: str, language: str) -> str | None:
         at = _JA_PLACE_DE.search(lead)
         if at and not re.search(r"電話|オンライン|テレビ|ビデオ|書面|会議|会合", at.group(1)):
             return at.group(1)
-        visiting = re.search(r"([^、。をはの]{2,30}?)を?訪問中の", lead)
+        visiting = _VISITING_PLACE.search(lead)
         if visiting:
             return re.sub(r"^.*(?:ため|際し|際|出席し|参加し)", "", visiting.group(1)) or None
         if _VISITING.search(lead):
