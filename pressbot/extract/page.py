@@ -18,7 +18,7 @@ from w3lib.encoding import html_to_unicode
 from pressbot.errors import ExtractError
 from pressbot.extract.blocks import Block
 from pressbot.extract.dates import DateError, parse_date
-from pressbot.extract.text import clean, one_line
+from pressbot.extract.text import Guarded, clean, one_line
 from pressbot.models import Link
 from pressbot.sites.base import Site
 
@@ -127,12 +127,17 @@ _CHROME_HEADING = re.compile(
 )
 # Every _CHROME_HEADING match starts with one of these (ſ folds to s under re.I): other blocks skip the pattern.
 _CHROME_HEADING_FIRST = frozenset("Rrラ読人関お新最MmPpTtタこSsſ")
-_CHALLENGE = re.compile(
-    r"Just a moment\.\.\.|Attention Required! \| Cloudflare|cf-browser-verification|cf_chl_|challenge-platform|"
-    r"Access Denied|You don't have permission to access|Request unsuccessful\. Incapsula|"
-    r"Technical Difficulties|Too Many Requests|Request Rejected|The requested URL was rejected|"
-    r"Checking your browser",
-    re.I,
+_CHALLENGE = Guarded(
+    re.compile(
+        r"Just a moment\.\.\.|Attention Required! \| Cloudflare|cf-browser-verification|cf_chl_|"
+        r"challenge-platform|Access Denied|You don't have permission to access|Request unsuccessful\. Incapsula|"
+        r"Technical Difficulties|Too Many Requests|Request Rejected|The requested URL was rejected|"
+        r"Checking your browser",
+        re.I,
+    ),
+    ("just a moment", "attention required", "cf-browser", "cf_chl_", "challenge-platform", "access denied",
+     "permission to access", "incapsula", "technical difficulties", "too many requests", "request rejected",
+     "was rejected", "checking your browser"),
 )
 # Markup only challenge pages carry; plain substring tests (a regex alternation scans 20 KB far slower).
 _CHALLENGE_MARKUP = (
@@ -142,10 +147,14 @@ _CHALLENGE_MARKUP = (
     "_Incapsula_Resource",
     "Request unsuccessful. Incapsula",
 )
-_ERROR_PAGE = re.compile(
-    r"\b(?:40[0-9]|50[0-9])\b|Not Found|Forbidden|Service Unavailable|Internal Server Error|"
-    r"Bad Gateway|ページが見つかりません|見つかりませんでした|エラー",
-    re.I,
+_ERROR_PAGE = Guarded(
+    re.compile(
+        r"\b(?:40[0-9]|50[0-9])\b|Not Found|Forbidden|Service Unavailable|Internal Server Error|"
+        r"Bad Gateway|ページが見つかりません|見つかりませんでした|エラー",
+        re.I,
+    ),
+    ("40", "50", "not found", "forbidden", "service unavailable", "internal server error", "bad gateway",
+     "見つかりません", "エラー"),
 )
 _REFUSAL = re.compile(r"\b(?:401|403|429|503)\b|Forbidden|Unauthorized|Too Many Requests|Service Unavailable", re.I)
 # Tag names in ASCII either case, spelled out: with re.I the scan of 20 KB could not skip to each '<'.
@@ -456,13 +465,12 @@ def _title_from_head(doc: Element) -> str:
     return re.split(r"\s+[|｜\-–—:：]\s+", text)[0] if text else ""
 
 
-_MARKED = etree.XPath(".//*[@class or @id or @role]")
-
-
 def _strip_chrome(root: Element) -> None:
     for bad in list(root.iter(*_DROP_TAGS)):
         _drop(bad)
-    for element in _MARKED(root):  # only elements with a class, id or role can be marked as chrome
+    for element in list(root.iter(etree.Element)):
+        if element is root or not element.attrib:  # only elements with attributes can be marked as chrome
+            continue
         marks = f"{element.get('class', '')} {element.get('id', '')} {element.get('role', '')}"
         if marks.strip() and _CHROME_ATTR.search(marks) and element.getparent() is not None:
             _drop(element)

@@ -51,11 +51,20 @@ class Guarded:
     needles: tuple[str, ...]
 
     def search(self, text: str) -> re.Match[str] | None:
-        haystack = text.casefold() if self.pattern.flags & re.IGNORECASE else text
+        haystack = _fold(text) if self.pattern.flags & re.IGNORECASE else text
         for needle in self.needles:
             if needle in haystack:
                 return self.pattern.search(text)
         return None
+
+
+def _fold(text: str) -> str:
+    """Case-fold as re.I matches ASCII letters: casefold() maps ſ to s and K (Kelvin) to k, but re.I also
+    matches İ and ı to i, which casefold() leaves as 'i̇' and 'ı'."""
+    folded = text.casefold()
+    if "\u0307" in folded or "ı" in folded:
+        folded = folded.replace("i\u0307", "i").replace("ı", "i")
+    return folded
 
 
 def starting_with(first: str, rule: str, flags: int = 0) -> re.Pattern[str]:

@@ -260,3 +260,13 @@ def test_grouped_english_country_words_match_as_the_flat_alternation(sample: str
 @settings(max_examples=600, deadline=None)
 def test_grouped_japanese_country_words_match_as_the_flat_alternation(sample: str) -> None:
     assert _spans(countries._JA_WORD, sample) == _spans(_JA_WORD_AS_WRITTEN, sample)
+
+
+def test_guards_fold_the_letters_re_ignorecase_folds() -> None:
+    """re.I matches İ and ı to i, ſ to s and K (Kelvin) to k: a guard must let those through too."""
+    for sample in ("vİdeo call", "vıdeo call", "teleconference", "ſpoke by telephone", "Oſaka dinner"):
+        for name, rule in _guarded_rules():
+            if rule.pattern.search(sample):
+                assert rule.search(sample) is not None, (name, sample)
+    assert meeting._VIDEO.search("a vİdeo call") is not None
+    assert meeting._VIDEO.search("a vıdeo call") is not None
