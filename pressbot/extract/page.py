@@ -18,7 +18,7 @@ from w3lib.encoding import html_to_unicode
 from pressbot.errors import ExtractError
 from pressbot.extract.blocks import Block
 from pressbot.extract.dates import DateError, parse_date
-from pressbot.extract.text import Guarded, clean, one_line
+from pressbot.extract.text import Guarded, clean, one_line, starting_with
 from pressbot.models import Link
 from pressbot.sites.base import Site
 
@@ -85,7 +85,8 @@ _DROP_TAGS = (
     "input",
     "textarea",
 )
-_CHROME_ATTR = re.compile(
+_CHROME_ATTR = starting_with(  # class/id/role words of site chrome; the lookahead skips other positions
+    "btpgsmfhrwca",
     r"breadcrumb|bread|topicpath|pankuzu|g-?nav|global-?nav|side-?(bar|nav|menu)|sidebar|menu|footer|"
     r"\bheader\b|site-header|share|sns|social|ranking|related|pagetop|page-top|skip|print|banner|pager|"
     r"pagination|widget|cookie|popular|tag-?list|tags\b|announcement-bar|search",
