@@ -90,10 +90,12 @@ _CLOSER = re.compile(
     """,
     re.IGNORECASE | re.VERBOSE,
 )
-# The characters a terminator or closer can start with (lines arrive stripped): a line starting with anything
-# else cannot match, so most lines skip both patterns. tests/extract/test_agenda.py checks these sets.
+# The characters a terminator or closer can start with (lines arrive stripped), or, after an opening bracket,
+# continue with (see _key_char): a line keyed on anything else cannot match, so most lines, '(1) …' included,
+# skip both patterns. tests/extract/test_fast_paths.py checks these sets.
 _TERMINATOR_FIRST = frozenset("(（以了-#＃eE")
-_CLOSER_FIRST = frozenset("*＊※†‡(（【[注仮暫nNpPtTuU")
+_CLOSER_FIRST = frozenset("*＊※†‡(（【[注参仮暫nNpPtTuU")
+_BRACKETS = frozenset("(（【[")
 _CJK = re.compile(r"[\u3040-\u30ff\u3400-\u9fff\uf900-\ufaff\uac00-\ud7af]")
 _SENTENCE_END = frozenset("。．.!?！？,，、;；")
 _INLINE_TRIM = " \t\u3000、，,;；"
@@ -167,10 +169,10 @@ class _Reader:
             if tag == "li" and ordinal is not None:  # an empty <li> still holds its place
                 self._add([_Marker(("ol", str(depth)), str(ordinal), ordinal, "")], depth)
             return True
-        first = line[0]
-        if first in _TERMINATOR_FIRST and _TERMINATOR.fullmatch(line):
+        key = _key_char(line)
+        if key in _TERMINATOR_FIRST and _TERMINATOR.fullmatch(line):
             return False
-        if first in _CLOSER_FIRST and _CLOSER.match(line):
+        if key in _CLOSER_FIRST and _CLOSER.match(line):
             self.open = None
             self.closed = bool(self.nodes)
             return True
@@ -298,6 +300,20 @@ class _Reader:
                 "points": [built.pop(id(child)) for child in node.children],
             }
         return _AGENDA.validate_python([built.pop(id(node)) for node in self.roots])
+
+
+def _key_char(line: str) -> str:
+    """The first character; after an opening bracket, the first one after it and its spaces ('(注)' → 注).
+
+    Spaces run on after the bracket leave the bracket itself as the key, which is in both sets (so both
+    patterns are tried): the key is only ever a shortcut past patterns that cannot match.
+    """
+    first = line[0]
+    if first in _BRACKETS:
+        after = line[1:4].lstrip()
+        if after:
+            return after[0]
+    return first
 
 
 def _read_marker(line: str) -> _Marker | None:

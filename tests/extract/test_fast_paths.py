@@ -33,19 +33,32 @@ def test_clean_fast_path_agrees_with_the_full_rule(value: str) -> None:
     assert text.clean(value) == _clean_reference(value)
 
 
-def _first_chars_cover(pattern: re.Pattern[str], first: frozenset[str]):
+def _first_chars_cover(pattern: re.Pattern[str], first: frozenset[str], key=lambda line: line[0]):
     @given(st.from_regex(pattern, fullmatch=True))
     @settings(max_examples=300, deadline=None)
     def check(sample: str) -> None:
         line = sample.strip()  # the agenda reader only sees stripped lines
         if line and pattern.match(line):
-            assert line[0] in first, f"{line!r} matches but {line[0]!r} is not in the prefilter"
+            assert key(line) in first, f"{line!r} matches but {key(line)!r} is not in the prefilter"
 
     return check
 
 
-test_agenda_closer_first_characters = _first_chars_cover(agenda._CLOSER, agenda._CLOSER_FIRST)
-test_agenda_terminator_first_characters = _first_chars_cover(agenda._TERMINATOR, agenda._TERMINATOR_FIRST)
+test_agenda_closer_first_characters = _first_chars_cover(agenda._CLOSER, agenda._CLOSER_FIRST, agenda._key_char)
+test_agenda_terminator_first_characters = _first_chars_cover(
+    agenda._TERMINATOR, agenda._TERMINATOR_FIRST, agenda._key_char
+)
+
+
+@pytest.mark.parametrize(
+    "line", ["（注）本文", "(*) 脚注", "【参考】資料", "( 以上 )", "(Provisional translation)", "（仮訳）"]
+)
+def test_bracketed_closers_and_terminators_are_keyed_into_their_sets(line: str) -> None:
+    key = agenda._key_char(line)
+    assert (key in agenda._CLOSER_FIRST and agenda._CLOSER.match(line)) or (
+        key in agenda._TERMINATOR_FIRST and agenda._TERMINATOR.fullmatch(line)
+    )
+    assert agenda._key_char("（1）両者は") not in agenda._CLOSER_FIRST | agenda._TERMINATOR_FIRST
 
 
 @given(st.from_regex(page._BACK_LINK, fullmatch=True))
