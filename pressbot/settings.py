@@ -13,6 +13,9 @@ USER_AGENT = f"pressbot/0.1 (+{PRESSBOT_CONTACT})"
 ROBOTSTXT_OBEY = True
 CONCURRENT_REQUESTS = 8
 CONCURRENT_REQUESTS_PER_DOMAIN = 1
+# Scrapy starts this many asyncio tasks for every response's output (default 100). A release page yields one
+# item and a listing page about fifty requests, all handled synchronously: 4 keeps the work, not the overhead.
+CONCURRENT_ITEMS = 4
 DOWNLOAD_DELAY = 1.0  # per-site Crawl-delay (robots.txt or the site table) raises this per spider
 DOWNLOAD_DELAY_JITTER = 0.25  # ±25% around the delay; a robots.txt Crawl-delay is kept exact
 AUTOTHROTTLE_ENABLED = True
