@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import gc
 import statistics
 import sys
 from dataclasses import dataclass, field
@@ -99,9 +100,13 @@ def _crawl(options: CrawlOptions, names: list[str]) -> int:
         crawler = process.create_crawler(classes[name])
         crawlers.append((name, crawler))
         process.crawl(crawler)
+    # Everything loaded so far (Scrapy, lxml, pydantic schemas, the rule tables) lives as long as the run:
+    # keep it out of the cyclic collector's full passes, which would otherwise walk it again and again.
+    gc.freeze()
     try:
         process.start()
     finally:
+        gc.unfreeze()  # a caller that runs several crawls in one process gets its collector back
         share(None)
         for name, crawler in crawlers:
             run.crawler_stats[name] = crawler.stats.get_stats() if crawler.stats else {}
