@@ -7,6 +7,7 @@ adjectives (Japanese, Korean), which ISO does not list.
 
 from __future__ import annotations
 
+import functools
 import gettext
 import re
 from collections.abc import Iterable
@@ -172,6 +173,9 @@ def countries_in_en(text: str) -> list[str]:
     return [EN[m.group(1).lower()] for m in _EN_WORD.finditer(text)]
 
 
+# The same offices come back in release after release ('Minister for Foreign Affairs of Japan'), and the
+# answer is a pure function of the text: remembering it changes none.
+@functools.lru_cache(maxsize=4096)
 def country_in_en(text: str) -> str | None:
     """The country an English office names: 'of the Republic of Korea' → KR; else the first country word."""
     tail = re.search(r"\bof (?:the )?([A-Z][\w.'’ -]+)$", text.strip())

@@ -22,10 +22,6 @@ from pressbot.extract.countries import (
 )
 from pressbot.models import Participant, Role
 
-# The same offices come back in release after release ('Minister for Foreign Affairs of Japan'). country_in_en is a
-# pure function of its text, so remembering its answers changes none of them.
-_cached_country_in_en = functools.lru_cache(maxsize=4096)(country_in_en)
-
 # ------------------------------------------------------------------ shared vocabulary
 
 HONORIFIC = (
@@ -366,7 +362,7 @@ def ja_lead_participants(lead: str, home: str | None) -> list[Participant]:
             person.country = JA_WORDS[side.group(1)]
         honorific, name_en, title_en = _english_paren(match.group(1))
         person.honorific, person.name_en, person.title_en = honorific, name_en, title_en
-        person.country = person.country or (_cached_country_in_en(title_en) if title_en else None)
+        person.country = person.country or (country_in_en(title_en) if title_en else None)
         people.append(person)
     people += _ja_without_english(lead, home, skip=people)
     for called_on in _CALLED_ON.finditer(lead):  # 'X…は、岩屋毅外務大臣を表敬': the one called on takes part
@@ -545,7 +541,7 @@ def _en_people(lead: str, home: str | None) -> list[Participant]:
             continue
         if title and _SPOKESPERSON.search(title):
             continue
-        country = _cached_country_in_en(title) if title else None
+        country = country_in_en(title) if title else None
         found.append(
             (
                 match.start(),
@@ -580,7 +576,7 @@ def _en_people(lead: str, home: str | None) -> list[Participant]:
                     name_en=_plain_name(name),
                     title=title,
                     title_en=title,
-                    country=_cached_country_in_en(title),
+                    country=country_in_en(title),
                 ),
             )
         )
@@ -593,7 +589,7 @@ def _en_people(lead: str, home: str | None) -> list[Participant]:
         if not name or not _plausible_name(name) or _SPOKESPERSON.search(title):
             continue
         adjective = (match.group("adj") or "").strip()
-        country = (countries_in_en(adjective) or [None])[0] or _cached_country_in_en(title) or _office_country(title)
+        country = (countries_in_en(adjective) or [None])[0] or country_in_en(title) or _office_country(title)
         if re.match(r"\s*(?:’s|'s)\b", lead[match.end() :]):
             continue  # 'President Trump's commitment': a mention, not a participant
         found.append(
