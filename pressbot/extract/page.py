@@ -564,7 +564,8 @@ class _BlockWriter:
 
     def walk(self, element: Element, list_depth: int) -> None:
         parts = self.parts  # the hot loop of page reading: flush only when there is text, leaves inline
-        if element.text:
+        # Leading whitespace is stripped by clean() anyway: not collecting it saves a flush per block.
+        if element.text and (parts or not element.text.isspace()):
             parts.append(element.text)
         is_ol = element.tag == "ol"
         position = int(element.get("start", "1") or 1) - 1 if is_ol else 0
@@ -591,7 +592,7 @@ class _BlockWriter:
                         self._emit(text, "p" if self.tag == "h" else self.tag, self.depth, self.ordinal)
                     if self.tag == "li":  # text after a nested block continues the item, unnumbered
                         self.tag, self.ordinal = "p", None
-                    if child.tail:
+                    if child.tail and (parts or not child.tail.isspace()):
                         parts.append(child.tail)
                     continue
                 saved = (self.tag, self.depth, self.ordinal)
@@ -616,7 +617,7 @@ class _BlockWriter:
                 self.walk(child, list_depth)
             elif child.text:  # an inline leaf (<a>, <span>, <strong>): its text
                 parts.append(child.text)
-            if child.tail:
+            if child.tail and (parts or not child.tail.isspace()):
                 parts.append(child.tail)
 
 
