@@ -119,7 +119,7 @@ _ORGANISATION = re.compile(r"共産党|人民|国民党|労働党|民主党|共�
 EN = {**_ISO_EN, **EN}
 
 
-def _longest_first(words: Iterable[str]) -> str:
+def word_alternation(words: Iterable[str]) -> str:
     """One alternation of ``words``, longest first, grouped by first character ('a(?:lbania|lgeria)|b(?:…)').
 
     Longest first: of two words where one begins the other, the longer is tried first. The grouping changes no
@@ -132,8 +132,8 @@ def _longest_first(words: Iterable[str]) -> str:
     return "|".join(re.escape(first) + "(?:" + "|".join(rests) + ")" for first, rests in groups.items())
 
 
-_JA_WORD = re.compile(_longest_first(JA_WORDS))
-_EN_WORD = re.compile(r"(?<![\w.])(" + _longest_first(EN) + r")(?![\w])", re.I)
+JA_WORD = re.compile(word_alternation(JA_WORDS))
+_EN_WORD = re.compile(r"(?<![\w.])(" + word_alternation(EN) + r")(?![\w])", re.I)
 _COMPOUND = re.compile(r"^((?:[" + "".join(ABBREVIATIONS) + r"](?:・)?){2,})")
 
 
@@ -142,7 +142,7 @@ def leading_country_ja(text: str) -> tuple[str | None, str]:
     state = _ABBREVIATED_STATE.match(text)
     if state and len(text) > state.end():  # 独連邦共和国首相: an abbreviation with the form of state
         return ABBREVIATIONS[state.group(1)], text[state.end() :]
-    match = _JA_WORD.match(text)
+    match = JA_WORD.match(text)
     if match and len(text) > match.end():
         rest = text[match.end() :]
         if _ORGANISATION.match(rest):  # 中国共産党…: the word is part of the office, not a marker
@@ -152,7 +152,7 @@ def leading_country_ja(text: str) -> tuple[str | None, str]:
 
 
 def country_in_ja(text: str) -> str | None:
-    match = _JA_WORD.search(text)
+    match = JA_WORD.search(text)
     return JA_WORDS[match.group(0)] if match else None
 
 
@@ -163,7 +163,7 @@ def compound_countries(name: str) -> list[str]:
     if match:
         found += [ABBREVIATIONS[c] for c in match.group(1) if c in ABBREVIATIONS]
     for part in name.split("外相")[0].split("首脳")[0].split("・")[:6]:
-        word = _JA_WORD.match(part)
+        word = JA_WORD.match(part)
         if word:
             found.append(JA_WORDS[word.group(0)])
     return found
