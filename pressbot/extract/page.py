@@ -93,19 +93,18 @@ _CHROME_ATTR = starting_with(  # class/id/role words of site chrome; the lookahe
     re.I,
 )
 # Text blocks that are navigation residue, not release text.
-_RESIDUE = re.compile(
-    r"[(（]?別ウィンドウで開く[)）]?|[(（]?新しいウィンドウで開きます[)）]?|\(?Open a new window\)?|"
-    r"[(（]写真提供[:：][^)）]*[)）]|\(Photo:[^)]*\)"
+_RESIDUE = Guarded(
+    re.compile(
+        r"[(（]?別ウィンドウで開く[)）]?|[(（]?新しいウィンドウで開きます[)）]?|\(?Open a new window\)?|"
+        r"[(（]写真提供[:：][^)）]*[)）]|\(Photo:[^)]*\)"
+    ),
+    ("ウィンドウ", "写真提供", "Photo", "window"),
 )
-_RESIDUE_HINTS = ("ウィンドウ", "写真提供", "Photo", "window")
 
 
 def strip_residue(text: str) -> str:
-    """Remove link and photo residue; most text has none, so look before running the pattern."""
-    for hint in _RESIDUE_HINTS:
-        if hint in text:
-            return _RESIDUE.sub("", text)
-    return text
+    """Remove link and photo residue (most text has none: the guard looks before the pattern runs)."""
+    return _RESIDUE.sub("", text)
 
 
 _BACK_LINK = re.compile(

@@ -22,6 +22,7 @@ from pressbot.extract.countries import (
     leading_country_ja,
     word_alternation,
 )
+from pressbot.extract.text import Guarded
 from pressbot.models import Participant, Role
 
 # ------------------------------------------------------------------ shared vocabulary
@@ -432,24 +433,15 @@ def _ja_without_english(lead: str, home: str | None, skip: list[Participant]) ->
 
 # word_alternation groups the country words by first character: after every '、' or space re tries one group,
 # not ~450 words.
-_SIDE = re.compile(  # '米国からは', '日本側:', '(日本側)', '【韓国側】'
-    r"(?:^|[、。\s(（【])(" + word_alternation(JA_WORDS) + r")(?:側)?(?:からは|から|側[:：]|側[)）】]\s*)"
+_SIDE = Guarded(  # '米国からは', '日本側:', '(日本側)', '【韓国側】': every match ends in 'から' or '側…'
+    re.compile(r"(?:^|[、。\s(（【])(" + word_alternation(JA_WORDS) + r")(?:側)?(?:からは|から|側[:：]|側[)）】]\s*)"),
+    ("から", "側"),
 )
 _PARTICIPANT_BLOCK = re.compile(r"[(（【]?\s*(?:参加者|出席者|同席者)\s*[:：]\s*(.+?)\s*[)）】]?$")
-_ATTENDED_ENDINGS = ("が同席", "が陪席", "も同席", "も出席")
-_ATTENDED = re.compile(
-    r"(?:会談|会合|協議|会議)?(?:には|に)?、?([^、。]{3,60}?)(?:" + "|".join(_ATTENDED_ENDINGS) + ")"
+_ATTENDED = Guarded(  # every match ends in one of the needles
+    re.compile(r"(?:会談|会合|協議|会議)?(?:には|に)?、?([^、。]{3,60}?)(?:が同席|が陪席|も同席|も出席)"),
+    ("が同席", "が陪席", "も同席", "も出席"),
 )
-
-
-def _may_name_sides(text: str) -> bool:
-    """False only where _SIDE cannot match: every match ends in 'から' or '側…'."""
-    return "から" in text or "側" in text
-
-
-def _may_say_attended(text: str) -> bool:
-    """False only where _ATTENDED cannot match: every match ends in one of _ATTENDED_ENDINGS."""
-    return any(ending in text for ending in _ATTENDED_ENDINGS)
 
 
 def ja_side_lists(blocks: Iterable[str], home: str | None) -> list[Participant]:
@@ -457,8 +449,7 @@ def ja_side_lists(blocks: Iterable[str], home: str | None) -> list[Participant]:
     people: list[Participant] = []
     for text in blocks:
         text = text.replace("，", "、")
-        # The literal tests skip the regexes on the many blocks that cannot match them (the same matches result).
-        sides = list(_SIDE.finditer(text)) if _may_name_sides(text) else []
+        sides = list(_SIDE.finditer(text))
         for index, side in enumerate(sides):
             end = sides[index + 1].start() if index + 1 < len(sides) else len(text)
             names = re.split(r"(?:が出席|が参加|が同席|。)", text[side.end() : end])[0]
@@ -466,9 +457,8 @@ def ja_side_lists(blocks: Iterable[str], home: str | None) -> list[Participant]:
         block = _PARTICIPANT_BLOCK.match(text.strip())
         if block:
             people += _people_in_list(block.group(1), home, None)
-        if _may_say_attended(text):
-            for attended in _ATTENDED.finditer(text):
-                people += _people_in_list(re.sub(r"^.*(?:には|では)", "", attended.group(1)), home, None)
+        for attended in _ATTENDED.finditer(text):
+            people += _people_in_list(re.sub(r"^.*(?:には|では)", "", attended.group(1)), home, None)
     return people
 
 
@@ -608,13 +598,12 @@ def _office_country(title: str) -> str | None:
     return "US" if re.fullmatch(r"(?:(?:Deputy|Under|Assistant)\s+)?Secretary of State", title) else None
 
 
+_ATTRIBUTION = Guarded(re.compile(r"^.*?\battributable to\b[^:]*:\s*", re.I | re.S), ("attributable to",))
+
+
 def _drop_attribution(text: str) -> str:
     """'The below is attributable to Spokesperson X:' names the speaker, not a participant."""
-    # A match holds 'attributable to' in some case. The letters of 'butable to' have no case forms beyond ASCII
-    # (unlike 'i', which re.I also matches to 'İ' and 'ı'), so the lowercased text holds it whenever there is one.
-    if "butable to" not in text.lower():
-        return text
-    return re.sub(r"^.*?\battributable to\b[^:]*:\s*", "", text, flags=re.I | re.S)
+    return _ATTRIBUTION.sub("", text)
 
 
 def _fix_comma_name(name: str, title: str | None) -> tuple[str, str, str | None]:

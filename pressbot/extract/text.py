@@ -4,7 +4,8 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from dataclasses import dataclass
+from collections.abc import Iterator
+from dataclasses import dataclass, field
 
 _SPACES = re.compile(r"[ \t\u3000\u00a0\u2002\u2003\u2009\u200b\ufeff]+")
 _UNUSUAL_SPACE = re.compile(r"[\t\u3000\u00a0\u2002\u2003\u2009\u200b\ufeff]|  ")
@@ -49,13 +50,27 @@ class Guarded:
 
     pattern: re.Pattern[str]
     needles: tuple[str, ...]
+    folds: bool = field(init=False)  # the pattern ignores case (decided once: a RegexFlag test costs per call)
+
+    def __post_init__(self) -> None:
+        object.__setattr__(self, "folds", bool(self.pattern.flags & re.IGNORECASE))
+
+    def may_match(self, text: str) -> bool:
+        """False only where the pattern cannot match: the text holds none of the needles."""
+        haystack = _fold(text) if self.folds else text
+        for needle in self.needles:  # noqa: SIM110 - a loop, not any(): this runs on every block
+            if needle in haystack:
+                return True
+        return False
 
     def search(self, text: str) -> re.Match[str] | None:
-        haystack = _fold(text) if self.pattern.flags & re.IGNORECASE else text
-        for needle in self.needles:
-            if needle in haystack:
-                return self.pattern.search(text)
-        return None
+        return self.pattern.search(text) if self.may_match(text) else None
+
+    def finditer(self, text: str) -> Iterator[re.Match[str]]:
+        return self.pattern.finditer(text) if self.may_match(text) else iter(())
+
+    def sub(self, replacement: str, text: str) -> str:
+        return self.pattern.sub(replacement, text) if self.may_match(text) else text
 
 
 def _fold(text: str) -> str:
