@@ -120,9 +120,8 @@ class State:
         )
 
     def finish_write(self, row: dict) -> None:
-        with self._transaction():
-            self._commit_row(row)
-            self.db.execute("DELETE FROM pending WHERE id = ?", (row["id"],))
+        """Commit one release row at once (a run with no output file has no line to make durable first)."""
+        self._commit_rows([row])
 
     def written(self, row: dict) -> None:
         """The line of a pending row is written and flushed, not yet fsynced: settle() commits it later.
@@ -133,13 +132,15 @@ class State:
 
     def settle(self) -> None:
         """Commit every written row in one transaction; the caller has fsynced their lines."""
-        if not self._written:
-            return
+        if self._written:
+            self._commit_rows(list(self._written.values()))
+            self._written.clear()
+
+    def _commit_rows(self, rows: list[dict]) -> None:
         with self._transaction():
-            for row in self._written.values():
+            for row in rows:
                 self._commit_row(row)
-            self.db.executemany("DELETE FROM pending WHERE id = ?", [(key,) for key in self._written])
-        self._written.clear()
+            self.db.executemany("DELETE FROM pending WHERE id = ?", [(row["id"],) for row in rows])
 
     def _commit_row(self, row: dict) -> None:
         self.db.execute(
