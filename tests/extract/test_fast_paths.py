@@ -12,7 +12,7 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from pressbot.extract import _language, agenda, countries, meeting, page, participants, text
+from pressbot.extract import _language, agenda, countries, dates, meeting, page, participants, text
 from pressbot.extract.text import Guarded
 
 _SPACES = re.compile(r"[ \t\u3000\u00a0\u2002\u2003\u2009\u200b\ufeff]+")
@@ -77,9 +77,13 @@ def test_control_characters_are_dropped_before_parsing() -> None:
     assert page.text_of(root.find(".//p")) == "abcd é"
 
 
+# The modules whose Guarded and starting_with rules the properties below check, all of them.
+RULE_MODULES = (agenda, countries, dates, meeting, page, participants)
+
+
 def _guarded_rules() -> list[tuple[str, Guarded]]:
     found = []
-    for module in (meeting, participants, page, agenda):
+    for module in RULE_MODULES:
         rules = [(name, rule) for name, rule in vars(module).items() if isinstance(rule, Guarded)]
         found += [(f"{module.__name__}.{name}", rule) for name, rule in rules]
     return found
@@ -190,7 +194,7 @@ _START_CLASS = re.compile(r"\(\?=\[(?P<first>[^\]]*)\]\)\(\?:(?P<rule>.*)\)", re
 def _start_classed() -> list[tuple[str, re.Pattern[str]]]:
     """Every pattern built by text.starting_with, bare or behind a Guarded."""
     found = []
-    for module in (meeting, participants, page, agenda):
+    for module in RULE_MODULES:
         for name, value in vars(module).items():
             pattern = value.pattern if isinstance(value, Guarded) else value
             if isinstance(pattern, re.Pattern) and _START_CLASS.fullmatch(str(pattern.pattern)):
