@@ -29,3 +29,5 @@ class Fetched:
     from_model: bool = False
     # JSON text of the record's top-level fields, made once for its hash and reused for its line.
     record_json: dict[str, str] | None = None
+    # The content hash of the record (jsonfmt.record_hash), when made beside extraction (see workers.py).
+    record_sha256: str | None = None

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import hashlib
 import json
 from collections.abc import Iterable
 from typing import Any
@@ -25,3 +26,16 @@ def json_members(data: dict[str, Any]) -> dict[str, str]:
 def json_object(members: dict[str, str], keys: Iterable[str]) -> str:
     """The object of ``keys`` exactly as ``json.dumps(obj, ensure_ascii=False, sort_keys=True)`` writes it."""
     return "{" + ", ".join(f"{json.dumps(key, ensure_ascii=False)}: {members[key]}" for key in sorted(keys)) + "}"
+
+
+NOT_CONTENT = ("provenance", "revision")  # what may differ between two records of the same content
+
+
+def record_hash(record: dict[str, Any], members: dict[str, str] | None = None) -> str:
+    """The hash of a normalized record: what counts as 'changed' (provenance and revision excluded).
+
+    The sha256 of the sorted-keys JSON of the rest; ``members`` (json_members of the record) saves serializing again.
+    """
+    members = members if members is not None else json_members(record)
+    content = json_object(members, [key for key in record if key not in NOT_CONTENT])
+    return hashlib.sha256(content.encode("utf-8")).hexdigest()

@@ -17,7 +17,7 @@ from scrapy.exceptions import DropItem
 from pressbot import statuses
 from pressbot.extract import PARSER_VERSION
 from pressbot.items import Fetched
-from pressbot.jsonfmt import json_members, json_object
+from pressbot.jsonfmt import NOT_CONTENT, json_members, json_object, record_hash
 from pressbot.models import Release
 from pressbot.run import Run, now_iso, run_for
 
@@ -71,33 +71,22 @@ class ValidatePipeline(_RunPipeline):
         return item
 
 
-_NOT_CONTENT = ("provenance", "revision")
-
-
-def record_hash(record: dict[str, Any], members: dict[str, str] | None = None) -> str:
-    """The hash of a normalized record: what counts as 'changed' (provenance and revision excluded).
-
-    The sha256 of the sorted-keys JSON of the rest; ``members`` (jsonfmt.json_members) saves serializing again.
-    """
-    members = members if members is not None else json_members(record)
-    content = json_object(members, [key for key in record if key not in _NOT_CONTENT])
-    return hashlib.sha256(content.encode("utf-8")).hexdigest()
-
-
 class ProvenancePipeline(_RunPipeline):
     """Stamps where and when the record came from (the only place pressbot reads the clock)."""
 
     def process_item(self, item: Fetched, spider: Any = None) -> Fetched:
         item.fetched_at = item.fetched_at or now_iso()
         if item.record is not None:
-            item.record_json = json_members(item.record)
+            if not item.from_model or item.record_json is None:
+                item.record_json = json_members(item.record)
+                item.record_sha256 = None
             item.record["provenance"] = {
                 "fetched_at": item.fetched_at,
                 "content_sha256": item.content_sha256,
                 "parser_version": PARSER_VERSION,
                 "http_status": item.status,
                 "encoding": item.encoding,
-                "record_sha256": record_hash(item.record, item.record_json),
+                "record_sha256": item.record_sha256 or record_hash(item.record, item.record_json),
                 "previous_record_sha256": None,
             }
         return item
@@ -195,5 +184,5 @@ class OutputPipeline(_RunPipeline):
 def _record_line(record: dict[str, Any], members: dict[str, str] | None) -> bytes:
     """The JSON line of a record, reusing the fields serialized for its hash (revision and provenance change)."""
     members = dict(members) if members is not None else json_members(record)
-    members.update(json_members({key: record[key] for key in _NOT_CONTENT if key in record}))
+    members.update(json_members({key: record[key] for key in NOT_CONTENT if key in record}))
     return (json_object(members, record) + "\n").encode("utf-8")

@@ -139,15 +139,13 @@ class ReleaseSpider(scrapy.Spider):
         return response.body, response.url, self.site.name, _header(response, "Content-Type")
 
     def _release_item(
-        self, response: Response, listed: dict[str, Any] | None, result: tuple[str, dict[str, Any]]
+        self, response: Response, listed: dict[str, Any] | None, result: tuple[str, dict[str, Any], str]
     ) -> Fetched:
-        outcome, data = result
+        outcome, data, content_sha256 = result
         if outcome == "error":
             self.crawler.stats.inc_value(f"pressbot/{self.site.name}/extract_error/{data['reason']}")
-            return self._fetched(response, error=data)
-        item = self._fetched(response, record=data, from_model=True)
-        item.listed = listed or {}
-        return item
+            return self._fetched(response, content_sha256, error=data)
+        return self._fetched(response, content_sha256, **data, from_model=True, listed=listed or {})
 
     @property
     def _pool(self) -> Executor | None:
@@ -175,12 +173,12 @@ class ReleaseSpider(scrapy.Spider):
             error={"reason": "fetch_error", "message": f"{reason}: {failure.value}"},
         )
 
-    def _fetched(self, response: Response, **fields: Any) -> Fetched:
+    def _fetched(self, response: Response, content_sha256: str | None = None, **fields: Any) -> Fetched:
         return Fetched(
             site=self.site.name,
             url=response.url,
             status=response.status,
-            content_sha256=hashlib.sha256(response.body).hexdigest(),
+            content_sha256=content_sha256 or hashlib.sha256(response.body).hexdigest(),
             encoding=getattr(response, "encoding", None),
             fetched_at=response.meta.get("pressbot_fetched_at"),
             etag=_header(response, "ETag"),
