@@ -103,7 +103,7 @@ def child_env() -> dict[str, str]:
 
 
 def pressbot_cmd(server_url: str, work: Path, *, profile: Path | None = None, polite: bool = False,
-                 workers: int = 0) -> list[str]:
+                 workers: str = "auto") -> list[str]:
     prefix = [sys.executable, "-m", "cProfile", "-o", str(profile)] if profile else [sys.executable]
     return [*prefix, "-m", "pressbot.cli", "crawl", "mofa_ja", "mofa_en", "--upstream", server_url,
             "--state", str(work / "state.sqlite"), "-O", str(work / "releases.jsonl"),
@@ -190,7 +190,8 @@ def main(argv: list[str] | None = None) -> None:
     parser.add_argument("--repeat", type=int, default=1, help="runs of each crawler per N; medians are reported")
     parser.add_argument("--profile", action="store_true", help="also profile `pressbot crawl` once (first N)")
     parser.add_argument("--top", type=int, default=25)
-    parser.add_argument("--workers", type=int, default=0, help="PRESSBOT_EXTRACT_WORKERS for pressbot (0: in-process)")
+    parser.add_argument("--workers", default="auto", help="PRESSBOT_EXTRACT_WORKERS for pressbot: pressbot's default "
+                        "'auto' (one worker process with a second core), or a number (0: read pages in-process)")
     parser.add_argument("--keep", action="store_true", help="keep the temporary directories")
     parser.add_argument("--polite", action="store_true", help="keep politeness on (pressbot's own settings, the same "
                         "given to the bare spider): the production case; use a small N (about 1 page/s per site)")

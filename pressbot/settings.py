@@ -68,7 +68,7 @@ if PRESSBOT_UPSTREAM:
         "http": "pressbot.upstream.UpstreamDownloadHandler",
         "https": "pressbot.upstream.UpstreamDownloadHandler",
     }
-PRESSBOT_EXTRACT_WORKERS = 0  # >0: read release pages in that many worker processes (multi-core machines)
+PRESSBOT_EXTRACT_WORKERS = "auto"  # worker processes reading release pages; auto: 1 with a second core (0 in replay)
 PRESSBOT_REVALIDATE_HOURS = 0.0  # >0: skip known releases seen this recently (unless the listing changed)
 # Run gates (`pressbot crawl --help` and README: exit codes). Command-line options override these.
 PRESSBOT_MAX_REJECT_SHARE = 0.2  # rejects / pages fetched

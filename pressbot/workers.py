@@ -3,23 +3,35 @@
 `read_release_page` is the whole per-page work, hashing and serializing included, so that with a pool none
 of it runs on the reactor. It returns plain data (a record, or an error with its reason) because exceptions
 with extra fields do not cross process boundaries cleanly. No Scrapy here.
+
+`ReaderPool` drives the workers from the asyncio event loop itself: one pipe per worker, a request written
+straight from the loop, the reply read when the pipe is readable. ProcessPoolExecutor costs the reactor
+about twice as much CPU per page (a manager thread and a queue feeder thread, hand-offs of the GIL), and the
+reactor is what bounds a fast crawl.
 """
 
 from __future__ import annotations
 
+import asyncio
 import hashlib
 import multiprocessing
-from concurrent.futures import Executor, ProcessPoolExecutor
+import os
+import pickle
+import struct
+import traceback
+from collections import deque
+from dataclasses import dataclass, field
+from multiprocessing.connection import Connection
 from typing import Any
 
 from pressbot.errors import ExtractError
 from pressbot.extract import extract
 from pressbot.jsonfmt import json_members, record_hash
 
+Result = tuple[str, dict[str, Any], str]
 
-def read_release_page(
-    body: bytes, url: str, site: str, content_type: str | None
-) -> tuple[str, dict[str, Any], str]:
+
+def read_release_page(body: bytes, url: str, site: str, content_type: str | None) -> Result:
     """(outcome, data, sha256 of the body): ('record', {record, record_json, record_sha256}, …) with the record
     (without provenance), its top-level fields as JSON text and its content hash; or ('error', {reason, message,
     selector}, …)."""
@@ -34,6 +46,193 @@ def read_release_page(
     return "record", data, content_sha256
 
 
-def pool(workers: int) -> Executor:
-    """A process pool started with forkserver: workers never inherit the crawler's reactor or threads."""
-    return ProcessPoolExecutor(max_workers=workers, mp_context=multiprocessing.get_context("forkserver"))
+def default_workers(setting: str | int | None) -> int:
+    """PRESSBOT_EXTRACT_WORKERS: a number, or 'auto' (one worker when the machine has a second core)."""
+    if setting in (None, "", "auto"):
+        return 1 if (os.cpu_count() or 1) >= 2 else 0
+    return max(int(setting), 0)
+
+
+class WorkerError(RuntimeError):
+    """A worker raised something other than ExtractError: a bug, reported as the in-process path would."""
+
+
+class WorkerCrashed(RuntimeError):
+    """The page's worker died twice while reading it (killed, out of memory, a crash in a C library)."""
+
+
+def _serve(requests: Connection, replies: Connection) -> None:
+    """A worker's loop: read a request, answer it; end when the crawler closes its end of the pipe."""
+    while True:
+        try:
+            args = pickle.loads(requests.recv_bytes())
+        except (EOFError, OSError):
+            return
+        try:
+            reply: tuple[str, Any] = ("ok", read_release_page(*args))
+        except Exception:  # sent back and raised in the crawler, with the worker's traceback
+            reply = ("exception", traceback.format_exc())
+        replies.send(reply)
+
+
+@dataclass(eq=False)
+class _Job:
+    args: tuple[Any, ...]
+    future: asyncio.Future[Result]
+    crashes: int = 0
+
+
+@dataclass(eq=False)
+class _Worker:
+    process: Any
+    requests: Connection  # ours is the writing end, non-blocking: the loop never waits on a full pipe
+    replies: Connection
+    jobs: deque[_Job] = field(default_factory=deque)  # sent, in order; the worker answers in that order
+    outbox: bytearray = field(default_factory=bytearray)  # request bytes the pipe has not taken yet
+    dead: bool = False
+
+
+# Requests in flight per worker: the next page is already in the pipe when the worker finishes one, so it
+# does not wait for the event loop (busy with other pages) to send it.
+_IN_FLIGHT = 2
+_HEADER = struct.Struct("!i")  # multiprocessing.Connection's framing, which recv_bytes() reads
+
+
+@dataclass(eq=False)
+class ReaderPool:
+    """``size`` worker processes (started with forkserver: they never inherit the reactor or its threads)."""
+
+    size: int
+    _queue: deque[_Job] = field(default_factory=deque)
+    _workers: list[_Worker] = field(default_factory=list)
+    _loop: asyncio.AbstractEventLoop | None = None
+    _closed: bool = False
+
+    async def read(self, body: bytes, url: str, site: str, content_type: str | None) -> Result:
+        """What `read_release_page` returns for the page, computed in a worker."""
+        if self._closed:
+            raise RuntimeError("the reader pool is closed")
+        if self._loop is None:
+            self._loop = asyncio.get_running_loop()
+            self._workers = [self._start() for _ in range(self.size)]
+        job = _Job((body, url, site, content_type), self._loop.create_future())
+        self._queue.append(job)
+        self._dispatch()
+        return await job.future
+
+    def close(self) -> None:
+        """Stop the workers; requests not answered yet fail."""
+        self._closed = True
+        pending = list(self._queue)
+        for worker in self._workers:
+            pending.extend(worker.jobs)
+            self._stop(worker)
+        for job in pending:
+            if not job.future.done():
+                job.future.set_exception(RuntimeError("the reader pool was closed"))
+        self._workers, self._queue = [], deque()
+
+    def _start(self) -> _Worker:
+        context = multiprocessing.get_context("forkserver")
+        request_reader, request_writer = context.Pipe(duplex=False)
+        reply_reader, reply_writer = context.Pipe(duplex=False)
+        process = context.Process(
+            target=_serve, args=(request_reader, reply_writer), daemon=True, name="pressbot-reader"
+        )
+        process.start()
+        request_reader.close()
+        reply_writer.close()
+        os.set_blocking(request_writer.fileno(), False)
+        worker = _Worker(process, request_writer, reply_reader)
+        assert self._loop is not None
+        self._loop.add_reader(reply_reader.fileno(), self._on_reply, worker)
+        return worker
+
+    def _stop(self, worker: _Worker) -> None:
+        assert self._loop is not None
+        self._loop.remove_reader(worker.replies.fileno())
+        self._loop.remove_writer(worker.requests.fileno())
+        worker.requests.close()  # the worker's recv ends: it exits
+        worker.replies.close()
+        worker.process.join(timeout=5)
+        if worker.process.is_alive():
+            worker.process.kill()
+            worker.process.join()
+
+    def _dispatch(self) -> None:
+        for worker in self._workers:
+            while not worker.dead and len(worker.jobs) < _IN_FLIGHT and self._queue:
+                job = self._queue.popleft()
+                if job.future.done():  # cancelled while queued
+                    continue
+                payload = pickle.dumps(job.args, protocol=pickle.HIGHEST_PROTOCOL)
+                worker.outbox += _HEADER.pack(len(payload))
+                worker.outbox += payload
+                worker.jobs.append(job)
+                self._flush(worker)
+
+    def _flush(self, worker: _Worker) -> None:
+        """Write what the pipe takes now; the loop calls again when it can take more."""
+        assert self._loop is not None
+        fd = worker.requests.fileno()
+        try:
+            while worker.outbox:
+                written = os.write(fd, worker.outbox)
+                del worker.outbox[:written]
+        except BlockingIOError:
+            self._loop.add_writer(fd, self._flush, worker)
+            return
+        except OSError:  # the worker is gone: the end of its reply pipe says so (_on_reply)
+            worker.dead = True
+            worker.outbox.clear()
+        self._loop.remove_writer(fd)
+
+    def _on_reply(self, worker: _Worker) -> None:
+        try:
+            status, payload = worker.replies.recv()
+        except (EOFError, OSError):
+            self._replace(worker)
+        else:
+            job = worker.jobs.popleft()
+            if not job.future.done():
+                if status == "ok":
+                    job.future.set_result(payload)
+                else:
+                    job.future.set_exception(WorkerError(payload))
+        self._dispatch()
+
+    def _replace(self, dead: _Worker) -> None:
+        """A worker died: start another. The page it was reading is read once more, then given up as a crash;
+        the pages sent after it go back to the queue."""
+        self._stop(dead)
+        self._workers[self._workers.index(dead)] = self._start()
+        code = dead.process.exitcode
+        jobs = [job for job in dead.jobs if not job.future.done()]
+        if jobs and jobs[0] is dead.jobs[0]:
+            jobs[0].crashes += 1
+            if jobs[0].crashes >= 2:
+                message = f"the reading process died twice on this page (exit code {code})"
+                jobs.pop(0).future.set_exception(WorkerCrashed(message))
+        self._queue.extendleft(reversed(jobs))
+
+
+_shared: ReaderPool | None = None
+_users = 0
+
+
+def acquire(size: int) -> ReaderPool:
+    """The process' one pool (the spiders of a `pressbot crawl` share it: workers per machine, not per site)."""
+    global _shared, _users
+    if _shared is None:
+        _shared = ReaderPool(size)
+    _users += 1
+    return _shared
+
+
+def release() -> None:
+    """Give back a pool from `acquire`; the last user stops its workers."""
+    global _shared, _users
+    _users -= 1
+    if _users <= 0 and _shared is not None:
+        _shared.close()
+        _shared, _users = None, 0

@@ -5,11 +5,9 @@ Each site's spider is a subclass naming its Site; the site table (pressbot/sites
 
 from __future__ import annotations
 
-import asyncio
 import datetime as dt
 import hashlib
 from collections.abc import AsyncIterator, Iterator
-from concurrent.futures import Executor
 from email.utils import parsedate_to_datetime
 from typing import Any, ClassVar
 
@@ -121,8 +119,11 @@ class ReleaseSpider(scrapy.Spider):
         if early is not None:
             yield early
             return
-        loop = asyncio.get_running_loop()
-        result = await loop.run_in_executor(self._pool, read_release_page, *self._read_args(response))
+        assert self._pool is not None
+        try:
+            result = await self._pool.read(*self._read_args(response))
+        except workers.WorkerCrashed as exc:  # a page that kills the reader is bad input: a reject, not a stop
+            result = "error", {"reason": "worker_crashed", "message": str(exc), "selector": None}, ""
         yield self._release_item(response, listed, result)
 
     def _unreadable(self, response: Response) -> Fetched | None:
@@ -148,16 +149,20 @@ class ReleaseSpider(scrapy.Spider):
         return self._fetched(response, content_sha256, **data, from_model=True, listed=listed or {})
 
     @property
-    def _pool(self) -> Executor | None:
-        """Worker processes for reading pages (PRESSBOT_EXTRACT_WORKERS; 0 reads them in this process)."""
+    def _pool(self) -> workers.ReaderPool | None:
+        """Worker processes for reading pages: PRESSBOT_EXTRACT_WORKERS, a number or 'auto' (a worker when the
+        machine has a second core; none in replay, which is small and must stay in order)."""
         if not hasattr(self, "_workers"):
-            count = self.crawler.settings.getint("PRESSBOT_EXTRACT_WORKERS")
-            self._workers = workers.pool(count) if count > 0 else None
+            setting = self.crawler.settings.get("PRESSBOT_EXTRACT_WORKERS")
+            replay = bool(self.crawler.settings.get("PRESSBOT_REPLAY"))
+            count = 0 if replay and setting in (None, "", "auto") else workers.default_workers(setting)
+            self._workers = workers.acquire(count) if count > 0 else None
         return self._workers
 
     def closed(self, reason: str) -> None:
         if getattr(self, "_workers", None) is not None:
-            self._workers.shutdown(cancel_futures=True)
+            workers.release()
+            self._workers = None
 
     def on_error(self, failure: Any) -> Iterator[Fetched]:
         request = failure.request

@@ -1,0 +1,115 @@
+"""The reader pool: the same results as reading in-process, and a dead worker costs at most its page."""
+
+from __future__ import annotations
+
+import asyncio
+import os
+import signal
+
+import pytest
+
+from pressbot import workers
+from pressbot.workers import ReaderPool, read_release_page
+from tests.pages import URLS, page
+
+JA = page(
+    "mofa_ja",
+    "日米外相会談",
+    "令和7年7月10日",
+    "7月10日、岩屋毅外務大臣は、ルビオ米国国務長官と会談を行ったところ、概要は以下のとおりです。",
+    ["冒頭、両外相は日米同盟の強化を確認しました。", "両外相は地域情勢について意見交換を行いました。"],
+).encode("utf-8")
+# Big enough that the worker is still reading it when the test kills the worker (tenths of a second).
+SLOW = JA.replace(b"</ol>", b"".join(b"<li>%d \xe4\xb8\x80\xe4\xba\x8c</li>" % i for i in range(40000)) + b"</ol>")
+
+
+def _run(coroutine):  # type: ignore[no-untyped-def]
+    return asyncio.run(coroutine)
+
+
+def test_pool_reads_what_the_process_reads() -> None:
+    async def main() -> list:
+        pool = ReaderPool(1)
+        try:
+            return await asyncio.gather(
+                pool.read(JA, URLS["mofa_ja"], "mofa_ja", "text/html; charset=utf-8"),
+                pool.read(b"<html><body>Access denied</body></html>", URLS["mofa_ja"], "mofa_ja", None),
+                pool.read(JA, URLS["mofa_ja"], "mofa_ja", None),
+            )
+        finally:
+            pool.close()
+
+    got = _run(main())
+    assert got[0] == read_release_page(JA, URLS["mofa_ja"], "mofa_ja", "text/html; charset=utf-8")
+    assert got[0][0] == "record" and got[0][1]["record"]["meeting"]["participants"]
+    assert got[1][0] == "error" and got[1][1]["reason"] == read_release_page(
+        b"<html><body>Access denied</body></html>", URLS["mofa_ja"], "mofa_ja", None
+    )[1]["reason"]
+    assert got[2] == got[0]
+
+
+def test_an_exception_in_the_worker_is_raised_in_the_crawler() -> None:
+    async def main() -> None:
+        pool = ReaderPool(1)
+        try:
+            await pool.read(None, URLS["mofa_ja"], "mofa_ja", None)  # type: ignore[arg-type]
+        finally:
+            pool.close()
+
+    with pytest.raises(workers.WorkerError, match="TypeError"):
+        _run(main())
+
+
+def _kill_reader(pool: ReaderPool) -> int:
+    pid = pool._workers[0].process.pid
+    os.kill(pid, signal.SIGKILL)
+    return pid
+
+
+def test_a_killed_worker_is_replaced_and_its_page_read_again() -> None:
+    async def main() -> tuple:
+        pool = ReaderPool(1)
+        try:
+            await pool.read(JA, URLS["mofa_ja"], "mofa_ja", None)  # the worker is up
+            slow = asyncio.ensure_future(pool.read(SLOW, URLS["mofa_ja"], "mofa_ja", None))
+            after = asyncio.ensure_future(pool.read(JA, URLS["mofa_ja"], "mofa_ja", None))
+            await asyncio.sleep(0.05)
+            killed = _kill_reader(pool)
+            results = await asyncio.gather(slow, after)
+            return killed, pool._workers[0].process.pid, results
+        finally:
+            pool.close()
+
+    killed, now, (slow, after) = _run(main())
+    assert now != killed
+    assert slow[0] == "record" and after[0] == "record"
+
+
+def test_a_page_whose_worker_dies_twice_is_given_up() -> None:
+    async def main() -> tuple:
+        pool = ReaderPool(1)
+        try:
+            await pool.read(JA, URLS["mofa_ja"], "mofa_ja", None)
+            slow = asyncio.ensure_future(pool.read(SLOW, URLS["mofa_ja"], "mofa_ja", None))
+            await asyncio.sleep(0.05)
+            first = _kill_reader(pool)
+            while pool._workers[0].process.pid == first:
+                await asyncio.sleep(0.01)
+            await asyncio.sleep(0.3)  # the new worker starts and takes the page again
+            _kill_reader(pool)
+            with pytest.raises(workers.WorkerCrashed):
+                await slow
+            return await pool.read(JA, URLS["mofa_ja"], "mofa_ja", None)  # the pool goes on
+        finally:
+            pool.close()
+
+    assert _run(main())[0] == "record"
+
+
+def test_auto_is_one_worker_with_a_second_core(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(os, "cpu_count", lambda: 2)
+    assert workers.default_workers("auto") == 1
+    assert workers.default_workers("3") == 3
+    monkeypatch.setattr(os, "cpu_count", lambda: 1)
+    assert workers.default_workers("auto") == 0
+    assert workers.default_workers(0) == 0
