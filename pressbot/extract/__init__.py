@@ -6,7 +6,6 @@ import re
 
 from pressbot.errors import ExtractError
 from pressbot.extract.dates import DateError, parse_date
-from pressbot.extract.meeting import read_meeting
 from pressbot.extract.page import Page, decode, looks_like_html, read_page
 from pressbot.models import Language, Release
 from pressbot.sites import Site, get_site, release_id, site_for_url
@@ -40,6 +39,8 @@ def extract(
 
 def read_release(page: Page, url: str | None, site: Site) -> Release:
     """Page in, Release out: the published date, language, kind and meeting."""
+    # Loaded on first use: a crawler whose pages are read by worker processes never needs the meeting rules.
+    from pressbot.extract.meeting import read_meeting
     body = "\n".join([block.text for block in page.blocks])
     if not body.strip():
         raise ExtractError("not_a_release", "the page has a title but no body text", url=url, selector=site.body)
