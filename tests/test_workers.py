@@ -113,3 +113,28 @@ def test_auto_is_one_worker_with_a_second_core(monkeypatch: pytest.MonkeyPatch) 
     monkeypatch.setattr(os, "cpu_count", lambda: 1)
     assert workers.default_workers("auto") == 0
     assert workers.default_workers(0) == 0
+
+
+def test_the_spider_rejects_a_page_that_kills_its_reader() -> None:
+    from scrapy.http import HtmlResponse, Request
+    from scrapy.utils.test import get_crawler
+
+    from pressbot.spiders.mofa_ja import MofaJaSpider
+
+    class DyingPool:
+        async def read(self, *args: object) -> None:
+            raise workers.WorkerCrashed("the reading process died twice on this page (exit code -9)")
+
+    crawler = get_crawler(MofaJaSpider)
+    spider = MofaJaSpider.from_crawler(crawler)
+    spider._workers = DyingPool()
+    url = URLS["mofa_ja"]
+    response = HtmlResponse(url, body=JA, headers={"Content-Type": "text/html"}, request=Request(url))
+
+    async def items() -> list:
+        return [item async for item in spider.parse_release_pooled(response, {"title": "x"})]
+
+    (item,) = asyncio.run(items())
+    assert item.record is None
+    assert item.error["reason"] == "worker_crashed" and "exit code -9" in item.error["message"]
+    assert item.content_sha256 and item.url == url
