@@ -60,7 +60,8 @@ class WorkerError(RuntimeError):
 
 
 class WorkerCrashed(RuntimeError):
-    """The page's worker died twice while reading it (killed, out of memory, a crash in a C library)."""
+    """The page's worker died twice while reading it (killed, out of memory, a crash in a C library), or was
+    stopped twice for taking longer than the pool's timeout (a runaway pattern on odd input)."""
 
 
 def _serve(requests: Connection, replies: Connection) -> None:
@@ -82,6 +83,7 @@ class _Job:
     args: tuple[Any, ...]
     future: asyncio.Future[Result]
     crashes: int = 0
+    timed_out: bool = False
 
 
 @dataclass(eq=False)
@@ -92,6 +94,7 @@ class _Worker:
     jobs: deque[_Job] = field(default_factory=deque)  # sent, in order; the worker answers in that order
     outbox: bytearray = field(default_factory=bytearray)  # request bytes the pipe has not taken yet
     dead: bool = False
+    timer: asyncio.TimerHandle | None = None  # the deadline of the page the worker is reading (jobs[0])
 
 
 # Requests in flight per worker: the next page is already in the pipe when the worker finishes one, so it
@@ -110,9 +113,13 @@ def _widen(conn: Connection) -> None:
 
 @dataclass(eq=False)
 class ReaderPool:
-    """``size`` worker processes (started with forkserver: they never inherit the reactor or its threads)."""
+    """``size`` worker processes (started with forkserver: they never inherit the reactor or its threads).
+
+    A page that takes longer than ``timeout`` seconds has its worker killed, and counts as a crash.
+    """
 
     size: int
+    timeout: float | None = 60.0
     _queue: deque[_Job] = field(default_factory=deque)
     _workers: list[_Worker] = field(default_factory=list)
     _loop: asyncio.AbstractEventLoop | None = None
@@ -162,6 +169,8 @@ class ReaderPool:
 
     def _stop(self, worker: _Worker) -> None:
         assert self._loop is not None
+        if worker.timer is not None:
+            worker.timer.cancel()
         self._loop.remove_reader(worker.replies.fileno())
         self._loop.remove_writer(worker.requests.fileno())
         worker.requests.close()  # the worker's recv ends: it exits
@@ -181,8 +190,23 @@ class ReaderPool:
                 worker.outbox += _HEADER.pack(len(payload))
                 worker.outbox += payload
                 worker.jobs.append(job)
+                if len(worker.jobs) == 1:
+                    self._arm(worker)
                 self._flush(worker)
 
+    def _arm(self, worker: _Worker) -> None:
+        """Start the clock of the page the worker reads now (the first it has not answered)."""
+        assert self._loop is not None
+        if worker.timer is not None:
+            worker.timer.cancel()
+            worker.timer = None
+        if worker.jobs and self.timeout:
+            worker.timer = self._loop.call_later(self.timeout, self._expire, worker, worker.jobs[0])
+
+    def _expire(self, worker: _Worker, job: _Job) -> None:
+        if worker.jobs and worker.jobs[0] is job and worker.process.is_alive():
+            job.timed_out = True
+            worker.process.kill()  # the end of its reply pipe follows: _on_reply replaces it
     def _flush(self, worker: _Worker) -> None:
         """Write what the pipe takes now; the loop calls again when it can take more."""
         assert self._loop is not None
@@ -206,6 +230,7 @@ class ReaderPool:
             self._replace(worker)
         else:
             job = worker.jobs.popleft()
+            self._arm(worker)
             if not job.future.done():
                 if status == "ok":
                     job.future.set_result(payload)
@@ -223,7 +248,8 @@ class ReaderPool:
         if jobs and jobs[0] is dead.jobs[0]:
             jobs[0].crashes += 1
             if jobs[0].crashes >= 2:
-                message = f"the reading process died twice on this page (exit code {code})"
+                what = f"took over {self.timeout:g} s" if jobs[0].timed_out else f"died (exit code {code})"
+                message = f"the reading process {what} twice on this page"
                 jobs.pop(0).future.set_exception(WorkerCrashed(message))
         self._queue.extendleft(reversed(jobs))
 
@@ -232,11 +258,11 @@ _shared: ReaderPool | None = None
 _users = 0
 
 
-def acquire(size: int) -> ReaderPool:
+def acquire(size: int, timeout: float | None = 60.0) -> ReaderPool:
     """The process' one pool (the spiders of a `pressbot crawl` share it: workers per machine, not per site)."""
     global _shared, _users
     if _shared is None:
-        _shared = ReaderPool(size)
+        _shared = ReaderPool(size, timeout)
     _users += 1
     return _shared
 

@@ -138,3 +138,19 @@ def test_the_spider_rejects_a_page_that_kills_its_reader() -> None:
     assert item.record is None
     assert item.error["reason"] == "worker_crashed" and "exit code -9" in item.error["message"]
     assert item.content_sha256 and item.url == url
+
+
+def test_a_page_that_takes_too_long_twice_is_given_up() -> None:
+    async def main() -> tuple:
+        pool = ReaderPool(1, timeout=None)
+        try:
+            await pool.read(JA, URLS["mofa_ja"], "mofa_ja", None)  # the worker is up
+            pool.timeout = 0.3  # a new worker's start (imports) counts too: more than the quick page needs
+            with pytest.raises(workers.WorkerCrashed, match=r"took over 0\.3 s twice"):
+                await pool.read(SLOW, URLS["mofa_ja"], "mofa_ja", None)
+            pool.timeout = None
+            return await pool.read(JA, URLS["mofa_ja"], "mofa_ja", None)
+        finally:
+            pool.close()
+
+    assert _run(main())[0] == "record"

@@ -156,7 +156,8 @@ class ReleaseSpider(scrapy.Spider):
             setting = self.crawler.settings.get("PRESSBOT_EXTRACT_WORKERS")
             replay = bool(self.crawler.settings.get("PRESSBOT_REPLAY"))
             count = 0 if replay and setting in (None, "", "auto") else workers.default_workers(setting)
-            self._workers = workers.acquire(count) if count > 0 else None
+            timeout = self.crawler.settings.getfloat("PRESSBOT_READ_TIMEOUT") or None
+            self._workers = workers.acquire(count, timeout) if count > 0 else None
         return self._workers
 
     def closed(self, reason: str) -> None:
