@@ -3,8 +3,10 @@
     PRESSBOT_BENCH_COUNTS=counts.json python bench/counting_crawl.py crawl mofa_ja ... (same arguments)
 
 Wraps, before the spiders are imported, ``pressbot.workers.extract`` (what the spider's
-``read_release_page`` calls per release response) and ``pressbot.extract.read_page`` (the HTML parse
-inside extract()), then runs the normal CLI. At exit the counts are written to $PRESSBOT_BENCH_COUNTS;
+``read_release_page`` calls per release response read in this process), ``pressbot.workers.ReaderPool.read``
+(a page sent to a worker process, where this process' wrappers do not reach) and
+``pressbot.extract.read_page`` (the HTML parse inside an in-process extract()), then runs the normal CLI.
+``spider_extract_calls`` counts both kinds of page. At exit the counts are written to $PRESSBOT_BENCH_COUNTS;
 a count is null when its hook point no longer exists (the code moved), so the benchmark can say so
 instead of reporting a false zero.
 """
@@ -45,6 +47,16 @@ def _install() -> None:
     except ImportError:
         return
     _wrap(workers, "extract", "spider_extract_calls")
+    pool_read = getattr(getattr(workers, "ReaderPool", None), "read", None)
+    if counts["spider_extract_calls"] is None or pool_read is None:
+        counts["spider_extract_calls"] = None  # one of the two hook points is gone: no count rather than a low one
+        return
+
+    async def counted_read(self, *args, **kwargs):  # type: ignore[no-untyped-def]
+        counts["spider_extract_calls"] += 1  # type: ignore[operator]
+        return await pool_read(self, *args, **kwargs)
+
+    workers.ReaderPool.read = counted_read  # type: ignore[method-assign]
 
 
 def _write() -> None:
