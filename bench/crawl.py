@@ -12,8 +12,10 @@ on its own threads). Then the same crawl is run twice, each in its own subproces
 
 both with politeness off for the benchmark only (DOWNLOAD_DELAY=0, AUTOTHROTTLE_ENABLED=False,
 CONCURRENT_REQUESTS(_PER_DOMAIN)=16, ROBOTSTXT_OBEY=False). Wall time runs from the crawler's start to its exit
-(interpreter start and imports included); peak RSS and CPU time come from os.wait4() of that one process,
-forked by a small wrapper so that it does not inherit this process' RSS high-water mark.
+(interpreter start and imports included); peak RSS comes from os.wait4() of that one process, forked by a
+small wrapper so that it does not inherit this process' RSS high-water mark; CPU time is that process' and
+its descendants' (pressbot reads pages in a worker process by default: PRESSBOT_EXTRACT_WORKERS=auto;
+``--workers 0`` reads them in the crawler's process).
 Prints pages/s for each, the ratio pressbot/bare, and peak RSS; with two N values, the RSS growth.
 ``--profile`` also runs (b) once under cProfile and prints where the crawl process spends its time.
 """
@@ -68,22 +70,35 @@ class Result:
 # Peak RSS must be the crawler's own: a child forked (or vforked) from this process inherits this process'
 # memory high-water mark in ru_maxrss (Linux carries it over exec), and this process holds the whole corpus.
 # So a small wrapper interpreter forks and execs the command, and reports wall, CPU and ru_maxrss of it.
+# The wrapper is also a subreaper (Linux prctl): pressbot's reader processes are children of multiprocessing's
+# forkserver, which the crawler never waits for; reaped here, their CPU is counted in "cpu" too.
 _WRAPPER = """
-import json, os, sys, time
+import ctypes, json, os, resource, sys, time
+try:
+    ctypes.CDLL(None).prctl(36, 1, 0, 0, 0)  # PR_SET_CHILD_SUBREAPER
+except (AttributeError, OSError):
+    pass
 start = time.perf_counter()
 pid = os.fork()
 if pid == 0:
     os.execv(sys.argv[2], sys.argv[2:])
 _, status, usage = os.wait4(pid, 0)
 wall = time.perf_counter() - start
+while True:  # orphaned descendants (the forkserver and its workers) come to us; wait for them to end
+    try:
+        os.wait()
+    except ChildProcessError:
+        break
+tree = resource.getrusage(resource.RUSAGE_CHILDREN)
 with open(sys.argv[1], "w") as handle:
-    json.dump({"wall": wall, "cpu": usage.ru_utime + usage.ru_stime, "maxrss_kb": usage.ru_maxrss,
+    json.dump({"wall": wall, "cpu": tree.ru_utime + tree.ru_stime, "maxrss_kb": usage.ru_maxrss,
                "code": os.waitstatus_to_exitcode(status)}, handle)
 """
 
 
 def run_child(cmd: list[str], log: Path, env: dict[str, str] | None = None) -> tuple[float, float, float, int]:
-    """Run ``cmd``; return wall seconds, CPU seconds (user+sys), peak RSS in MB and the exit code of that child."""
+    """Run ``cmd``; return wall seconds, CPU seconds (user+sys, with the processes it started), peak RSS in MB of
+    the command's own process, and its exit code."""
     usage_file = log.with_suffix(".usage.json")
     with open(log, "wb") as out:
         subprocess.run([sys.executable, "-c", _WRAPPER, str(usage_file), *cmd], stdout=out, stderr=subprocess.STDOUT,
