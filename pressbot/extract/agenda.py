@@ -96,7 +96,11 @@ _CLOSER = re.compile(
 _TERMINATOR_FIRST = frozenset("(（以了-#＃eE")
 _CLOSER_FIRST = frozenset("*＊※†‡(（【[注参仮暫nNpPtTuU")
 _BRACKETS = frozenset("(（【[")
+# A line whose first character is in neither set is keyed on that character (the brackets are in the closer
+# set), so it skips both patterns without computing its key.
+_KEYED_FIRST = _TERMINATOR_FIRST | _CLOSER_FIRST
 _CJK = re.compile(r"[\u3040-\u30ff\u3400-\u9fff\uf900-\ufaff\uac00-\ud7af]")
+_ABBREVIATION_END = re.compile(r"[a-z]{2}\. ")  # 'Mr. Smith met … talks. Then': an English sentence, not a title
 _SENTENCE_END = frozenset("。．.!?！？,，、;；")
 _INLINE_TRIM = " \t\u3000、，,;；"
 _HEADING_MAX_JA = 25
@@ -169,13 +173,14 @@ class _Reader:
             if tag == "li" and ordinal is not None:  # an empty <li> still holds its place
                 self._add([_Marker(("ol", str(depth)), str(ordinal), ordinal, "")], depth)
             return True
-        key = _key_char(line)
-        if key in _TERMINATOR_FIRST and _TERMINATOR.fullmatch(line):
-            return False
-        if key in _CLOSER_FIRST and _CLOSER.match(line):
-            self.open = None
-            self.closed = bool(self.nodes)
-            return True
+        if line[0] in _KEYED_FIRST:
+            key = _key_char(line)
+            if key in _TERMINATOR_FIRST and _TERMINATOR.fullmatch(line):
+                return False
+            if key in _CLOSER_FIRST and _CLOSER.match(line):
+                self.open = None
+                self.closed = bool(self.nodes)
+                return True
         marker = _li_marker(line, depth, ordinal) if tag == "li" else _read_marker(line)
         if marker is not None and (
             (marker.weak and not self._in_sequence(marker))
@@ -402,9 +407,18 @@ def _split_inline(marker: _Marker) -> list[_Marker]:
 
 
 def _heading_like(text: str) -> bool:
-    """A short line with no sentence ending reads as a title (``冒頭``, ``Bilateral Relations``)."""
+    """A short line with no sentence ending reads as a title (``冒頭``, ``Bilateral Relations``).
+
+    Titles in CJK script are at most 25 characters, others 60 and not a sentence ('talks. Then'): the length
+    decides before the script does where both limits give the same answer.
+    """
     if not text or text[-1] in _SENTENCE_END or "。" in text:
         return False
+    size = len(text)
+    if size > _HEADING_MAX_EN:  # too long for either
+        return False
+    if size <= _HEADING_MAX_JA and ". " not in text:  # short enough for both, and no 'ab. '
+        return True
     if _CJK.search(text):
-        return len(text) <= _HEADING_MAX_JA
-    return len(text) <= _HEADING_MAX_EN and not re.search(r"[a-z]{2}\. ", text)
+        return size <= _HEADING_MAX_JA
+    return not _ABBREVIATION_END.search(text)
