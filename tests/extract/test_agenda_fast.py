@@ -1,17 +1,83 @@
 """The agenda reader's shortcuts are exact: each agrees with what it stands in for.
 
-``_heading_like`` lets the length decide before the script test, and lines whose first character is in
-neither key set skip ``_key_char``.
+Points are made without validation (``agenda._new_point``), ``_heading_like`` lets the length decide before
+the script test, and lines whose first character is in neither key set skip ``_key_char``.
 """
 
 from __future__ import annotations
 
+import pickle
 import re
 
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from pressbot.extract import agenda
+from pressbot.extract.agenda import extract_agenda
+from pressbot.extract.blocks import Block
+from pressbot.models import AgendaPoint
+
+# ------------------------------------------------------------------------------------- points without validation
+
+TEXT = st.text(alphabet=st.sampled_from(list("a1 .:：。会\n\u3000①")), max_size=8)
+
+
+def _points(depth: int) -> st.SearchStrategy[list[AgendaPoint]]:
+    child = st.just([]) if depth == 0 else _points(depth - 1)
+    point = st.builds(_fields, st.none() | TEXT, st.none() | TEXT, TEXT, child).map(agenda._new_point)
+    return st.lists(point, max_size=3)
+
+
+def _fields(number: str | None, heading: str | None, text: str, points: list[AgendaPoint]) -> dict:
+    return {"number": number, "heading": heading, "text": text, "points": points}  # the model's order
+
+
+def _same_model(made: AgendaPoint, validated: AgendaPoint) -> None:
+    assert type(made) is type(validated) is AgendaPoint
+    assert made == validated
+    assert list(made.__dict__) == list(validated.__dict__)  # the same field order
+    assert made.model_fields_set == validated.model_fields_set
+    assert made.__pydantic_extra__ == validated.__pydantic_extra__
+    assert made.__pydantic_private__ == validated.__pydantic_private__
+    assert made.model_dump_json() == validated.model_dump_json()
+    for made_child, validated_child in zip(made.points, validated.points, strict=True):
+        _same_model(made_child, validated_child)
+
+
+@given(st.none() | TEXT, st.none() | TEXT, TEXT, _points(2))
+@settings(max_examples=300, deadline=None)
+def test_a_point_made_without_validation_is_the_validated_one(number, heading, text, points) -> None:
+    fields = _fields(number, heading, text, points)
+    validated = AgendaPoint.model_validate({**fields, "points": [p.model_dump() for p in points]})
+    _same_model(agenda._new_point(dict(fields)), validated)
+
+
+def test_a_point_made_without_validation_behaves_as_a_model() -> None:
+    point = agenda._new_point({"number": "1", "heading": None, "text": "a", "points": []})
+    copy = point.model_copy(deep=True)
+    point.text = "b"  # assignment, as on any model
+    assert point.text == "b" and copy.text == "a"
+    assert pickle.loads(pickle.dumps(point)) == point
+    assert point.model_fields_set == set(AgendaPoint.model_fields)
+
+
+_PREFIXES = ["", "1", "2", "3", "1.", "(1)", "（2）", "ア", "イ ", "①", "②", "(a)", "(h)", "(i)", "・", "- ", "※"]
+_BODIES = ["", "両者は協力を確認しました。", "人的交流", "経済関係：", "①北朝鮮、②中国", "(注)"]
+_BODIES += ["Bilateral Relations", "Talks. Then", "x" * 61]
+LINES = st.tuples(st.sampled_from(_PREFIXES), st.sampled_from(_BODIES)).map("".join)
+BLOCKS = st.lists(
+    st.builds(Block, LINES, st.sampled_from(["p", "p", "li", "h", "line"]), st.integers(0, 2), st.none() | st.just(1)),
+    max_size=12,
+)
+
+
+@given(BLOCKS)
+@settings(max_examples=300, deadline=None)
+def test_extracted_points_are_what_validation_makes_of_them(blocks: list[Block]) -> None:
+    points = extract_agenda(blocks)
+    for point in points:
+        _same_model(point, AgendaPoint.model_validate(point.model_dump()))
+
 
 # ------------------------------------------------------------------------------------------- _heading_like
 
