@@ -32,16 +32,19 @@ from __future__ import annotations
 import re
 import unicodedata
 from collections.abc import Sequence
-from dataclasses import dataclass, field
 
-from pydantic import TypeAdapter
+from pydantic import BaseModel
 
 from pressbot.extract.blocks import Block
 from pressbot.models import AgendaPoint
 
 __all__ = ["extract_agenda"]
 
-Family = tuple[str, ...]
+# A marker family ("pnum", "num", "kata", "bullet:・", "ol:1", …): points nest by the family of their marker.
+Family = str
+# A marker read at the start of a line: (family, number as printed, value, rest of the line, numbered, weak).
+# A plain tuple: one is made for most lines, and a tuple costs a fraction of an object with an __init__.
+Marker = tuple[Family, str | None, int | None, str, bool, bool]
 
 _KATA = "アイウエオカキクケコサシスセソタチツテトナニヌネノハヒフヘホマミムメモヤユヨラリルレロワ"
 _ROMAN = {"i": 1, "ii": 2, "iii": 3, "iv": 4, "v": 5, "vi": 6, "vii": 7, "viii": 8, "ix": 9, "x": 10}
@@ -64,16 +67,6 @@ _MARKER = re.compile(
     """.replace("KATA", _KATA),
     re.VERBOSE,
 )
-_ORDERED_FAMILIES = {
-    "pnum": "pnum",
-    "pchar": "pnum",
-    "pkata": "pkata",
-    "circ": "circ",
-    "rnum": "rnum",
-    "dnum": "num",
-    "wnum": "num",
-    "kata": "kata",
-}
 
 _TERMINATOR = re.compile(r"[(（]?\s*(?:以上|了)\s*[)）]?|(?:-+\s*)?end(?:\s*-+)?|(?:[#＃]\s*){3}", re.IGNORECASE)
 _CLOSER = re.compile(
@@ -96,43 +89,31 @@ _CLOSER = re.compile(
 _TERMINATOR_FIRST = frozenset("(（以了-#＃eE")
 _CLOSER_FIRST = frozenset("*＊※†‡(（【[注参仮暫nNpPtTuU")
 _BRACKETS = frozenset("(（【[")
+# A line whose first character is in neither set is keyed on that character (the brackets are in the closer
+# set), so it skips both patterns without computing its key.
+_KEYED_FIRST = _TERMINATOR_FIRST | _CLOSER_FIRST
 _CJK = re.compile(r"[\u3040-\u30ff\u3400-\u9fff\uf900-\ufaff\uac00-\ud7af]")
+_ABBREVIATION_END = re.compile(r"[a-z]{2}\. ")  # 'Mr. Smith met … talks. Then': an English sentence, not a title
 _SENTENCE_END = frozenset("。．.!?！？,，、;；")
 _INLINE_TRIM = " \t\u3000、，,;；"
+_CIRCLED = frozenset(chr(code) for code in (*range(0x2460, 0x2474), *range(0x3251, 0x3260)))  # ① … ⑳, ㉑ … ㉟
 _HEADING_MAX_JA = 25
 _HEADING_MAX_EN = 60
 _H_TAG_HEADING_MAX = 100
-_AGENDA = TypeAdapter(list[AgendaPoint])
 _MAX_LEVELS = 16  # real releases use 4 or 5; a cap keeps odd input serialisable (no deep recursion)
 
-
-@dataclass(slots=True)
-class _Marker:
-    """A marker read at the start of a line; ``rest`` is the text after it."""
-
-    family: Family
-    number: str | None
-    value: int | None
-    rest: str
-    numbered: bool = True
-    weak: bool = False
-    inline: bool = False  # produced by splitting ①…②… inside one line: never a heading
-    split_parent: bool = False  # its content went to inline sub-points
+# The slots of a pydantic model, set through their descriptors (see _new_point).
+_NEW = object.__new__
+_SET_DICT = BaseModel.__dict__["__dict__"].__set__
+_SET_FIELDS_SET = BaseModel.__dict__["__pydantic_fields_set__"].__set__
+_SET_EXTRA = BaseModel.__dict__["__pydantic_extra__"].__set__
+_SET_PRIVATE = BaseModel.__dict__["__pydantic_private__"].__set__
+_FIELDS_SET = set(AgendaPoint.model_fields)
 
 
-@dataclass(slots=True, eq=False)
-class _Node:
-    """A point under construction; converted to ``AgendaPoint`` once the body is read."""
-
-    number: str | None
-    family: Family
-    value: int | None
-    numbered: bool
-    li_depth: int | None
-    heading: str | None = None
-    parts: list[str] = field(default_factory=list)
-    children: list[_Node] = field(default_factory=list)
-    await_heading: bool = False
+# An open level of the tree: (family, value, numbered, sub-points) of the point that holds it. A tuple: the
+# reader makes one for most lines, and a tuple costs a fifth of an object with an __init__ (callgrind).
+_Level = tuple[Family, int | None, bool, list[AgendaPoint]]
 
 
 def extract_agenda(blocks: Sequence[Block]) -> list[AgendaPoint]:
@@ -141,15 +122,25 @@ def extract_agenda(blocks: Sequence[Block]) -> list[AgendaPoint]:
 
 
 class _Reader:
-    """Single pass over the lines with a stack of open points, one per marker family."""
+    """Single pass over the lines with a stack of open levels, one per marker family.
+
+    The points are models from the start: each goes into its parent's list when its marker is read. Only the
+    latest point takes text (the lines after it, until the next marker or a closer), so its text is kept here
+    and written to it when it closes; headings get their final form once every point's text is known.
+    """
 
     def __init__(self) -> None:
-        self.roots: list[_Node] = []
-        self.nodes: list[_Node] = []
-        self.stack: list[_Node] = []
+        self.roots: list[AgendaPoint] = []
+        self.stack: list[_Level] = []
         self.levels: dict[Family, int] = {}
-        self.open: _Node | None = None
         self.closed = False  # after a footnote or reference note, bullets are not points
+        self.headed: list[dict] = []  # the fields of the points given a heading
+        # The open point: its model's fields (None when there is none), text lines, heading, list depth.
+        self.open: dict | None = None
+        self.parts: list[str] = []
+        self.heading: str | None = None
+        self.await_heading = False
+        self.li_depth: int | None = None
 
     def read(self, blocks: Sequence[Block]) -> list[AgendaPoint]:
         read_line = self._read_line
@@ -167,139 +158,174 @@ class _Reader:
     def _read_line(self, line: str, tag: str, depth: int, ordinal: int | None) -> bool:
         if not line:
             if tag == "li" and ordinal is not None:  # an empty <li> still holds its place
-                self._add([_Marker(("ol", str(depth)), str(ordinal), ordinal, "")], depth)
+                self._place(f"ol:{depth}", str(ordinal), ordinal, True, depth)
+                self.await_heading = True
             return True
-        key = _key_char(line)
-        if key in _TERMINATOR_FIRST and _TERMINATOR.fullmatch(line):
-            return False
-        if key in _CLOSER_FIRST and _CLOSER.match(line):
-            self.open = None
-            self.closed = bool(self.nodes)
-            return True
+        if line[0] in _KEYED_FIRST:
+            key = _key_char(line)
+            if key in _TERMINATOR_FIRST and _TERMINATOR.fullmatch(line):
+                return False
+            if key in _CLOSER_FIRST and _CLOSER.match(line):
+                self._close()
+                self.closed = bool(self.roots)
+                return True
         marker = _li_marker(line, depth, ordinal) if tag == "li" else _read_marker(line)
-        if marker is not None and (
-            (marker.weak and not self._in_sequence(marker))
-            # (参考) then ・2023年11月 マニラ: a reference list, not a sub-point
-            or (self.closed and not marker.numbered)
-        ):
-            marker = None
-        if marker is None:
-            if tag == "h":
-                self._new_section()
-            else:
-                self._continue(line, depth)
-            return True
-        self.closed = False
-        family = marker.family
-        rest = marker.rest
-        if family == ("proman",):
-            marker = self._resolve_roman(marker)
-        inline = family == ("circ",) or (rest and _is_circled(rest[0]))
-        markers = _split_inline(marker) if inline else [marker]
-        node = self._add(markers, depth if tag == "li" else None)
-        if tag == "h" and len(markers) == 1 and node.numbered and 0 < len(rest) <= _H_TAG_HEADING_MAX:
-            node.heading, node.parts, node.await_heading = rest, [], False  # <h3>1 概要</h3>
+        if marker is not None:
+            family, number, value, rest, numbered, weak = marker
+            if not (
+                (weak and not self._in_sequence(family, value))
+                # (参考) then ・2023年11月 マニラ: a reference list, not a sub-point
+                or (self.closed and not numbered)
+            ):
+                self.closed = False
+                if family == "proman":
+                    family, value = self._resolve_roman(number, value)
+                li_depth = depth if tag == "li" else None
+                if (family == "circ" or (rest and rest[0] in _CIRCLED)) and self._add_inline(
+                    family, number, value, numbered, li_depth, rest
+                ):
+                    return True
+                self._place(family, number, value, numbered, li_depth)
+                if tag == "h" and numbered and 0 < len(rest) <= _H_TAG_HEADING_MAX:
+                    self.heading = rest  # <h3>1 概要</h3>
+                elif not rest:
+                    self.await_heading = numbered
+                elif numbered and _heading_like(rest):
+                    self.heading = rest
+                else:
+                    self.parts.append(rest)
+                return True
+        if tag == "h":  # an unnumbered heading starts a new section: its points start afresh
+            self._close()
+            self.stack.clear()
+        else:
+            self._continue(line, depth)
         return True
 
-    def _new_section(self) -> None:
-        """An unnumbered heading starts a new section: its points start afresh."""
-        self.open = None
-        self.stack.clear()
-
-    def _resolve_roman(self, marker: _Marker) -> _Marker:
+    def _resolve_roman(self, number: str | None, value: int | None) -> tuple[Family, int | None]:
         """Read ``(i)``, ``(v)``, ``(x)`` as letters when they follow ``(h)``, ``(u)``, ``(w)``."""
-        if marker.family != ("proman",):
-            return marker
-        letter = (marker.number or "")[1:-1]
-        if letter not in _ROMAN_SINGLE_AFTER:
-            return marker
-        previous = ord(_ROMAN_SINGLE_AFTER[letter]) - 96
-        if any(node.family == ("palpha",) and node.value == previous for node in self.stack):
-            return _Marker(("palpha",), marker.number, previous + 1, marker.rest)
-        return marker
+        letter = (number or "")[1:-1]
+        if letter in _ROMAN_SINGLE_AFTER:
+            previous = ord(_ROMAN_SINGLE_AFTER[letter]) - 96
+            if any(family == "palpha" and sibling == previous for family, sibling, _, _ in self.stack):
+                return "palpha", previous + 1
+        return "proman", value
 
-    def _in_sequence(self, marker: _Marker) -> bool:
+    def _in_sequence(self, family: Family, value: int | None) -> bool:
         """Accept a bare number only as 1 or one or two past its sibling of the same family."""
-        value = marker.value or 0
+        value = value or 0
         if value == 1:
             return True
-        for node in reversed(self.stack):
-            if node.family == marker.family:
-                return node.value is not None and node.value < value <= node.value + 2
+        for family_, sibling, _, _ in reversed(self.stack):
+            if family_ == family:
+                return sibling is not None and sibling < value <= sibling + 2
         return False
 
-    def _add(self, markers: list[_Marker], li_depth: int | None) -> _Node:
-        """Place each marker's point in the tree; the last one takes continuation text."""
-        node: _Node | None = None
-        for marker in markers:
-            node = self._place(marker, li_depth)
-            rest = marker.rest
-            if marker.split_parent:
-                continue  # its content went to the inline sub-points
-            if not rest:
-                node.await_heading = node.numbered
-            elif node.numbered and not marker.inline and _heading_like(rest):
-                node.heading = rest
-            else:
-                node.parts.append(rest)
-        assert node is not None
-        self.open = node
-        return node
+    def _add_inline(
+        self, family: Family, number: str | None, value: int | None, numbered: bool, li_depth: int | None, rest: str
+    ) -> bool:
+        """Split ``①…、②…、③…`` at the start of a line's content into one point per number; False if no ② follows.
 
-    def _place(self, marker: _Marker, li_depth: int | None) -> _Node:
+        A circled marker is the first sub-point itself; any other marker becomes their parent, with no text.
+        """
+        if family == "circ":
+            pieces = _inline_pieces(value or 0, rest)
+        else:
+            pieces = _inline_pieces(int(unicodedata.numeric(rest[0])), rest[1:])
+        if not pieces:
+            return False
+        if family != "circ":
+            self._place(family, number, value, numbered, li_depth)
+        for circled, piece in pieces:
+            self._place("circ", _circled(circled), circled, True, li_depth)
+            if piece:
+                self.parts.append(piece)  # never a heading: it enumerates inside one line
+            else:
+                self.await_heading = True
+        return True
+
+    def _place(
+        self, family: Family, number: str | None, value: int | None, numbered: bool, li_depth: int | None
+    ) -> None:
+        """Open a point for a marker where its family goes in the tree; it takes the text that follows."""
         stack = self.stack
-        family = marker.family
         cut = len(stack) - 1
-        while cut >= 0 and stack[cut].family != family:
+        while cut >= 0 and stack[cut][0] != family:
             cut -= 1
         if cut < 0:  # a family not open: nest under the current point, or go back to its earlier level
-            cut = min(len(stack), self.levels.get(family, len(stack)))
-            if marker.numbered:  # a numbered point never nests under a bullet
-                while cut > 0 and not stack[cut - 1].numbered:
+            cut = len(stack)
+            level = self.levels.get(family, cut)
+            if level < cut:
+                cut = level
+            if numbered:  # a numbered point never nests under a bullet
+                while cut > 0 and not stack[cut - 1][2]:
                     cut -= 1
-        cut = min(cut, _MAX_LEVELS - 1)
+        if cut >= _MAX_LEVELS:  # (not min(): a builtin call costs ~800 instructions, on every point)
+            cut = _MAX_LEVELS - 1
         del stack[cut:]
-        node = _Node(marker.number, family, marker.value, marker.numbered, li_depth)
-        (stack[-1].children if stack else self.roots).append(node)
-        stack.append(node)
+        points: list[AgendaPoint] = []
+        fields = {"number": number, "heading": None, "text": "", "points": points}
+        (stack[-1][3] if stack else self.roots).append(_new_point(fields))
+        stack.append((family, value, numbered, points))
         self.levels[family] = cut
-        self.nodes.append(node)
-        return node
+        self._close()
+        self.open = fields
+        self.parts = []
+        self.li_depth = li_depth
+
+    def _close(self) -> None:
+        """Write the open point's text and heading to it: no line after this one goes to it."""
+        fields = self.open
+        if fields is None:
+            return
+        if self.parts:
+            fields["text"] = "\n".join(self.parts)
+        if self.heading is not None:
+            fields["heading"] = self.heading
+            self.headed.append(fields)
+            self.heading = None
+        self.await_heading = False
+        self.open = None
 
     def _continue(self, line: str, depth: int) -> None:
         """Append an unnumbered line to the open point, if any (text before point 1 is dropped)."""
-        node = self.open
-        if node is None:
+        if self.open is None:
             return
-        if node.li_depth is not None and depth < node.li_depth:
-            self.open = None  # a paragraph after the list is not part of the last item
+        if self.li_depth is not None and depth < self.li_depth:
+            self._close()  # a paragraph after the list is not part of the last item
             return
-        if node.await_heading and _heading_like(line):
-            node.heading = line
+        if self.await_heading and _heading_like(line):
+            self.heading = line
         else:
-            node.parts.append(line)
-        node.await_heading = False
+            self.parts.append(line)
+        self.await_heading = False
 
     def _build(self) -> list[AgendaPoint]:
-        """Convert nodes bottom-up (children are created after parents), so no recursion.
+        """A heading alone is the point's text; otherwise it loses its trailing colon."""
+        self._close()
+        for fields in self.headed:
+            heading = fields["heading"]
+            if not fields["text"] and not fields["points"]:
+                fields["text"], fields["heading"] = heading, None  # a lone short line is the content, not a title
+            else:
+                fields["heading"] = heading.rstrip(":：").strip() or None
+        return self.roots
 
-        The tree is built as plain dicts and validated in one call: much cheaper than one model per point.
-        """
-        built: dict[int, dict] = {}
-        for node in reversed(self.nodes):
-            text = "\n".join(node.parts)
-            heading = node.heading
-            if heading is not None and not text and not node.children:
-                text, heading = heading, None  # a lone short line is the content, not a title
-            elif heading is not None:
-                heading = heading.rstrip(":：").strip() or None
-            built[id(node)] = {
-                "number": node.number,
-                "heading": heading,
-                "text": text,
-                "points": [built.pop(id(child)) for child in node.children],
-            }
-        return _AGENDA.validate_python([built.pop(id(node)) for node in self.roots])
+
+def _new_point(fields: dict) -> AgendaPoint:
+    """The AgendaPoint with these fields, made as ``model_construct`` makes it but without its loop in Python.
+
+    The reader only puts str, None and lists of points in the fields, which validation would return as they
+    are, and in the model's order (the serializer writes them in the order of the dict); validating cost about
+    9 K instructions a point, this about 4 K (callgrind). tests/extract/test_agenda_fast.py checks that the two
+    give the same model.
+    """
+    point = _NEW(AgendaPoint)
+    _SET_DICT(point, fields)
+    _SET_FIELDS_SET(point, _FIELDS_SET.copy())
+    _SET_EXTRA(point, None)
+    _SET_PRIVATE(point, None)
+    return point
 
 
 def _key_char(line: str) -> str:
@@ -316,7 +342,7 @@ def _key_char(line: str) -> str:
     return first
 
 
-def _read_marker(line: str) -> _Marker | None:
+def _read_marker(line: str) -> Marker | None:
     """Read the numbering or bullet at the start of a line, or None for plain text."""
     m = _MARKER.match(line)
     if m is None:
@@ -324,43 +350,38 @@ def _read_marker(line: str) -> _Marker | None:
     kind = m.lastgroup or ""
     token = m.group(kind)
     rest = line[m.end() :].strip()
-    if kind in ("bullet", "sbullet"):
+    if kind == "pnum" or kind == "rnum":
+        # '(1)' / '（ 1 ）', rnum '1)': int() reads full-width digits and ignores the spaces around them.
+        value = int(token[1:-1] if kind == "pnum" else token[:-1])
+        if " " in token or "\u3000" in token:
+            token = token.replace(" ", "").replace("\u3000", "")
+        return kind, token, value, rest, True, False
+    if kind == "dnum" or kind == "wnum":
+        return "num", token, int(token), rest, True, kind == "wnum"
+    if kind == "kata" or kind == "pkata":
+        return kind, token, _KATA.index(token.strip("(（)）")) + 1, rest, True, False
+    if kind == "bullet" or kind == "sbullet":
         if not rest or (token == "・" and rest.startswith("・")):
             return None
-        return _Marker(("bullet", token), None, None, rest, numbered=False)
+        return "bullet:" + token, None, None, rest, False, False
     if kind == "palpha":
         letter = token[1:-1]
         if letter in _ROMAN:  # (i) may still be the letter after (h): see _Reader._resolve_roman
-            return _Marker(("proman",), token, _ROMAN[letter], rest)
-        family = ("palpha_upper",) if letter.isupper() else ("palpha",)
-        return _Marker(family, token, ord(letter.lower()) - 96, rest)
-    family: Family = (_ORDERED_FAMILIES[kind],)
-    if kind in ("dnum", "wnum"):
-        return _Marker(family, token, int(token), rest, weak=kind == "wnum")
-    if kind in ("circ", "pchar"):
-        return _Marker(family, token, int(unicodedata.numeric(token)), rest)
-    if kind in ("kata", "pkata"):
-        return _Marker(family, token, _KATA.index(token.strip("(（)）")) + 1, rest)
-    # pnum '(1)' / '（ 1 ）', rnum '1)': int() reads full-width digits and ignores the spaces around them.
-    value = int(token[1:-1] if kind == "pnum" else token[:-1])
-    spaced = " " in token or "\u3000" in token
-    return _Marker(family, token.replace(" ", "").replace("\u3000", "") if spaced else token, value, rest)
+            return "proman", token, _ROMAN[letter], rest, True, False
+        return ("palpha_upper" if letter.isupper() else "palpha"), token, ord(letter.lower()) - 96, rest, True, False
+    # circ '①', pchar '⑴' (numbered as '(1)')
+    return ("circ" if kind == "circ" else "pnum"), token, int(unicodedata.numeric(token)), rest, True, False
 
 
-def _li_marker(line: str, depth: int, ordinal: int | None) -> _Marker:
+def _li_marker(line: str, depth: int, ordinal: int | None) -> Marker:
     """An <ol> item is numbered by position; a <ul> item is a bullet unless it prints a number."""
     if ordinal is not None:
-        return _Marker(("ol", str(depth)), str(ordinal), ordinal if isinstance(ordinal, int) else None, line)
+        return f"ol:{depth}", str(ordinal), ordinal if isinstance(ordinal, int) else None, line, True, False
     marker = _read_marker(line)
-    if marker is not None and marker.numbered:
+    if marker is not None and marker[4]:
         return marker
-    rest = marker.rest if marker is not None else line
-    return _Marker(("ul", str(depth)), None, None, rest, numbered=False)
-
-
-def _is_circled(char: str) -> bool:
-    """① … ⑳ and ㉑ … ㉟."""
-    return "\u2460" <= char <= "\u2473" or "\u3251" <= char <= "\u325f"
+    rest = marker[3] if marker is not None else line
+    return f"ul:{depth}", None, None, rest, False, False
 
 
 def _circled(value: int) -> str:
@@ -368,14 +389,8 @@ def _circled(value: int) -> str:
     return chr(0x245F + value) if value <= 20 else chr(0x323C + value)
 
 
-def _split_inline(marker: _Marker) -> list[_Marker]:
-    """Split ``①…、②…、③…`` at the start of a line's content into one marker per number."""
-    if marker.family == ("circ",):
-        head, body, value = None, marker.rest, marker.value or 0
-    elif marker.rest and _is_circled(marker.rest[0]):
-        head, body, value = marker, marker.rest[1:], int(unicodedata.numeric(marker.rest[0]))
-    else:
-        return [marker]
+def _inline_pieces(value: int, body: str) -> list[tuple[int, str]]:
+    """The text of ``value`` and of each next circled number in ``body`` (``…、②…、③…``); [] without a next one."""
     pieces: list[tuple[int, str]] = []
     start = 0
     nxt = value + 1
@@ -387,24 +402,24 @@ def _split_inline(marker: _Marker) -> list[_Marker]:
         start = pos + 1
         nxt += 1
     if not pieces:
-        return [marker]
+        return []
     pieces.append((nxt - 1, body[start:]))
-    inline = [
-        _Marker(("circ",), _circled(v), v, piece.strip().rstrip(_INLINE_TRIM).strip(), inline=True)
-        for v, piece in pieces
-    ]
-    if head is None:
-        return inline
-    return [
-        _Marker(head.family, head.number, head.value, "", head.numbered, head.weak, split_parent=True),
-        *inline,
-    ]
+    return [(v, piece.strip().rstrip(_INLINE_TRIM).strip()) for v, piece in pieces]
 
 
 def _heading_like(text: str) -> bool:
-    """A short line with no sentence ending reads as a title (``冒頭``, ``Bilateral Relations``)."""
+    """A short line with no sentence ending reads as a title (``冒頭``, ``Bilateral Relations``).
+
+    Titles in CJK script are at most 25 characters, others 60 and not a sentence ('talks. Then'): the length
+    decides before the script does where both limits give the same answer.
+    """
     if not text or text[-1] in _SENTENCE_END or "。" in text:
         return False
+    size = len(text)
+    if size > _HEADING_MAX_EN:  # too long for either
+        return False
+    if size <= _HEADING_MAX_JA and ". " not in text:  # short enough for both, and no 'ab. '
+        return True
     if _CJK.search(text):
-        return len(text) <= _HEADING_MAX_JA
-    return len(text) <= _HEADING_MAX_EN and not re.search(r"[a-z]{2}\. ", text)
+        return size <= _HEADING_MAX_JA
+    return not _ABBREVIATION_END.search(text)

@@ -1,0 +1,117 @@
+"""The agenda reader's shortcuts are exact: each agrees with what it stands in for.
+
+Points are made without validation (``agenda._new_point``), ``_heading_like`` lets the length decide before
+the script test, and lines whose first character is in neither key set skip ``_key_char``.
+"""
+
+from __future__ import annotations
+
+import pickle
+import re
+
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from pressbot.extract import agenda
+from pressbot.extract.agenda import extract_agenda
+from pressbot.extract.blocks import Block
+from pressbot.models import AgendaPoint
+
+# ------------------------------------------------------------------------------------- points without validation
+
+TEXT = st.text(alphabet=st.sampled_from(list("a1 .:：。会\n\u3000①")), max_size=8)
+
+
+def _points(depth: int) -> st.SearchStrategy[list[AgendaPoint]]:
+    child = st.just([]) if depth == 0 else _points(depth - 1)
+    point = st.builds(_fields, st.none() | TEXT, st.none() | TEXT, TEXT, child).map(agenda._new_point)
+    return st.lists(point, max_size=3)
+
+
+def _fields(number: str | None, heading: str | None, text: str, points: list[AgendaPoint]) -> dict:
+    return {"number": number, "heading": heading, "text": text, "points": points}  # the model's order
+
+
+def _same_model(made: AgendaPoint, validated: AgendaPoint) -> None:
+    assert type(made) is type(validated) is AgendaPoint
+    assert made == validated
+    assert list(made.__dict__) == list(validated.__dict__)  # the same field order
+    assert made.model_fields_set == validated.model_fields_set
+    assert made.__pydantic_extra__ == validated.__pydantic_extra__
+    assert made.__pydantic_private__ == validated.__pydantic_private__
+    assert made.model_dump_json() == validated.model_dump_json()
+    for made_child, validated_child in zip(made.points, validated.points, strict=True):
+        _same_model(made_child, validated_child)
+
+
+@given(st.none() | TEXT, st.none() | TEXT, TEXT, _points(2))
+@settings(max_examples=300, deadline=None)
+def test_a_point_made_without_validation_is_the_validated_one(number, heading, text, points) -> None:
+    fields = _fields(number, heading, text, points)
+    validated = AgendaPoint.model_validate({**fields, "points": [p.model_dump() for p in points]})
+    _same_model(agenda._new_point(dict(fields)), validated)
+
+
+def test_a_point_made_without_validation_behaves_as_a_model() -> None:
+    point = agenda._new_point({"number": "1", "heading": None, "text": "a", "points": []})
+    copy = point.model_copy(deep=True)
+    point.text = "b"  # assignment, as on any model
+    assert point.text == "b" and copy.text == "a"
+    assert pickle.loads(pickle.dumps(point)) == point
+    assert point.model_fields_set == set(AgendaPoint.model_fields)
+
+
+_PREFIXES = ["", "1", "2", "3", "1.", "(1)", "（2）", "ア", "イ ", "①", "②", "(a)", "(h)", "(i)", "・", "- ", "※"]
+_BODIES = ["", "両者は協力を確認しました。", "人的交流", "経済関係：", "①北朝鮮、②中国", "(注)"]
+_BODIES += ["Bilateral Relations", "Talks. Then", "x" * 61]
+LINES = st.tuples(st.sampled_from(_PREFIXES), st.sampled_from(_BODIES)).map("".join)
+BLOCKS = st.lists(
+    st.builds(Block, LINES, st.sampled_from(["p", "p", "li", "h", "line"]), st.integers(0, 2), st.none() | st.just(1)),
+    max_size=12,
+)
+
+
+@given(BLOCKS)
+@settings(max_examples=300, deadline=None)
+def test_extracted_points_are_what_validation_makes_of_them(blocks: list[Block]) -> None:
+    points = extract_agenda(blocks)
+    for point in points:
+        _same_model(point, AgendaPoint.model_validate(point.model_dump()))
+
+
+# ------------------------------------------------------------------------------------------- _heading_like
+
+
+def _heading_like_as_written(text: str) -> bool:
+    """_heading_like as first written: the script test first, then the length for that script."""
+    if not text or text[-1] in agenda._SENTENCE_END or "。" in text:
+        return False
+    if agenda._CJK.search(text):
+        return len(text) <= agenda._HEADING_MAX_JA
+    return len(text) <= agenda._HEADING_MAX_EN and not re.search(r"[a-z]{2}\. ", text)
+
+
+_HEADING_PIECES = st.sampled_from(["会", "あ", "한", "a", "b", "A", ".", ". ", " ", "ab. ", ":", "。", "、", "!", "1"])
+HEADING_LIKE_TEXT = st.lists(_HEADING_PIECES, max_size=70).map("".join)
+
+
+@given(HEADING_LIKE_TEXT | st.text(max_size=70))
+@settings(max_examples=600, deadline=None)
+def test_heading_like_agrees_with_the_rule_as_first_written(text: str) -> None:
+    assert agenda._heading_like(text) == _heading_like_as_written(text)
+
+
+# ------------------------------------------------------------------------------------------- _KEYED_FIRST
+
+
+def test_brackets_are_keyed_first_characters() -> None:
+    assert agenda._BRACKETS <= agenda._KEYED_FIRST
+
+
+@given(st.text(min_size=1, max_size=6) | st.from_regex(agenda._CLOSER) | st.from_regex(agenda._TERMINATOR))
+@settings(max_examples=400, deadline=None)
+def test_a_line_not_keyed_first_has_a_key_in_neither_set(sample: str) -> None:
+    line = sample.strip()
+    if line and line[0] not in agenda._KEYED_FIRST:
+        key = agenda._key_char(line)
+        assert key not in agenda._TERMINATOR_FIRST and key not in agenda._CLOSER_FIRST
