@@ -368,6 +368,8 @@ def _read_marker(line: str) -> Marker | None:
         letter = token[1:-1]
         if letter in _ROMAN:  # (i) may still be the letter after (h): see _Reader._resolve_roman
             return "proman", token, _ROMAN[letter], rest, True, False
+        if len(letter) > 1:  # '(xx)', '(iiii)': neither a roman numeral nor a letter, so not a marker
+            return None
         return ("palpha_upper" if letter.isupper() else "palpha"), token, ord(letter.lower()) - 96, rest, True, False
     # circ '①', pchar '⑴' (numbered as '(1)')
     return ("circ" if kind == "circ" else "pnum"), token, int(unicodedata.numeric(token)), rest, True, False

@@ -615,3 +615,12 @@ def test_any_blocks_give_a_valid_tree_of_input_text(blocks: list[Block]) -> None
         AgendaPoint.model_validate(point.model_dump())
         for piece in [*point.text.split("\n"), point.heading or ""]:
             assert any(piece in source for source in sources), piece
+
+
+def test_bracketed_letters_that_are_no_roman_numeral_are_text() -> None:
+    """'(xx)', '(vv)', '(iiii)' match the roman-numeral shape of the marker pattern but are not numerals."""
+    for odd in ("(xx) 両者は確認した。", "(vv)", "(iiii) text"):
+        points = extract_agenda([Block("(1) 冒頭", "p", 0, None), Block(odd, "p", 0, None)])
+        assert [p.number for p in points] == ["(1)"]
+        assert odd.strip() in points[0].text
+    assert [p.number for p in extract_agenda([Block("(ii) b", "p", 0, None)])] == ["(ii)"]
