@@ -40,6 +40,15 @@ FEED_EXPORTERS = {
     "jsonl": "pressbot.exporters.FlushingJsonLinesExporter",
 }
 
+# Spider middlewares whose work pressbot does not use: each wraps every callback's output (a release's item, a
+# listing's fifty requests) in one more async generator. Referer headers are not sent (bots need not), URLs come
+# from the sites' own listings (no length filter), there is no depth limit, and no request copies meta.
+SPIDER_MIDDLEWARES = {
+    "scrapy.spidermiddlewares.referer.RefererMiddleware": None,
+    "scrapy.spidermiddlewares.urllength.UrlLengthMiddleware": None,
+    "scrapy.spidermiddlewares.depth.DepthMiddleware": None,
+    "scrapy.spidermiddlewares.metacopy.MetaCopyDetectionMiddleware": None,
+}
 # Redirects off a site's domains are dropped by Scrapy's OffsiteMiddleware (spiders set allowed_domains).
 DOWNLOADER_MIDDLEWARES = {
     "scrapy.downloadermiddlewares.robotstxt.RobotsTxtMiddleware": None,
