@@ -18,9 +18,14 @@ def json_document(data: Any) -> str:
     return json.dumps(data, ensure_ascii=False, sort_keys=True, indent=2, default=str) + "\n"
 
 
+# What json.dumps(value, ensure_ascii=False, sort_keys=True) writes, with one encoder for every call (json.dumps
+# builds a new one per call when given options) and no cycle check (records are trees).
+_ENCODE = json.JSONEncoder(ensure_ascii=False, sort_keys=True, check_circular=False).encode
+
+
 def json_members(data: dict[str, Any]) -> dict[str, str]:
     """Each top-level value of a record as JSON text, so its hash and its line serialize the body once."""
-    return {key: json.dumps(value, ensure_ascii=False, sort_keys=True) for key, value in data.items()}
+    return {key: _ENCODE(value) for key, value in data.items()}
 
 
 def json_object(members: dict[str, str], keys: Iterable[str]) -> str:
