@@ -65,7 +65,13 @@ class WorkerCrashed(RuntimeError):
 
 
 def _serve(requests: Connection, replies: Connection) -> None:
-    """A worker's loop: read a request, answer it; end when the crawler closes its end of the pipe."""
+    """A worker's loop: read a request, answer it; end when the crawler closes its end of the pipe.
+
+    Workers run at a lower priority than the crawler: the reactor, which every page waits on, gets a core when it
+    needs one, and the workers take the cycles it leaves.
+    """
+    with contextlib.suppress(OSError):
+        os.nice(_NICENESS)
     while True:
         try:
             args = pickle.loads(requests.recv_bytes())
@@ -102,6 +108,7 @@ class _Worker:
 _IN_FLIGHT = 2
 _HEADER = struct.Struct("!i")  # multiprocessing.Connection's framing, which recv_bytes() reads
 _PIPE_BYTES = 1 << 20
+_NICENESS = 5
 
 
 def _widen(conn: Connection) -> None:
