@@ -182,9 +182,6 @@ def text_of(element: Element) -> str:
     return "".join(element.itertext())
 
 
-_TITLE_MARK = "data-pressbot-title"  # blocks above the title (category labels, breadcrumbs) are chrome
-
-
 @dataclass
 class Page:
     title: str
@@ -356,11 +353,9 @@ def _read_html(text: str, url: str | None, site: Site) -> Page:
     title_el = _title_element(root, doc)
     if title is None:
         title = one_line(text_of(title_el)) if title_el is not None else _title_from_head(doc)
-    if title_el is not None:
-        title_el.set(_TITLE_MARK, "")
     links = _links(root, url, site)
     _strip_chrome(root)
-    blocks = [b for b in _blocks(root) if b.text]
+    blocks = _blocks(root, title_el)  # never empty texts: _emit keeps only non-empty lines
     blocks = _cut_chrome(blocks)
     blocks = [b for b in blocks if b.text != title]  # block texts are single cleaned lines already
     if date_text is None:
@@ -527,16 +522,29 @@ def _link_place(element: Element, root: Element) -> str:
     return place
 
 
-class _BlockWriter:
-    """Walks an element tree, turning block elements and <br> breaks into Blocks, in order."""
+# A Block straight from its fields: NamedTuple's generated __new__ is a Python frame per block (a third of the
+# cost of making one), tuple.__new__ is what it calls.
+_new_block: Callable[[type[Block], tuple[str, str, int, int | None]], Block] = tuple.__new__
+# All the text below an element in document order, joined in C.
+_STRING = etree.XPath("string()", smart_strings=False)
 
-    def __init__(self) -> None:
+
+class _BlockWriter:
+    """Walks an element tree, turning block elements and <br> breaks into Blocks, in order.
+
+    Blocks above ``title`` (category labels, breadcrumbs) are chrome: ``title_at`` is where the title starts.
+    ``residue`` is whether any text may hold link or photo residue (see ``_blocks``).
+    """
+
+    def __init__(self, title: Element | None = None, residue: bool = True) -> None:
         self.blocks: list[Block] = []
         self.parts: list[str] = []
         self.tag = "p"
         self.depth = 0
         self.ordinal: int | None = None
+        self.title = title
         self.title_at = 0
+        self.residue = residue
 
     def flush(self) -> None:
         raw = "".join(self.parts)
@@ -550,12 +558,15 @@ class _BlockWriter:
         """Append the lines of ``raw`` as blocks (only the first carries the <li> and its number); any?"""
         if raw.isspace():
             return False
-        text = clean(strip_residue(raw))
+        text = clean(strip_residue(raw) if self.residue else raw)
         if not text:
             return False
+        if "\n" not in text:  # one line, as most are
+            self.blocks.append(_new_block(Block, (text, tag, depth, ordinal)))
+            return True
         blocks = self.blocks
         for line in text.split("\n"):
-            blocks.append(Block(line, tag, depth, ordinal))
+            blocks.append(_new_block(Block, (line, tag, depth, ordinal)))
             ordinal = None
             if tag == "li":
                 tag = "p"
@@ -575,7 +586,7 @@ class _BlockWriter:
             elif tag in _BLOCK_TAGS:
                 if parts:
                     self.flush()
-                if child.get(_TITLE_MARK) is not None:
+                if child is self.title:  # lxml hands out one proxy per node while it lives: identity is exact
                     self.title_at = len(self.blocks)
                 if tag == "li":
                     position += 1
@@ -620,8 +631,14 @@ class _BlockWriter:
                 parts.append(child.tail)
 
 
-def _blocks(root: Element) -> list[Block]:
-    writer = _BlockWriter()
+def _blocks(root: Element, title: Element | None = None) -> list[Block]:
+    """The blocks below ``root`` from the title on (all of them when the title is not a block below it).
+
+    Every text the walk joins into a block is a run of consecutive text nodes (with '\n' for <br>), so a
+    residue needle (never holding '\n') in a block is in the string value of ``root``: one C scan of that
+    decides for every block whether strip_residue can change it (tests/extract/test_page_fast.py).
+    """
+    writer = _BlockWriter(title, _RESIDUE.may_match(_STRING(root)))
     writer.walk(root, 0)
     if writer.parts:
         writer.flush()

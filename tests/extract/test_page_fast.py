@@ -1,0 +1,84 @@
+"""The shortcuts of page reading are exact: each cheap test agrees with the work it stands in for.
+
+Like tests/extract/test_fast_paths.py, on generated input: odd HTML trees (nested lists, <br>, inline
+elements splitting words, comments, entities, whitespace) and text built from the rules' own pieces.
+"""
+
+from __future__ import annotations
+
+import re
+
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from pressbot.extract import page, text
+from pressbot.extract.page import Element
+
+_SPACES = re.compile(r"[ \t\u3000\u00a0\u2002\u2003\u2009\u200b\ufeff]+")
+
+
+def _clean_reference(value: str) -> str:
+    """clean() as first written: collapse every space run, then strip each line and drop empty ones."""
+    value = _SPACES.sub(" ", value).replace("\r\n", "\n").replace("\r", "\n")
+    return "\n".join(line.strip() for line in value.split("\n") if line.strip())
+
+
+# Every ASCII control character, spaces in runs, and letters: the ASCII path of clean() tests only \t \r \n.
+ASCII_TEXT = st.lists(st.sampled_from([chr(c) for c in range(0x20)] + ["\x7f", " ", "  ", "a", "b."])).map("".join)
+
+
+@given(ASCII_TEXT)
+@settings(max_examples=600, deadline=None)
+def test_clean_ascii_fast_path_agrees_with_the_full_rule(value: str) -> None:
+    assert text.clean(value) == _clean_reference(value)
+
+
+# Pieces of text that sit close to the rules of page reading: residue needles whole and cut in two (an inline
+# element or a comment between the halves), entities spelling them, spaces of every kind, dates, back links.
+_WORDS = [
+    "", " ", "  ", "\n", "\t", "\u3000", "\u00a0", "\u200b", "x", "1", "(1)", "ア", "会談を行いました。",
+    "別ウィンドウで開く", "別ウィン", "ドウで開く", "(Open a new window)", "(Open a new ", "window)", "(Photo: MOFA)",
+    "(Photo", ": MOFA)", "（写真提供：内閣広報室）", "（写真", "提供：内閣）", "&#x30A6;ィンドウ", "Pho&#116;o",
+    "win&#100;ow",
+    "Back to top", "Related Articles", "Print", "令和7年7月18日", "&amp;", "<!-- c -->", "ſ",
+]
+_TEXT = st.lists(st.sampled_from(_WORDS), max_size=4).map("".join)
+
+
+@st.composite
+def _trees(draw: st.DrawFn, depth: int = 0) -> str:
+    """HTML: random nesting of p / div / ul / ol / li / br / h3 / span / a / strong around _TEXT."""
+    out = []
+    for _ in range(draw(st.integers(0, 4 if depth < 3 else 1))):
+        if depth > 4 or draw(st.booleans()):
+            out.append(draw(_TEXT))
+            continue
+        tag = draw(st.sampled_from(["p", "div", "ul", "ol", "li", "br", "h3", "span", "a", "strong", "h1"]))
+        if tag == "br":
+            out.append("<br>")
+            continue
+        attrs = draw(st.sampled_from(["", ' start="3"', ' value="7"', ' class="share"', ' id="main"']))
+        out.append(f"<{tag}{attrs}>{draw(_trees(depth + 1))}</{tag}>")
+    return "".join(out)
+
+
+def _blocks_with_every_check(root: Element, title: Element | None) -> list[tuple[object, ...]]:
+    """The walk with strip_residue run on every block, as it was before the page-wide residue test."""
+    writer = page._BlockWriter(title, residue=True)
+    writer.walk(root, 0)
+    if writer.parts:
+        writer.flush()
+    return [tuple(block) for block in writer.blocks[writer.title_at :]]
+
+
+@given(_trees())
+@settings(max_examples=1500, deadline=None)
+def test_the_page_wide_residue_test_changes_no_block(tree: str) -> None:
+    root = page.parse_html(f"<html><body><div>{tree}</div></body></html>")
+    body = root.find("body")
+    title = next(body.iter("h1"), None)
+    try:
+        expected = _blocks_with_every_check(body, title)
+    except ValueError:  # <ol start> or <li value> that is not a number: the walk raises either way
+        return
+    assert [tuple(block) for block in page._blocks(body, title)] == expected
