@@ -460,6 +460,23 @@ def _title_from_head(doc: Element) -> str:
     return re.split(r"\s+[|｜\-–—:：]\s+", text)[0] if text else ""
 
 
+@functools.lru_cache(maxsize=1024)
+def _chrome_marks(marks: str) -> bool:
+    """Whether class / id / role words mark site chrome.
+
+    A search tries every branch of _CHROME_ATTR at each position its lookahead lets through (~20,000
+    instructions on 'rightalign title-area'), and a site repeats the same few class names on every page:
+    the answer is kept per string.
+    """
+    return bool(marks.strip() and _CHROME_ATTR.search(marks))
+
+
+@functools.lru_cache(maxsize=1024)
+def _navigation_marks(marks: str) -> bool:
+    """Whether class / id words mark a menu, footer or other navigation (cached as _chrome_marks is)."""
+    return bool(marks.strip() and _NAVIGATION.search(marks))
+
+
 def _strip_chrome(root: Element) -> None:
     for bad in list(root.iter(*_DROP_TAGS)):
         _drop(bad)
@@ -467,7 +484,7 @@ def _strip_chrome(root: Element) -> None:
         if element is root or not element.attrib:  # only elements with attributes can be marked as chrome
             continue
         marks = f"{element.get('class', '')} {element.get('id', '')} {element.get('role', '')}"
-        if marks.strip() and _CHROME_ATTR.search(marks) and element.getparent() is not None:
+        if _chrome_marks(marks) and element.getparent() is not None:
             _drop(element)
 
 
@@ -515,9 +532,9 @@ def _link_place(element: Element, root: Element) -> str:
         if ancestor is root:
             break
         marks = f"{ancestor.get('class', '')} {ancestor.get('id', '')}"
-        if ancestor.tag in _DROP_TAGS or (marks.strip() and _NAVIGATION.search(marks)):
+        if ancestor.tag in _DROP_TAGS or _navigation_marks(marks):
             return "navigation"
-        if marks.strip() and _CHROME_ATTR.search(marks):
+        if _chrome_marks(marks):
             place = "related"
     return place
 
