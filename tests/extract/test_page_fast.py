@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import re
 
-from hypothesis import given, settings
+from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from pressbot.extract import page, text
@@ -82,3 +82,27 @@ def test_the_page_wide_residue_test_changes_no_block(tree: str) -> None:
     except ValueError:  # <ol start> or <li value> that is not a number: the walk raises either way
         return
     assert [tuple(block) for block in page._blocks(body, title)] == expected
+
+
+@given(st.binary(max_size=200) | st.text(max_size=100).map(lambda value: value.encode("utf-8", "surrogatepass")))
+@settings(max_examples=500, deadline=None)
+def test_control_bytes_are_looked_for_before_they_are_deleted(data: bytes) -> None:
+    assert page._without_c0(data) == data.translate(None, page._C0_BYTES)
+
+
+# Lines near the back-link rule: its words in several cases (\u212a is the Kelvin sign, ſ the long s), brackets,
+# spaces, and the Japanese endings, glued to ordinary text.
+_LINK_PIECES = st.sampled_from(
+    ["Back", "BACK", "Bac\u212a", "back to", "Back to top", "Return to", "return to list", "Page Top", "Top of page",
+     "Print", "Print this page", "Share", "ſhare", "Tweet", "List", "Read more", "Source", "Japanese", "English",
+     "Korean", "KOREAN", "한국어", "日本語", "英語", "印刷", "シェア", "ツイート", "一覧へ戻る", "トップへ戻る",
+     "ページの先頭へ", "発信元サイトへ", "元記事を読む", "続きを読む", "<", "＜", "«", ">", "＞", "»", " ", "  ",
+     "\u3000", "\n", "x", "。", "会談", "1"]
+)
+LINK_LIKE_TEXT = st.lists(_LINK_PIECES, max_size=6).map("".join)
+
+
+@given(st.one_of(LINK_LIKE_TEXT, st.from_regex(page._BACK_LINK, fullmatch=True), st.from_regex(page._BACK_LINK)))
+@settings(max_examples=1500, deadline=None, suppress_health_check=list(HealthCheck))
+def test_back_link_prefilter_lets_every_match_through(line: str) -> None:
+    assert page._is_back_link(line) == (page._BACK_LINK.match(line) is not None)
