@@ -574,15 +574,13 @@ def _link_place(element: Element, root: Element) -> str:
 # A Block straight from its fields: NamedTuple's generated __new__ is a Python frame per block (a third of the
 # cost of making one), tuple.__new__ is what it calls.
 _new_block: Callable[[type[Block], tuple[str, str, int, int | None]], Block] = tuple.__new__
-# All the text below an element in document order, joined in C.
-_STRING = etree.XPath("string()", smart_strings=False)
 
 
 class _BlockWriter:
     """Walks an element tree, turning block elements and <br> breaks into Blocks, in order.
 
     Blocks above ``title`` (category labels, breadcrumbs) are chrome: ``title_at`` is where the title starts.
-    ``residue`` is whether any text may hold link or photo residue (see ``_blocks``).
+    With ``residue`` False, texts go to clean() without strip_residue and are kept in ``texts`` (see _blocks).
     """
 
     def __init__(self, title: Element | None = None, residue: bool = True) -> None:
@@ -594,6 +592,14 @@ class _BlockWriter:
         self.title = title
         self.title_at = 0
         self.residue = residue
+        self.texts: list[str] = []
+
+    def read(self, root: Element) -> list[Block]:
+        """The blocks below ``root``, from the title on."""
+        self.walk(root, 0)
+        if self.parts:
+            self.flush()
+        return self.blocks[self.title_at :]
 
     def flush(self) -> None:
         raw = "".join(self.parts)
@@ -607,7 +613,11 @@ class _BlockWriter:
         """Append the lines of ``raw`` as blocks (only the first carries the <li> and its number); any?"""
         if raw.isspace():
             return False
-        text = clean(strip_residue(raw) if self.residue else raw)
+        if self.residue:
+            raw = strip_residue(raw)
+        else:
+            self.texts.append(raw)
+        text = clean(raw)
         if not text:
             return False
         if "\n" not in text:  # one line, as most are
@@ -623,11 +633,14 @@ class _BlockWriter:
 
     def walk(self, element: Element, list_depth: int) -> None:
         parts = self.parts  # the hot loop of page reading: flush only when there is text, leaves inline
+        # Each read of .text, .tail or .tag makes a new str in lxml (decoding UTF-8): read each once.
         # Leading whitespace is stripped by clean() anyway: not collecting it saves a flush per block.
-        if element.text and (parts or not element.text.isspace()):
-            parts.append(element.text)
+        text = element.text
+        if text and (parts or not text.isspace()):
+            parts.append(text)
         is_ol = element.tag == "ol"
         position = int(element.get("start", "1") or 1) - 1 if is_ol else 0
+        title = self.title
         for child in element:
             tag = child.tag
             if tag == "br":
@@ -635,63 +648,67 @@ class _BlockWriter:
             elif tag in _BLOCK_TAGS:
                 if parts:
                     self.flush()
-                if child is self.title:  # lxml hands out one proxy per node while it lives: identity is exact
+                if child is title:  # lxml hands out one proxy per node while it lives: identity is exact
                     self.title_at = len(self.blocks)
                 if tag == "li":
                     position += 1
-                    if child.get("value", "").isdigit():
-                        position = int(child.get("value"))
+                    value = child.get("value", "")
+                    if value.isdigit():
+                        position = int(value)
                 if not len(child) and tag != "ul" and tag != "ol":  # a leaf block (most are): no state to save
                     text = child.text
-                    if text and tag == "li":
-                        self._emit(text, "li", list_depth, position if is_ol else None)
-                    elif text and tag in _HEADINGS:
-                        self._emit(text, "h", self.depth, None)
-                    elif text:
-                        self._emit(text, "p" if self.tag == "h" else self.tag, self.depth, self.ordinal)
+                    if text:
+                        if tag == "li":
+                            self._emit(text, "li", list_depth, position if is_ol else None)
+                        elif tag in _HEADINGS:
+                            self._emit(text, "h", self.depth, None)
+                        else:
+                            self._emit(text, "p" if self.tag == "h" else self.tag, self.depth, self.ordinal)
                     if self.tag == "li":  # text after a nested block continues the item, unnumbered
                         self.tag, self.ordinal = "p", None
-                    if child.tail and (parts or not child.tail.isspace()):
-                        parts.append(child.tail)
-                    continue
-                saved = (self.tag, self.depth, self.ordinal)
-                if tag == "li":
-                    self.tag, self.depth = "li", list_depth
-                    self.ordinal = position if is_ol else None
-                    self.walk(child, list_depth)
-                elif tag == "ul" or tag == "ol":
-                    self.walk(child, list_depth + 1)
                 else:
-                    if tag in _HEADINGS:
-                        self.tag, self.ordinal = "h", None
-                    elif self.tag == "h":
-                        self.tag = "p"
-                    self.walk(child, list_depth)
-                if parts:
-                    self.flush()
-                self.tag, self.depth, self.ordinal = saved
-                if self.tag == "li":  # text after a nested block continues the item, unnumbered
-                    self.tag, self.ordinal = "p", None
+                    saved = (self.tag, self.depth, self.ordinal)
+                    if tag == "li":
+                        self.tag, self.depth = "li", list_depth
+                        self.ordinal = position if is_ol else None
+                        self.walk(child, list_depth)
+                    elif tag == "ul" or tag == "ol":
+                        self.walk(child, list_depth + 1)
+                    else:
+                        if tag in _HEADINGS:
+                            self.tag, self.ordinal = "h", None
+                        elif self.tag == "h":
+                            self.tag = "p"
+                        self.walk(child, list_depth)
+                    if parts:
+                        self.flush()
+                    self.tag, self.depth, self.ordinal = saved
+                    if self.tag == "li":  # text after a nested block continues the item, unnumbered
+                        self.tag, self.ordinal = "p", None
             elif len(child):
                 self.walk(child, list_depth)
-            elif child.text:  # an inline leaf (<a>, <span>, <strong>): its text
-                parts.append(child.text)
-            if child.tail and (parts or not child.tail.isspace()):
-                parts.append(child.tail)
+            else:  # an inline leaf (<a>, <span>, <strong>): its text
+                text = child.text
+                if text:
+                    parts.append(text)
+            tail = child.tail
+            if tail and (parts or not tail.isspace()):
+                parts.append(tail)
 
 
 def _blocks(root: Element, title: Element | None = None) -> list[Block]:
     """The blocks below ``root`` from the title on (all of them when the title is not a block below it).
 
-    Every text the walk joins into a block is a run of consecutive text nodes (with '\n' for <br>), so a
-    residue needle (never holding '\n') in a block is in the string value of ``root``: one C scan of that
-    decides for every block whether strip_residue can change it (tests/extract/test_page_fast.py).
+    Few pages hold link or photo residue. The walk first runs without strip_residue, keeping the texts it
+    cleaned; when none of them holds a residue needle (one C scan of them all, joined by '\n', which no needle
+    holds), strip_residue would have changed nothing. Otherwise the walk runs again with it.
+    tests/extract/test_page_fast.py compares with a walk that strips every text.
     """
-    writer = _BlockWriter(title, _RESIDUE.may_match(_STRING(root)))
-    writer.walk(root, 0)
-    if writer.parts:
-        writer.flush()
-    return writer.blocks[writer.title_at :]
+    writer = _BlockWriter(title, residue=False)
+    blocks = writer.read(root)
+    if _RESIDUE.may_match("\n".join(writer.texts)):
+        blocks = _BlockWriter(title, residue=True).read(root)
+    return blocks
 
 
 def _date_span(line: str) -> str:

@@ -63,12 +63,8 @@ def _trees(draw: st.DrawFn, depth: int = 0) -> str:
 
 
 def _blocks_with_every_check(root: Element, title: Element | None) -> list[tuple[object, ...]]:
-    """The walk with strip_residue run on every block, as it was before the page-wide residue test."""
-    writer = page._BlockWriter(title, residue=True)
-    writer.walk(root, 0)
-    if writer.parts:
-        writer.flush()
-    return [tuple(block) for block in writer.blocks[writer.title_at :]]
+    """The walk with strip_residue run on every text, as it was before the page-wide residue test."""
+    return [tuple(block) for block in page._BlockWriter(title, residue=True).read(root)]
 
 
 @given(_trees())
