@@ -102,3 +102,20 @@ LINK_LIKE_TEXT = st.lists(_LINK_PIECES, max_size=6).map("".join)
 @settings(max_examples=1500, deadline=None, suppress_health_check=list(HealthCheck))
 def test_back_link_prefilter_lets_every_match_through(line: str) -> None:
     assert page._is_back_link(line) == (page._BACK_LINK.match(line) is not None)
+
+
+def test_the_control_characters_listed_are_those_the_pattern_matches() -> None:
+    matched = {char for char in map(chr, range(0x10000)) if page._CONTROL.match(char)}
+    assert matched == set(page._CONTROL_CHARS)
+
+
+@given(st.text(alphabet=st.sampled_from([*page._CONTROL_CHARS, "\t", "\n", "\r", "\x7f", "a", "。", "\ufffe"])))
+@settings(max_examples=300, deadline=None)
+def test_controls_are_counted_as_the_pattern_counts_them(head: str) -> None:
+    assert page._controls(head) == len(page._CONTROL.findall(head))
+
+
+@given(st.one_of(st.binary(max_size=20), st.text(max_size=20)))
+@settings(max_examples=500, deadline=None)
+def test_empty_content_is_told_without_strip(content: bytes | str) -> None:
+    assert (not content or content.isspace()) == (not content.strip())
