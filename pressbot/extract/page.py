@@ -510,9 +510,9 @@ def _title_from_head(doc: Element) -> str:
 def _chrome_marks(marks: str) -> bool:
     """Whether class / id / role words mark site chrome.
 
-    A search tries every branch of _CHROME_ATTR at each position its lookahead lets through (~20,000
-    instructions on 'rightalign title-area'), and a site repeats the same few class names on every page:
-    the answer is kept per string.
+    A search tries every branch of _CHROME_ATTR at each position its lookahead lets through (10,000-20,000
+    instructions for a class name of the benchmark corpus), and a site repeats the same few class names on
+    every page: the answer is kept per string.
     """
     return bool(marks.strip() and _CHROME_ATTR.search(marks))
 
