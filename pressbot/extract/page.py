@@ -117,6 +117,25 @@ _BACK_LINK = re.compile(
     re.I,
 )
 _BACK_LINK_MAX = 80  # _BACK_LINK matches nothing longer: 'Return to ' + 60, two brackets, 6 spaces
+# Every _BACK_LINK match opens with a bracket or, for 'Back to …' and 'Return to …' (which end in anything),
+# with b or r; trailing spaces aside, every other one ends in one of _BACK_LINK_LAST (\u212a is the Kelvin sign,
+# which re.I matches to k).
+_BACK_LINK_OPEN = frozenset("<＜«bBrR")
+_BACK_LINK_LAST = frozenset(">＞»るへむ刷アト語어kK\u212apPeEtThHnN")
+
+
+def _is_back_link(text: str) -> bool:
+    """A 'back to the list', 'print' or 'share' line.
+
+    The regex tries its ~35 branches on every short block (~4,000 instructions on a short Japanese sentence);
+    the first and last characters rule out most lines first (tests/extract/test_page_fast.py).
+    """
+    if len(text) > _BACK_LINK_MAX:
+        return False
+    if text[:1] not in _BACK_LINK_OPEN and text.rstrip()[-1:] not in _BACK_LINK_LAST:
+        return False
+    return _BACK_LINK.match(text) is not None
+
 # A heading after which the rest of the page is other headlines (rankings, related articles, tags).
 _CHROME_HEADING = re.compile(
     r"^(?:Ranking|ランキング|読まれている記事|人気記事|関連記事|おすすめ記事|新着記事|最新記事|"
@@ -161,9 +180,11 @@ _REFUSAL = re.compile(r"\b(?:401|403|429|503)\b|Forbidden|Unauthorized|Too Many 
 _HEADLINES = re.compile(r"<(?:[Tt][Ii][Tt][Ll][Ee]|[Hh]1)[^>]*>(.*?)</(?:[Tt][Ii][Tt][Ll][Ee]|[Hh]1)>", re.S)
 _TAGS_AND_SPACE = re.compile(r"<script.*?</script>|<style.*?</style>|<[^>]+>|\s+", re.S | re.I)
 _CONTROL = re.compile(r"[\x00-\x08\x0e-\x1f\ufffd]")
+_CONTROL_CHARS = (*map(chr, range(0x00, 0x09)), *map(chr, range(0x0E, 0x20)), "\ufffd")  # what _CONTROL matches
 # C0 controls that lxml refuses in text. In UTF-8 these bytes never occur inside a multi-byte character, so
 # deleting them from the encoded bytes (bytes.translate, a C loop) is exact and much cheaper than a regex.
 _C0_BYTES = bytes([*range(0x00, 0x09), 0x0B, 0x0C, *range(0x0E, 0x20), 0x7F])
+_C0_EACH = tuple(bytes([byte]) for byte in _C0_BYTES)
 _HTML_SNIFF = re.compile(rb"^\s*(?:<!--.*?-->\s*)*<(?:!doctype|html|head|body|meta|div|p\b|title|article)", re.I | re.S)
 _XML_DECL = re.compile(r"^\s*<\?xml[^>]*\?>")
 # Plain lxml.etree elements: lxml.html's Python-level element classes cost a lookup per node visited.
@@ -173,16 +194,25 @@ _PARSER = etree.HTMLParser(remove_comments=True, remove_pis=True, encoding="utf-
 
 def parse_html(text: str) -> Element:
     """The document element of an HTML string (an empty <html> for nothing parseable)."""
-    data = _XML_DECL.sub("", text).encode("utf-8", "replace").translate(None, _C0_BYTES)
+    data = _without_c0(_XML_DECL.sub("", text).encode("utf-8", "replace"))
     root = etree.fromstring(data or b"<html></html>", _PARSER)
     return root if root is not None else etree.fromstring(b"<html></html>", _PARSER)
 
 
+def _without_c0(data: bytes) -> bytes:
+    """``data`` without the C0 controls lxml refuses in text.
+
+    Pages rarely hold any: a memchr scan for each (SIMD, in C) finds that out at half the cost of the
+    bytes.translate that would copy the whole page to delete nothing.
+    """
+    for byte in _C0_EACH:
+        if byte in data:
+            return data.translate(None, _C0_BYTES)
+    return data
+
+
 def text_of(element: Element) -> str:
     return "".join(element.itertext())
-
-
-_TITLE_MARK = "data-pressbot-title"  # blocks above the title (category labels, breadcrumbs) are chrome
 
 
 @dataclass
@@ -203,7 +233,8 @@ def decode(content: bytes | str, content_type: str | None = None, url: str | Non
     """
     if len(content) > MAX_BYTES:
         raise ExtractError("too_large", f"{len(content)} bytes is over the {MAX_BYTES} byte limit", url=url)
-    if not content.strip():
+    # 'not x.strip()', without copying the page when it ends in a newline (isspace() uses the same spaces)
+    if not content or content.isspace():
         raise ExtractError("empty", "the content is empty", url=url)
     if isinstance(content, str):
         text, encoding = content, "utf-8"
@@ -211,11 +242,23 @@ def decode(content: bytes | str, content_type: str | None = None, url: str | Non
         if b"\x00" in content[:8192] and not content.startswith((b"\xff\xfe", b"\xfe\xff")):
             raise ExtractError("binary", "the content is binary, not text or HTML", url=url)
         encoding, text = html_to_unicode(content_type, content, auto_detect_fun=_guess_encoding)
-    if not text.strip():
+    if not text or text.isspace():
         raise ExtractError("empty", "the content is empty", url=url)
-    if len(_CONTROL.findall(text[:4096])) > 40:
+    if _controls(text[:4096]) > 40:
         raise ExtractError("binary", "the content is not text (control characters or undecodable bytes)", url=url)
     return text, encoding
+
+
+def _controls(head: str) -> int:
+    """How many control characters and U+FFFD ``head`` holds.
+
+    Text rarely holds any: a scan for each (memchr, in C) tells, at a tenth of the cost of the regex that
+    counts them.
+    """
+    for char in _CONTROL_CHARS:
+        if char in head:
+            return len(_CONTROL.findall(head))
+    return 0
 
 
 def _guess_encoding(data: bytes) -> str | None:
@@ -329,7 +372,7 @@ def _cut_chrome(blocks: list[Block]) -> list[Block]:
         text = block.text
         if text and text[0] in _CHROME_HEADING_FIRST and _CHROME_HEADING.match(text):
             break
-        if len(text) <= _BACK_LINK_MAX and _BACK_LINK.match(text):
+        if len(text) <= _BACK_LINK_MAX and _is_back_link(text):  # most blocks are longer: no call for them
             continue
         kept.append(block)
     return kept
@@ -356,11 +399,9 @@ def _read_html(text: str, url: str | None, site: Site) -> Page:
     title_el = _title_element(root, doc)
     if title is None:
         title = one_line(text_of(title_el)) if title_el is not None else _title_from_head(doc)
-    if title_el is not None:
-        title_el.set(_TITLE_MARK, "")
     links = _links(root, url, site)
     _strip_chrome(root)
-    blocks = [b for b in _blocks(root) if b.text]
+    blocks = _blocks(root, title_el)  # never empty texts: _emit keeps only non-empty lines
     blocks = _cut_chrome(blocks)
     blocks = [b for b in blocks if b.text != title]  # block texts are single cleaned lines already
     if date_text is None:
@@ -465,6 +506,23 @@ def _title_from_head(doc: Element) -> str:
     return re.split(r"\s+[|｜\-–—:：]\s+", text)[0] if text else ""
 
 
+@functools.lru_cache(maxsize=1024)
+def _chrome_marks(marks: str) -> bool:
+    """Whether class / id / role words mark site chrome.
+
+    A search tries every branch of _CHROME_ATTR at each position its lookahead lets through (10,000-20,000
+    instructions for a class name of the benchmark corpus), and a site repeats the same few class names on
+    every page: the answer is kept per string.
+    """
+    return bool(marks.strip() and _CHROME_ATTR.search(marks))
+
+
+@functools.lru_cache(maxsize=1024)
+def _navigation_marks(marks: str) -> bool:
+    """Whether class / id words mark a menu, footer or other navigation (cached as _chrome_marks is)."""
+    return bool(marks.strip() and _NAVIGATION.search(marks))
+
+
 def _strip_chrome(root: Element) -> None:
     for bad in list(root.iter(*_DROP_TAGS)):
         _drop(bad)
@@ -472,7 +530,7 @@ def _strip_chrome(root: Element) -> None:
         if element is root or not element.attrib:  # only elements with attributes can be marked as chrome
             continue
         marks = f"{element.get('class', '')} {element.get('id', '')} {element.get('role', '')}"
-        if marks.strip() and _CHROME_ATTR.search(marks) and element.getparent() is not None:
+        if _chrome_marks(marks) and element.getparent() is not None:
             _drop(element)
 
 
@@ -501,7 +559,7 @@ def _links(root: Element, url: str | None, site: Site) -> list[Link]:
             continue
         target = urljoin(url, href) if url else href
         text = one_line(strip_residue(text_of(anchor)))
-        if not text or _BACK_LINK.match(text) or target.split("#")[0] in seen:
+        if not text or _is_back_link(text) or target.split("#")[0] in seen:
             continue
         if url and not target.startswith(("http://", "https://")):
             continue
@@ -520,23 +578,42 @@ def _link_place(element: Element, root: Element) -> str:
         if ancestor is root:
             break
         marks = f"{ancestor.get('class', '')} {ancestor.get('id', '')}"
-        if ancestor.tag in _DROP_TAGS or (marks.strip() and _NAVIGATION.search(marks)):
+        if ancestor.tag in _DROP_TAGS or _navigation_marks(marks):
             return "navigation"
-        if marks.strip() and _CHROME_ATTR.search(marks):
+        if _chrome_marks(marks):
             place = "related"
     return place
 
 
-class _BlockWriter:
-    """Walks an element tree, turning block elements and <br> breaks into Blocks, in order."""
+# A Block straight from its fields: NamedTuple's generated __new__ is a Python frame per block (a third of the
+# cost of making one), tuple.__new__ is what it calls.
+_new_block: Callable[[type[Block], tuple[str, str, int, int | None]], Block] = tuple.__new__
 
-    def __init__(self) -> None:
+
+class _BlockWriter:
+    """Walks an element tree, turning block elements and <br> breaks into Blocks, in order.
+
+    Blocks above ``title`` (category labels, breadcrumbs) are chrome: ``title_at`` is where the title starts.
+    With ``residue`` False, texts go to clean() without strip_residue and are kept in ``texts`` (see _blocks).
+    """
+
+    def __init__(self, title: Element | None = None, residue: bool = True) -> None:
         self.blocks: list[Block] = []
         self.parts: list[str] = []
         self.tag = "p"
         self.depth = 0
         self.ordinal: int | None = None
+        self.title = title
         self.title_at = 0
+        self.residue = residue
+        self.texts: list[str] = []
+
+    def read(self, root: Element) -> list[Block]:
+        """The blocks below ``root``, from the title on."""
+        self.walk(root, 0)
+        if self.parts:
+            self.flush()
+        return self.blocks[self.title_at :]
 
     def flush(self) -> None:
         raw = "".join(self.parts)
@@ -550,12 +627,19 @@ class _BlockWriter:
         """Append the lines of ``raw`` as blocks (only the first carries the <li> and its number); any?"""
         if raw.isspace():
             return False
-        text = clean(strip_residue(raw))
+        if self.residue:
+            raw = strip_residue(raw)
+        else:
+            self.texts.append(raw)
+        text = clean(raw)
         if not text:
             return False
+        if "\n" not in text:  # one line, as most are
+            self.blocks.append(_new_block(Block, (text, tag, depth, ordinal)))
+            return True
         blocks = self.blocks
         for line in text.split("\n"):
-            blocks.append(Block(line, tag, depth, ordinal))
+            blocks.append(_new_block(Block, (line, tag, depth, ordinal)))
             ordinal = None
             if tag == "li":
                 tag = "p"
@@ -563,11 +647,14 @@ class _BlockWriter:
 
     def walk(self, element: Element, list_depth: int) -> None:
         parts = self.parts  # the hot loop of page reading: flush only when there is text, leaves inline
+        # Each read of .text, .tail or .tag makes a new str in lxml (decoding UTF-8): read each once.
         # Leading whitespace is stripped by clean() anyway: not collecting it saves a flush per block.
-        if element.text and (parts or not element.text.isspace()):
-            parts.append(element.text)
+        text = element.text
+        if text and (parts or not text.isspace()):
+            parts.append(text)
         is_ol = element.tag == "ol"
         position = int(element.get("start", "1") or 1) - 1 if is_ol else 0
+        title = self.title
         for child in element:
             tag = child.tag
             if tag == "br":
@@ -575,57 +662,67 @@ class _BlockWriter:
             elif tag in _BLOCK_TAGS:
                 if parts:
                     self.flush()
-                if child.get(_TITLE_MARK) is not None:
+                if child is title:  # lxml hands out one proxy per node while it lives: identity is exact
                     self.title_at = len(self.blocks)
                 if tag == "li":
                     position += 1
-                    if child.get("value", "").isdigit():
-                        position = int(child.get("value"))
+                    value = child.get("value", "")
+                    if value.isdigit():
+                        position = int(value)
                 if not len(child) and tag != "ul" and tag != "ol":  # a leaf block (most are): no state to save
                     text = child.text
-                    if text and tag == "li":
-                        self._emit(text, "li", list_depth, position if is_ol else None)
-                    elif text and tag in _HEADINGS:
-                        self._emit(text, "h", self.depth, None)
-                    elif text:
-                        self._emit(text, "p" if self.tag == "h" else self.tag, self.depth, self.ordinal)
+                    if text:
+                        if tag == "li":
+                            self._emit(text, "li", list_depth, position if is_ol else None)
+                        elif tag in _HEADINGS:
+                            self._emit(text, "h", self.depth, None)
+                        else:
+                            self._emit(text, "p" if self.tag == "h" else self.tag, self.depth, self.ordinal)
                     if self.tag == "li":  # text after a nested block continues the item, unnumbered
                         self.tag, self.ordinal = "p", None
-                    if child.tail and (parts or not child.tail.isspace()):
-                        parts.append(child.tail)
-                    continue
-                saved = (self.tag, self.depth, self.ordinal)
-                if tag == "li":
-                    self.tag, self.depth = "li", list_depth
-                    self.ordinal = position if is_ol else None
-                    self.walk(child, list_depth)
-                elif tag == "ul" or tag == "ol":
-                    self.walk(child, list_depth + 1)
                 else:
-                    if tag in _HEADINGS:
-                        self.tag, self.ordinal = "h", None
-                    elif self.tag == "h":
-                        self.tag = "p"
-                    self.walk(child, list_depth)
-                if parts:
-                    self.flush()
-                self.tag, self.depth, self.ordinal = saved
-                if self.tag == "li":  # text after a nested block continues the item, unnumbered
-                    self.tag, self.ordinal = "p", None
+                    saved = (self.tag, self.depth, self.ordinal)
+                    if tag == "li":
+                        self.tag, self.depth = "li", list_depth
+                        self.ordinal = position if is_ol else None
+                        self.walk(child, list_depth)
+                    elif tag == "ul" or tag == "ol":
+                        self.walk(child, list_depth + 1)
+                    else:
+                        if tag in _HEADINGS:
+                            self.tag, self.ordinal = "h", None
+                        elif self.tag == "h":
+                            self.tag = "p"
+                        self.walk(child, list_depth)
+                    if parts:
+                        self.flush()
+                    self.tag, self.depth, self.ordinal = saved
+                    if self.tag == "li":  # text after a nested block continues the item, unnumbered
+                        self.tag, self.ordinal = "p", None
             elif len(child):
                 self.walk(child, list_depth)
-            elif child.text:  # an inline leaf (<a>, <span>, <strong>): its text
-                parts.append(child.text)
-            if child.tail and (parts or not child.tail.isspace()):
-                parts.append(child.tail)
+            else:  # an inline leaf (<a>, <span>, <strong>): its text
+                text = child.text
+                if text:
+                    parts.append(text)
+            tail = child.tail
+            if tail and (parts or not tail.isspace()):
+                parts.append(tail)
 
 
-def _blocks(root: Element) -> list[Block]:
-    writer = _BlockWriter()
-    writer.walk(root, 0)
-    if writer.parts:
-        writer.flush()
-    return writer.blocks[writer.title_at :]
+def _blocks(root: Element, title: Element | None = None) -> list[Block]:
+    """The blocks below ``root`` from the title on (all of them when the title is not a block below it).
+
+    Few pages hold link or photo residue. The walk first runs without strip_residue, keeping the texts it
+    cleaned; when none of them holds a residue needle (one C scan of them all, joined by '\n', which no needle
+    holds), strip_residue would have changed nothing. Otherwise the walk runs again with it.
+    tests/extract/test_page_fast.py compares with a walk that strips every text.
+    """
+    writer = _BlockWriter(title, residue=False)
+    blocks = writer.read(root)
+    if _RESIDUE.may_match("\n".join(writer.texts)):
+        blocks = _BlockWriter(title, residue=True).read(root)
+    return blocks
 
 
 def _date_span(line: str) -> str:
