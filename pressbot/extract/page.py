@@ -653,7 +653,7 @@ class _BlockWriter:
         if text and (parts or not text.isspace()):
             parts.append(text)
         is_ol = element.tag == "ol"
-        position = int(element.get("start", "1") or 1) - 1 if is_ol else 0
+        position = _ol_start(element) - 1 if is_ol else 0
         title = self.title
         for child in element:
             tag = child.tag
@@ -667,7 +667,7 @@ class _BlockWriter:
                 if tag == "li":
                     position += 1
                     value = child.get("value", "")
-                    if value.isdigit():
+                    if value.isdecimal():  # not isdigit(): '²' is a digit that int() refuses
                         position = int(value)
                 if not len(child) and tag != "ul" and tag != "ol":  # a leaf block (most are): no state to save
                     text = child.text
@@ -708,6 +708,14 @@ class _BlockWriter:
             tail = child.tail
             if tail and (parts or not tail.isspace()):
                 parts.append(tail)
+
+
+def _ol_start(element: Element) -> int:
+    """An <ol>'s start attribute, read as leniently as browsers do: one that is not a number counts from 1."""
+    try:
+        return int(element.get("start", "1") or 1)
+    except ValueError:
+        return 1
 
 
 def _blocks(root: Element, title: Element | None = None) -> list[Block]:

@@ -471,3 +471,11 @@ def test_long_whitespace_runs_stay_linear() -> None:
     assert release.body.split("\n") == [LEAD_JA, POINT_JA]
     assert len(page) > 40_000
     assert elapsed < 1.0
+
+
+def test_list_numbers_that_are_not_numbers_do_not_break_the_page() -> None:
+    """<ol start="x"> counts from 1, <li value="²"> keeps its place: a browser shows such a list, so do we."""
+    from pressbot.extract.page import _blocks, parse_html
+
+    root = parse_html('<html><body><ol start="x"><li>a</li><li value="²">b</li><li value="7">c</li></ol></body></html>')
+    assert [(b.text, b.ordinal) for b in _blocks(root)] == [("a", 1), ("b", 2), ("c", 7)]
