@@ -146,8 +146,11 @@ _NOT_PLACE = re.compile(
 )
 
 
-def read_meeting(page: Page, published: dt.date | None, language: str, site: Site) -> tuple[Kind, Meeting | None]:
-    """The release's kind, and the meeting it reports (None when it reports none)."""
+def read_meeting(
+    page: Page, published: dt.date | None, language: str, site: Site, body: str | None = None
+) -> tuple[Kind, Meeting | None]:
+    """The release's kind, and the meeting it reports (None when it reports none). ``body`` is the blocks' text
+    joined by line breaks, when the caller has it already."""
     blocks = page.blocks
     lead_at = _find_lead(blocks, language)
     lead = blocks[lead_at].text if lead_at is not None else ""
@@ -172,7 +175,9 @@ def read_meeting(page: Page, published: dt.date | None, language: str, site: Sit
     meeting.location = None if meeting.mode is not Mode.in_person else _place(lead, language)
     meal = _MEAL.search(lead)
     meeting.meal = meal.group(0) if meal else None
-    people = _people(lead, preamble, blocks, language, home)
+    if body is None:
+        body = "\n".join([b.text for b in blocks])
+    people = _people(lead, preamble, blocks, body, language, home)
     meeting.participants = people
     countries = {p.country for p in people if p.country}
     if home:
@@ -347,7 +352,9 @@ def _place(lead: str, language: str) -> str | None:
     return None
 
 
-def _people(lead: str, preamble: list[str], blocks: list[Block], language: str, home: str | None) -> list[Participant]:
+def _people(
+    lead: str, preamble: list[str], blocks: list[Block], body: str, language: str, home: str | None
+) -> list[Participant]:
     """Who took part: the lead's people, side lists and participant blocks, body mentions, then roles."""
     if language == "ja":
         people = who.ja_lead_participants(lead, home) or who.ja_title_participants(lead, home)
@@ -355,6 +362,5 @@ def _people(lead: str, preamble: list[str], blocks: list[Block], language: str, 
         people = who.resolve_from_context(people, preamble, home)
     else:
         people = who.en_lead_participants(lead, home)
-    body = "\n".join(b.text for b in blocks)
     people = who.link_mentions(people, body, home, language)
     return who.assign_roles(people, home)

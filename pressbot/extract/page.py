@@ -366,13 +366,17 @@ def _has_date(text: str) -> bool:
         return True
 
 
-def _cut_chrome(blocks: list[Block]) -> list[Block]:
+def _cut_chrome(blocks: list[Block], drop: tuple[str | None, ...] = ()) -> list[Block]:
+    """The blocks before the first chrome heading ('関連記事', 'Ranking'), without back links and the ``drop``
+    texts (the title and date line, which the page reports on their own): one pass over the blocks."""
     kept: list[Block] = []
     for block in blocks:
         text = block.text
         if text and text[0] in _CHROME_HEADING_FIRST and _CHROME_HEADING.match(text):
             break
         if len(text) <= _BACK_LINK_MAX and _is_back_link(text):  # most blocks are longer: no call for them
+            continue
+        if text in drop:
             continue
         kept.append(block)
     return kept
@@ -402,12 +406,10 @@ def _read_html(text: str, url: str | None, site: Site) -> Page:
     links = _links(root, url, site)
     _strip_chrome(root)
     blocks = _blocks(root, title_el)  # never empty texts: _emit keeps only non-empty lines
-    blocks = _cut_chrome(blocks)
-    blocks = [b for b in blocks if b.text != title]  # block texts are single cleaned lines already
+    # Block texts are single cleaned lines already: the title and date line compare as they are.
+    blocks = _cut_chrome(blocks, (title,) if date_text is None else (title, date_text))
     if date_text is None:
         date_text, blocks = _date_line(blocks, doc)
-    else:
-        blocks = [b for b in blocks if b.text != date_text]
     return Page(title=title or "", date_text=date_text, blocks=blocks, links=links, doctype=doctype)
 
 
