@@ -14,7 +14,7 @@ both with politeness off for the benchmark only (DOWNLOAD_DELAY=0, AUTOTHROTTLE_
 CONCURRENT_REQUESTS(_PER_DOMAIN)=16, ROBOTSTXT_OBEY=False). Wall time runs from the crawler's start to its exit
 (interpreter start and imports included); peak RSS comes from os.wait4() of that one process, forked by a
 small wrapper so that it does not inherit this process' RSS high-water mark; CPU time is that process' and
-its descendants' (pressbot reads pages in a worker process by default: PRESSBOT_EXTRACT_WORKERS=auto;
+its descendants' (pressbot reads pages in worker processes by default: PRESSBOT_EXTRACT_WORKERS=auto;
 ``--workers 0`` reads them in the crawler's process).
 Prints pages/s for each, the ratio pressbot/bare, and peak RSS; with two N values, the RSS growth.
 ``--profile`` also runs (b) once under cProfile and prints where the crawl process spends its time.
@@ -206,7 +206,7 @@ def main(argv: list[str] | None = None) -> None:
     parser.add_argument("--profile", action="store_true", help="also profile `pressbot crawl` once (first N)")
     parser.add_argument("--top", type=int, default=25)
     parser.add_argument("--workers", default="auto", help="PRESSBOT_EXTRACT_WORKERS for pressbot: pressbot's default "
-                        "'auto' (one worker process with a second core), or a number (0: read pages in-process)")
+                        "'auto' (two worker processes with a second core), or a number (0: read pages in-process)")
     parser.add_argument("--keep", action="store_true", help="keep the temporary directories")
     parser.add_argument("--polite", action="store_true", help="keep politeness on (pressbot's own settings, the same "
                         "given to the bare spider): the production case; use a small N (about 1 page/s per site)")
