@@ -5,11 +5,10 @@ from __future__ import annotations
 import datetime as dt
 import re
 from dataclasses import dataclass, field
-from urllib.parse import urljoin
 
 from pressbot.errors import ExtractError
 from pressbot.extract.dates import DateError, find_dates
-from pressbot.extract.page import Element, check_not_blocked, decode, parse_html, select, text_of
+from pressbot.extract.page import Element, check_not_blocked, decode, join_url, parse_html, select, text_of
 from pressbot.extract.text import one_line
 from pressbot.sites.base import Listing, Site
 
@@ -86,8 +85,8 @@ def read_listing(
                 page.entries.append(Entry(target, title, date, date_text))
     if rules.next_page:
         for anchor_el in select(doc, rules.next_page):
-            target = urljoin(url, anchor_el.get("href") or "")
-            if anchor_el.get("href") and target != url:
+            target = join_url(url, anchor_el.get("href") or "")
+            if anchor_el.get("href") and target is not None and target != url:
                 page.next_url = target
                 break
     return page
@@ -138,7 +137,9 @@ def _entry_links(element: Element, rules: Listing, base: str) -> list[tuple[str,
             if match:
                 links.append((rules.link_template.format(seq=match.group(1)), title))
         elif value and not value.startswith(("#", "javascript:", "mailto:")):
-            links.append((urljoin(base, value), title))
+            target = join_url(base, value)
+            if target is not None:
+                links.append((target, title))
     return links
 
 

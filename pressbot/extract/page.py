@@ -559,7 +559,9 @@ def _links(root: Element, url: str | None, site: Site) -> list[Link]:
         place = _link_place(anchor, root)
         if not href or href.startswith(("#", "javascript:", "mailto:", "tel:")) or place == "navigation":
             continue
-        target = urljoin(url, href) if url else href
+        target = join_url(url, href)
+        if target is None:
+            continue
         text = one_line(strip_residue(text_of(anchor)))
         if not text or _is_back_link(text) or target.split("#")[0] in seen:
             continue
@@ -571,6 +573,15 @@ def _links(root: Element, url: str | None, site: Site) -> list[Link]:
         seen.add(target.split("#")[0])
         links.append(Link(text=text, url=target))
     return links
+
+
+def join_url(base: str | None, href: str) -> str | None:
+    """``href`` resolved against ``base``; None for a link no browser could follow ('http://[::1/x' makes
+    urljoin raise), which is neither a related document nor a listed release."""
+    try:
+        return urljoin(base, href) if base else href
+    except ValueError:
+        return None
 
 
 def _link_place(element: Element, root: Element) -> str:

@@ -45,3 +45,13 @@ def test_links_off_the_site_or_to_other_sections_are_not_entries() -> None:
     assert all(site.owns(e.url) and site.release_key(e.url) for e in page.entries)
     not_releases = set(Case(FIXTURES / "mofa_ja/listing_index_page1").facts()["listing"]["not_releases"])
     assert not_releases and not not_releases & {e.url for e in page.entries}
+
+
+def test_a_malformed_link_in_a_listing_is_skipped_not_raised() -> None:
+    """urljoin raises on a broken IPv6 host: that link is dropped, the rest of the listing is read."""
+    fixture = Case(FIXTURES / "mofa_ja/listing_page2_year_boundary")
+    body = fixture.body.replace(b'href="', b'href="http://[::1/x', 1)
+    page = read_listing(body, fixture.url, get_site(fixture.site), dt.date(2025, 1, 23), fixture.header("Content-Type"))
+    whole = _read("mofa_ja/listing_page2_year_boundary", dt.date(2025, 1, 23))
+    assert page.entries or page.next_url  # the page is still read
+    assert not any("[::1" in e.url for e in page.entries) and len(page.entries) <= len(whole.entries)

@@ -479,3 +479,17 @@ def test_list_numbers_that_are_not_numbers_do_not_break_the_page() -> None:
 
     root = parse_html('<html><body><ol start="x"><li>a</li><li value="²">b</li><li value="7">c</li></ol></body></html>')
     assert [(b.text, b.ordinal) for b in _blocks(root)] == [("a", 1), ("b", 2), ("c", 7)]
+
+
+def test_a_malformed_link_is_skipped_not_raised() -> None:
+    """urljoin raises on a broken IPv6 host; the page is still read, without that link."""
+    from pressbot import extract
+
+    html = (
+        '<html><body><div id="maincontents"><h1>日米外相会談</h1><p class="rightalign">令和7年7月10日</p>'
+        "<p>7月10日、岩屋外務大臣は会談を行いました。</p>"
+        '<p><a href="http://[::1/x.pdf">声明（PDF）</a> <a href="/files/100.pdf">共同声明（PDF）</a></p>'
+        "</div></body></html>"
+    )
+    release = extract(html.encode(), url="https://www.mofa.go.jp/mofaj/press/release/pressit_000001_09999.html")
+    assert [link.url for link in release.links] == ["https://www.mofa.go.jp/files/100.pdf"]
