@@ -33,7 +33,8 @@ def extract(
     """
     site_obj = get_site(site) if site else site_for_url(url)
     text, encoding = decode(content, content_type, url)
-    page = read_page(text, url, site_obj, is_html=looks_like_html(content), encoding=encoding)
+    source = content if encoding == "utf-8" and isinstance(content, bytes) else None  # parsed as they are
+    page = read_page(text, url, site_obj, is_html=looks_like_html(content), encoding=encoding, utf8_source=source)
     return read_release(page, url, site_obj)
 
 

@@ -10,6 +10,7 @@ import re
 
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
+from lxml import etree
 
 from pressbot.extract import page, text
 from pressbot.extract.page import Element
@@ -119,3 +120,24 @@ def test_controls_are_counted_as_the_pattern_counts_them(head: str) -> None:
 @settings(max_examples=500, deadline=None)
 def test_empty_content_is_told_without_strip(content: bytes | str) -> None:
     assert (not content or content.isspace()) == (not content.strip())
+
+
+# Bytes a page may come as: markup, UTF-8 text, bytes that are not UTF-8, a BOM, an XML declaration, C0 controls,
+# a literal U+FFFD.
+_SOURCE_PIECES = st.sampled_from([
+    b"<html><body>", b"<p>", b"</p>", b"<h1>", b"</h1>", b"\xe4\xbc\x9a\xe8\xab\x87", b"caf\xc3\xa9", b"a", b" ",
+    b"\n", b"\xff", b"\x82\xa0", b"\xe4\xbc", b"\xef\xbb\xbf", b'<?xml version="1.0" encoding="utf-8"?>', b"\x01",
+    b"\x0b", b"\xef\xbf\xbd", b"&amp;", b"<br>", b'<meta charset="utf-8">',
+])
+
+
+@given(st.lists(_SOURCE_PIECES, min_size=1, max_size=25).map(b"".join))
+@settings(max_examples=400, deadline=None)
+def test_utf8_source_bytes_parse_as_the_decoded_text_does(source: bytes) -> None:
+    try:
+        decoded, encoding = page.decode(source, "text/html; charset=utf-8")
+    except page.ExtractError:
+        return
+    if encoding != "utf-8":
+        return
+    assert etree.tostring(page.parse_html(decoded, source)) == etree.tostring(page.parse_html(decoded))
