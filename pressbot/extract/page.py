@@ -770,22 +770,25 @@ def _blocks(root: Element, title: Element | None = None) -> list[Block]:
     return blocks
 
 
-def _date_span(line: str) -> str:
-    """The date (and a clock time right after it) out of a meta line such as '2025年1月9日 10:00 編集部'."""
+def _date_span(line: str) -> str | None:
+    """The date (and a clock time right after it) out of a meta line such as '2025年1月9日 10:00 編集部'; the
+    whole line when its date is inconsistent (read_release reports that); None when it holds no date."""
     try:
         found = parse_date(line)
     except DateError:
         return line
     if found is None:
-        return line
+        return None
     time = re.match(r"(?:,?\s*(?:\d{1,2}:\d{2}(?:\s*[ap]\.?m\.?)?|[(（][^)）]{1,4}[)）]))*", line[found.end :])
     return line[found.start : found.end + (time.end() if time else 0)].strip()
 
 
 def _date_line(blocks: list[Block], doc: Element) -> tuple[str | None, list[Block]]:
     for index, block in enumerate(blocks[:8]):
-        if len(block.text) <= 80 and _has_date(block.text):
-            return _date_span(block.text), blocks[:index] + blocks[index + 1 :]
+        if len(block.text) <= 80:
+            span = _date_span(block.text)  # one parse: finding the date line and cutting its date out
+            if span is not None:
+                return span, blocks[:index] + blocks[index + 1 :]
     for getter in _DATE_FALLBACKS:
         value = getter(doc)
         if value:
