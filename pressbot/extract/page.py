@@ -188,6 +188,9 @@ _C0_BYTES = bytes([*range(0x00, 0x09), 0x0B, 0x0C, *range(0x0E, 0x20), 0x7F])
 _C0_EACH = tuple(bytes([byte]) for byte in _C0_BYTES)
 _HTML_SNIFF = re.compile(rb"^\s*(?:<!--.*?-->\s*)*<(?:!doctype|html|head|body|meta|div|p\b|title|article)", re.I | re.S)
 _XML_DECL = re.compile(r"^\s*<\?xml[^>]*\?>")
+_TAG_OR_SPACES = re.compile(r"<[^>]+>|\s+")
+_TITLE_SEPARATOR = re.compile(r"\s+[|｜\-–—:：]\s+")  # 'Title | Site name' in <title>
+_TIMES_AFTER_DATE = re.compile(r"(?:,?\s*(?:\d{1,2}:\d{2}(?:\s*[ap]\.?m\.?)?|[(（][^)）]{1,4}[)）]))*")
 # Plain lxml.etree elements: lxml.html's Python-level element classes cost a lookup per node visited.
 Element = etree._Element
 _PARSER = etree.HTMLParser(remove_comments=True, remove_pis=True, encoding="utf-8")
@@ -299,7 +302,7 @@ def check_not_blocked(text: str, url: str | None, site: Site) -> None:
     """
     head = text[:20000]
     headline = " ".join(m.group(1) for m in _HEADLINES.finditer(head)) or head.lstrip()[:200]
-    headline = re.sub(r"<[^>]+>|\s+", " ", headline)
+    headline = _TAG_OR_SPACES.sub(" ", headline)
     if (
         any(marker in head for marker in _CHALLENGE_MARKUP)
         or any(m in headline for m in site.blocked_markers)
@@ -529,7 +532,7 @@ def _title_element(root: Element, doc: Element) -> Element | None:
 def _title_from_head(doc: Element) -> str:
     title = doc.find(".//title")
     text = one_line(text_of(title)) if title is not None else ""
-    return re.split(r"\s+[|｜\-–—:：]\s+", text)[0] if text else ""
+    return _TITLE_SEPARATOR.split(text)[0] if text else ""
 
 
 @functools.lru_cache(maxsize=1024)
@@ -779,8 +782,8 @@ def _date_span(line: str) -> str | None:
         return line
     if found is None:
         return None
-    time = re.match(r"(?:,?\s*(?:\d{1,2}:\d{2}(?:\s*[ap]\.?m\.?)?|[(（][^)）]{1,4}[)）]))*", line[found.end :])
-    return line[found.start : found.end + (time.end() if time else 0)].strip()
+    times = _TIMES_AFTER_DATE.match(line, found.end)  # may match nothing: always a match
+    return line[found.start : times.end() if times else found.end].strip()
 
 
 def _date_line(blocks: list[Block], doc: Element) -> tuple[str | None, list[Block]]:
