@@ -61,6 +61,15 @@ def default_workers(setting: str | int | None) -> int:
     return max(int(setting), 0)
 
 
+# Requests in flight per worker: the next page is already in the pipe when the worker finishes one, so it
+# does not wait for the event loop (busy with other pages) to send it.
+_IN_FLIGHT = 2
+_HEADER = struct.Struct("!i")  # multiprocessing.Connection's framing, which recv_bytes() reads
+_PIPE_BYTES = 1 << 20
+_NICENESS = 5  # below the crawler's 0 (see _serve)
+_PRELOAD = ("pressbot.workers", "pressbot.extract.meeting")  # what the forkserver imports for every reader
+
+
 class WorkerError(RuntimeError):
     """A worker raised something other than ExtractError: a bug, reported as the in-process path would."""
 
@@ -107,15 +116,6 @@ class _Worker:
     outbox: bytearray = field(default_factory=bytearray)  # request bytes the pipe has not taken yet
     dead: bool = False
     timer: asyncio.TimerHandle | None = None  # the deadline of the page the worker is reading (jobs[0])
-
-
-# Requests in flight per worker: the next page is already in the pipe when the worker finishes one, so it
-# does not wait for the event loop (busy with other pages) to send it.
-_IN_FLIGHT = 2
-_HEADER = struct.Struct("!i")  # multiprocessing.Connection's framing, which recv_bytes() reads
-_PIPE_BYTES = 1 << 20
-_NICENESS = 5
-_PRELOAD = ("pressbot.workers", "pressbot.extract.meeting")
 
 
 def _widen(conn: Connection) -> None:
