@@ -226,11 +226,11 @@ def _strip_role_words(text: str) -> str:
     return re.sub(r"^(?:.*?(?:訪日中の|来日中の|、|は、|及び|並びに|と|同席した|また))", "", text)
 
 
-_COUNTRY_NO = re.compile(r"(" + word_alternation(JA_WORDS) + r")の(?=\S)")
+_COUNTRY_NO = re.compile(r"(" + JA_WORD.pattern + r")の(?=\S)")
 _HANJA_AFTER_KANA = re.compile(r"([\u30a0-\u30ffー])[(（][\u4e00-\u9fff]{2,5}[)）]")  # 'ユン・ソンニョル(尹錫悦)'
 
 
-_NAME_BEFORE_COUNTRY = re.compile(r"^(.+?)(" + word_alternation(JA_WORDS) + ")")
+_NAME_BEFORE_COUNTRY = re.compile(r"^(.+?)(" + JA_WORD.pattern + ")")
 _GLOSS_PARTS = re.compile(r"(" + HONORIFIC + r")?\s*(.+)$")
 
 
@@ -431,10 +431,10 @@ def _ja_without_english(lead: str, home: str | None, skip: list[Participant]) ->
     return people
 
 
-# word_alternation groups the country words by first character: after every '、' or space re tries one group,
+# JA_WORD groups the country words by first character (word_alternation): after every "、" or space re tries one group,
 # not ~450 words.
 _SIDE = Guarded(  # '米国からは', '日本側:', '(日本側)', '【韓国側】': every match ends in 'から' or '側…'
-    re.compile(r"(?:^|[、。\s(（【])(" + word_alternation(JA_WORDS) + r")(?:側)?(?:からは|から|側[:：]|側[)）】]\s*)"),
+    re.compile(r"(?:^|[、。\s(（【])(" + JA_WORD.pattern + r")(?:側)?(?:からは|から|側[:：]|側[)）】]\s*)"),
     ("から", "側"),
 )
 _PARTICIPANT_BLOCK = re.compile(r"[(（【]?\s*(?:参加者|出席者|同席者)\s*[:：]\s*(.+?)\s*[)）】]?$")
