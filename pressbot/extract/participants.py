@@ -437,6 +437,7 @@ _SIDE = Guarded(  # '米国からは', '日本側:', '(日本側)', '【韓国�
     re.compile(r"(?:^|[、。\s(（【])(" + JA_WORD.pattern + r")(?:側)?(?:からは|から|側[:：]|側[)）】]\s*)"),
     ("から", "側"),
 )
+_UP_TO_TOPIC = re.compile(r"^.*(?:には|では)")  # '会談には、X大使が同席': what precedes the attendees
 _PARTICIPANT_BLOCK = re.compile(r"[(（【]?\s*(?:参加者|出席者|同席者)\s*[:：]\s*(.+?)\s*[)）】]?$")
 _ATTENDED = Guarded(  # every match ends in one of the needles
     re.compile(r"(?:会談|会合|協議|会議)?(?:には|に)?、?([^、。]{3,60}?)(?:が同席|が陪席|も同席|も出席)"),
@@ -458,7 +459,7 @@ def ja_side_lists(blocks: Iterable[str], home: str | None) -> list[Participant]:
         if block:
             people += _people_in_list(block.group(1), home, None)
         for attended in _ATTENDED.finditer(text):
-            people += _people_in_list(re.sub(r"^.*(?:には|では)", "", attended.group(1)), home, None)
+            people += _people_in_list(_UP_TO_TOPIC.sub("", attended.group(1)), home, None)
     return people
 
 
