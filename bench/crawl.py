@@ -25,6 +25,7 @@ from __future__ import annotations
 import argparse
 import json
 import os
+import resource
 import subprocess
 import sys
 import tempfile
@@ -60,6 +61,8 @@ class Result:
     statuses: Counter
     body_bytes: int
     span: float  # first to last request the server saw
+    own_cpu: float = 0.0  # the crawler's own process, without the readers it started
+    server_cpu: float = 0.0  # this process' CPU during the run: the server's threads
     extra: dict = field(default_factory=dict)
 
     @property
@@ -91,20 +94,21 @@ while True:  # orphaned descendants (the forkserver and its workers) come to us;
         break
 tree = resource.getrusage(resource.RUSAGE_CHILDREN)
 with open(sys.argv[1], "w") as handle:
-    json.dump({"wall": wall, "cpu": tree.ru_utime + tree.ru_stime, "maxrss_kb": usage.ru_maxrss,
+    json.dump({"wall": wall, "cpu": tree.ru_utime + tree.ru_stime, "own_cpu": usage.ru_utime + usage.ru_stime,
+               "maxrss_kb": usage.ru_maxrss,
                "code": os.waitstatus_to_exitcode(status)}, handle)
 """
 
 
-def run_child(cmd: list[str], log: Path, env: dict[str, str] | None = None) -> tuple[float, float, float, int]:
+def run_child(cmd: list[str], log: Path, env: dict[str, str] | None = None) -> tuple[float, float, float, int, float]:
     """Run ``cmd``; return wall seconds, CPU seconds (user+sys, with the processes it started), peak RSS in MB of
-    the command's own process, and its exit code."""
+    the command's own process, its exit code, and the CPU seconds of its own process alone."""
     usage_file = log.with_suffix(".usage.json")
     with open(log, "wb") as out:
         subprocess.run([sys.executable, "-c", _WRAPPER, str(usage_file), *cmd], stdout=out, stderr=subprocess.STDOUT,
                        cwd=ROOT, env=env, check=False)
     usage = json.loads(usage_file.read_text(encoding="utf-8"))
-    return usage["wall"], usage["cpu"], usage["maxrss_kb"] / 1024, usage["code"]
+    return usage["wall"], usage["cpu"], usage["maxrss_kb"] / 1024, usage["code"], usage["own_cpu"]
 
 
 def child_env() -> dict[str, str]:
@@ -133,11 +137,14 @@ def bare_cmd(server_url: str, work: Path, *, polite: bool = False) -> list[str]:
 
 def measure(name: str, n: int, server, cmd: list[str], work: Path) -> Result:  # type: ignore[no-untyped-def]
     server.log.clear()
-    wall, cpu, rss, code = run_child(cmd, work / f"{name}.log", child_env())
+    before = resource.getrusage(resource.RUSAGE_SELF)
+    wall, cpu, rss, code, own_cpu = run_child(cmd, work / f"{name}.log", child_env())
+    after = resource.getrusage(resource.RUSAGE_SELF)
+    server_cpu = after.ru_utime + after.ru_stime - before.ru_utime - before.ru_stime
     log = list(server.log)
     span = (log[-1].at - log[0].at) if len(log) > 1 else 0.0
     result = Result(name, n, wall, cpu, rss, code, len(log), Counter(s.status for s in log),
-                    sum(s.body_bytes for s in log), span)
+                    sum(s.body_bytes for s in log), span, own_cpu, server_cpu)
     if name == "pressbot" and (work / "manifest.json").exists():
         manifest = json.loads((work / "manifest.json").read_text(encoding="utf-8"))
         sites = manifest.get("sites", {})
@@ -162,7 +169,7 @@ def profile_crawl(server, work: Path, top: int) -> None:  # type: ignore[no-unty
 
     prof = work / "crawl.prof"
     server.log.clear()
-    wall, cpu, _, code = run_child(pressbot_cmd(server.url, work, profile=prof), work / "profile.log", child_env())
+    wall, cpu, _, code, _ = run_child(pressbot_cmd(server.url, work, profile=prof), work / "profile.log", child_env())
     print(f"\nprofile of `pressbot crawl` under cProfile ({wall:.1f} s wall, {cpu:.1f} s CPU, exit {code}):")
     stats = pstats.Stats(str(prof))
     breakdown(stats)
@@ -193,9 +200,10 @@ def breakdown(stats) -> None:  # type: ignore[no-untyped-def]
 
 def describe(r: Result) -> str:
     statuses = ", ".join(f"{k}: {v}" for k, v in sorted(r.statuses.items()))
-    return (f"  {r.name:9} {r.wall:7.2f} s wall  {r.cpu:7.2f} s CPU  {r.pages_per_s:7.1f} pages/s  "
+    return (f"  {r.name:9} {r.wall:7.2f} s wall  {r.cpu:7.2f} s CPU ({r.own_cpu:.2f} s own)  "
+            f"{r.pages_per_s:7.1f} pages/s  "
             f"peak RSS {r.maxrss_mb:6.1f} MB  requests {r.requests} ({statuses})  "
-            f"{r.body_bytes / 1024 / 1024:.1f} MB served  exit {r.code}")
+            f"{r.body_bytes / 1024 / 1024:.1f} MB served ({r.server_cpu:.2f} s server CPU)  exit {r.code}")
 
 
 def main(argv: list[str] | None = None) -> None:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import contextlib
 import datetime as dt
 import sys
 from pathlib import Path
@@ -102,6 +103,8 @@ def crawl(
     quiet: bool,
 ) -> None:
     """Run the spiders (all sites by default) and write records, rejects and a run manifest."""
+    settings = dict(o.split("=", 1) for o in overrides)
+    _warm_up_readers(settings, replay)
     from pressbot.crawl import CrawlOptions, run_crawl
     from pressbot.state import LockHeld, default_state_path
 
@@ -119,7 +122,7 @@ def crawl(
         max_reject_share=max_reject_share,
         min_coverage=min_coverage,
         max_coverage_drop=max_coverage_drop,
-        overrides=dict(o.split("=", 1) for o in overrides),
+        overrides=settings,
         quiet=quiet,
     )
     try:
@@ -130,6 +133,18 @@ def crawl(
     except ValueError as exc:
         raise click.UsageError(str(exc)) from None
     sys.exit(code)
+
+
+def _warm_up_readers(overrides: dict[str, str], replay: str | None) -> None:
+    """Start the page readers' forkserver before Scrapy is imported, if the crawl will have readers: it loads the
+    reading code on another core meanwhile (workers.warm_up). A bad setting is left for the crawl to report."""
+    from pressbot import settings as defaults
+    from pressbot import workers
+
+    setting = overrides.get("PRESSBOT_EXTRACT_WORKERS", defaults.PRESSBOT_EXTRACT_WORKERS)
+    with contextlib.suppress(ValueError):
+        if workers.default_workers(setting, replay=bool(replay or defaults.PRESSBOT_REPLAY)) > 0:
+            workers.warm_up()
 
 
 # ---------------------------------------------------------------------------------------- fixtures

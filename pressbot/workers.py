@@ -23,6 +23,7 @@ import struct
 import traceback
 from collections import deque
 from dataclasses import dataclass, field
+from multiprocessing import forkserver
 from multiprocessing.connection import Connection
 from typing import Any
 
@@ -48,8 +49,9 @@ def read_release_page(body: bytes, url: str, site: str, content_type: str | None
     return "record", data, content_sha256
 
 
-def default_workers(setting: str | int | None) -> int:
-    """PRESSBOT_EXTRACT_WORKERS: a number, or 'auto': two workers when the machine has a second core, else none.
+def default_workers(setting: str | int | None, replay: bool = False) -> int:
+    """PRESSBOT_EXTRACT_WORKERS: a number, or 'auto': two workers when the machine has a second core, else none;
+    'auto' in replay is none (replay is small, and its pages must be read in order).
 
     Two, not one, even on two cores: the readers run below the reactor's priority, and a second one takes the
     cycles the reactor leaves on its own core (bench/crawl.py, 2 cores: ratio ~0.64 with one, ~0.75 with two
@@ -57,8 +59,19 @@ def default_workers(setting: str | int | None) -> int:
     more than two pay off only when the page rate rises past what two can read.
     """
     if setting in (None, "", "auto"):
-        return 2 if (os.cpu_count() or 1) >= 2 else 0
+        return 2 if (os.cpu_count() or 1) >= 2 and not replay else 0
     return max(int(setting), 0)
+
+
+def warm_up() -> None:
+    """Start the readers' forkserver now, without waiting for it.
+
+    It spends about half a second importing the reading code (_PRELOAD). Started before the crawler imports
+    Scrapy, it does so on the other core; started at the first release page, it stalled the event loop for
+    that long (bench/crawl.py --profile: 0.7 s in forkserver.read_signed). Calling it again does nothing.
+    """
+    multiprocessing.get_context("forkserver").set_forkserver_preload(list(_PRELOAD))
+    forkserver.ensure_running()
 
 
 # Requests in flight per worker: the next page is already in the pipe when the worker finishes one, so it
@@ -167,7 +180,7 @@ class ReaderPool:
         context = multiprocessing.get_context("forkserver")
         # The forkserver imports the reading code once, and every worker forked from it starts with it loaded
         # (half a second of imports per worker otherwise, and the first pages would wait for them).
-        context.set_forkserver_preload(list(_PRELOAD))
+        warm_up()
         request_reader, request_writer = context.Pipe(duplex=False)
         reply_reader, reply_writer = context.Pipe(duplex=False)
         process = context.Process(

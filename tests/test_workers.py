@@ -112,9 +112,32 @@ def test_auto_is_two_workers_with_a_second_core(monkeypatch: pytest.MonkeyPatch)
     monkeypatch.setattr(os, "cpu_count", lambda: 16)
     assert workers.default_workers("auto") == 2
     assert workers.default_workers("3") == 3
+    assert workers.default_workers("auto", replay=True) == 0  # replay reads in order, in-process
+    assert workers.default_workers("2", replay=True) == 2  # unless asked for
     monkeypatch.setattr(os, "cpu_count", lambda: 1)
     assert workers.default_workers("auto") == 0
     assert workers.default_workers(0) == 0
+
+
+@pytest.mark.parametrize(
+    ("overrides", "replay", "started"),
+    [
+        ({}, None, True),
+        ({"PRESSBOT_EXTRACT_WORKERS": "0"}, None, False),
+        ({}, "fixtures", False),
+        ({"PRESSBOT_EXTRACT_WORKERS": "many"}, None, False),  # left for the crawl to report
+    ],
+)
+def test_pressbot_crawl_warms_up_the_readers_only_when_it_will_have_them(
+    monkeypatch: pytest.MonkeyPatch, overrides: dict[str, str], replay: str | None, started: bool
+) -> None:
+    from pressbot import cli
+
+    calls: list[str] = []
+    monkeypatch.setattr(os, "cpu_count", lambda: 2)
+    monkeypatch.setattr(workers, "warm_up", lambda: calls.append("warm_up"))
+    cli._warm_up_readers(overrides, replay)
+    assert calls == (["warm_up"] if started else [])
 
 
 def test_the_spider_rejects_a_page_that_kills_its_reader() -> None:

@@ -153,9 +153,10 @@ class ReleaseSpider(scrapy.Spider):
         """Worker processes for reading pages: PRESSBOT_EXTRACT_WORKERS, a number or 'auto' (two when the
         machine has a second core; none in replay, which is small and must stay in order)."""
         if not hasattr(self, "_workers"):
-            setting = self.crawler.settings.get("PRESSBOT_EXTRACT_WORKERS")
-            replay = bool(self.crawler.settings.get("PRESSBOT_REPLAY"))
-            count = 0 if replay and setting in (None, "", "auto") else workers.default_workers(setting)
+            settings = self.crawler.settings
+            count = workers.default_workers(
+                settings.get("PRESSBOT_EXTRACT_WORKERS"), replay=bool(settings.get("PRESSBOT_REPLAY"))
+            )
             timeout = self.crawler.settings.getfloat("PRESSBOT_READ_TIMEOUT") or None
             self._workers = workers.acquire(count, timeout) if count > 0 else None
         return self._workers
