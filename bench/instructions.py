@@ -6,7 +6,9 @@ Wall time on a shared 2-core machine moves by 2x between runs; instruction count
 pages, PYTHONHASHSEED=0). Each stage runs in its own process under ``valgrind --tool=callgrind`` with
 instrumentation off until the measured loop (switched with callgrind_control), after a warm-up of 10 pages.
 Stages: lxml (lxml.html.fromstring, the floor), parse (pressbot's parse_html), page (read_page: decode is
-not included), agenda (extract_agenda on the page's blocks), release (read_release), full (extract()).
+not included), agenda (extract_agenda on the page's blocks), release (read_release), full (extract()), reader
+(what a crawl's reader process does per page: read_release_page, which adds the record's JSON and hashes, and
+pickling the reply; default: all but reader).
 The last line reads ``instructions: pressbot/lxml=<x>``. Needs valgrind (Debian: apt install valgrind).
 """
 
@@ -23,7 +25,7 @@ from pathlib import Path
 from typing import Any
 
 HERE = Path(__file__).resolve().parent
-STAGES = ("lxml", "parse", "page", "agenda", "release", "full")
+STAGES = ("lxml", "parse", "page", "agenda", "release", "full", "reader")
 
 
 def _work(stage: str, n: int) -> tuple[Callable[[Any], Any], list[Any]]:
@@ -37,6 +39,7 @@ def _work(stage: str, n: int) -> tuple[Callable[[Any], Any], list[Any]]:
     from pressbot.extract.agenda import extract_agenda
     from pressbot.extract.page import decode, parse_html, read_page
     from pressbot.sites import site_for_url
+    from pressbot.workers import read_release_page
 
     pages = generate(n + 10, 20250718).releases
 
@@ -53,6 +56,13 @@ def _work(stage: str, n: int) -> tuple[Callable[[Any], Any], list[Any]]:
         return extract_agenda, [page_of(p).blocks for p in pages]
     if stage == "release":
         return (lambda x: read_release(*x)), [(page_of(p), p.url, site_for_url(p.url)) for p in pages]
+    if stage == "reader":
+        import pickle
+
+        def reader(x: Any) -> bytes:
+            return pickle.dumps(("ok", read_release_page(*x)), protocol=pickle.HIGHEST_PROTOCOL)
+
+        return reader, [(p.body, p.url, p.site, "text/html; charset=UTF-8") for p in pages]
     return (lambda x: extract(x[0], url=x[1])), [(p.body, p.url) for p in pages]
 
 
@@ -96,7 +106,7 @@ def main(argv: list[str] | None = None) -> None:
         return
     if shutil.which("valgrind") is None:
         raise SystemExit("valgrind is not installed (Debian: apt install valgrind)")
-    stages = args.stage or list(STAGES)
+    stages = args.stage or [stage for stage in STAGES if stage != "reader"]
     figures = {stage: count(stage, args.n) for stage in stages}
     print(f"callgrind instructions per page, {args.n} corpus pages per stage (millions)")
     for stage, millions in figures.items():
