@@ -8,7 +8,8 @@ instrumentation off until the measured loop (switched with callgrind_control), a
 Stages: lxml (lxml.html.fromstring, the floor), parse (pressbot's parse_html), page (read_page: decode is
 not included), agenda (extract_agenda on the page's blocks), release (read_release), full (extract()), reader
 (what a crawl's reader process does per page: read_release_page, which adds the record's JSON and hashes, and
-pickling the reply; default: all but reader).
+pickling the reply; default: all but reader). Under valgrind, sha256 runs without the CPU's SHA instructions,
+so the reader's two hashes count about 3 M instructions per page that cost far less on the machine.
 The last line reads ``instructions: pressbot/lxml=<x>``. Needs valgrind (Debian: apt install valgrind).
 """
 
