@@ -27,7 +27,7 @@ class Fetched:
     listed: dict[str, Any] = field(default_factory=dict)
     # The record is a dump of a Release that extract() validated: validating it again proves nothing.
     from_model: bool = False
-    # JSON text of the record's top-level fields, made once for its hash and reused for its line.
-    record_json: dict[str, str] | None = None
+    # UTF-8 JSON of the record's top-level fields, made once for its hash and reused for its line.
+    record_json: dict[str, bytes] | None = None
     # The content hash of the record (jsonfmt.record_hash), when made beside extraction (see workers.py).
     record_sha256: str | None = None

@@ -181,8 +181,8 @@ class OutputPipeline(_RunPipeline):
         return record
 
 
-def _record_line(record: dict[str, Any], members: dict[str, str] | None) -> bytes:
+def _record_line(record: dict[str, Any], members: dict[str, bytes] | None) -> bytes:
     """The JSON line of a record, reusing the fields serialized for its hash (revision and provenance change)."""
     members = dict(members) if members is not None else json_members(record)
     members.update(json_members({key: record[key] for key in NOT_CONTENT if key in record}))
-    return (json_object(members, record) + "\n").encode("utf-8")
+    return json_object(members, record) + b"\n"

@@ -37,7 +37,7 @@ Result = tuple[str, dict[str, Any], str]
 
 def read_release_page(body: bytes, url: str, site: str, content_type: str | None) -> Result:
     """(outcome, data, sha256 of the body): ('record', {record, record_json, record_sha256}, …) with the record
-    (without provenance), its top-level fields as JSON text and its content hash; or ('error', {reason, message,
+    (without provenance), its top-level fields as UTF-8 JSON and its content hash; or ('error', {reason, message,
     selector}, …)."""
     content_sha256 = hashlib.sha256(body).hexdigest()
     try:
