@@ -409,3 +409,39 @@ def test_links_agree_with_the_tests_in_their_first_order(anchors, url, site_name
     body = "".join(wrapper.format(f'<a href="{href}">{label}</a>') for href, label, wrapper in anchors)
     root = page.parse_html(f"<html><body><div>{body}</div></body></html>").find("body")
     assert page._links(root, url, site) == _links_as_written(root, url, site)
+
+
+# ------------------------------------------------------------------------------------- comments never parsed
+
+# Comments and processing instructions of every shape, in the head, the body, inside text and around the root.
+_MARKUP_PIECES = st.sampled_from(
+    [
+        "<!-- c -->",
+        "<!---->",
+        "<!-->",
+        "<!--[if IE]><p>ie</p><![endif]-->",
+        "<!-- a -- b -->",
+        "<?php echo 1 ?>",
+        "<?xml-stylesheet href='x'?>",
+        '<?xml version="1.0"?>',
+        "<![CDATA[ y ]]>",
+        "<!doctype html>",
+        "<html>",
+        "<head>",
+        "<title>t</title>",
+        "<body>",
+        "<p>",
+        "</p>",
+        "text",
+        "</body>",
+        "</html>",
+        "<script>/* x */</script>",
+    ]
+)
+
+
+@given(st.lists(_MARKUP_PIECES, max_size=12).map("".join))
+@settings(max_examples=500, deadline=None)
+def test_parsed_pages_hold_no_comment_or_processing_instruction(html: str) -> None:
+    for doc in (page.parse_html(html), page.parse_html(html, html.encode("utf-8"))):  # from text, from bytes
+        assert not list(doc.iter(etree.Comment, etree.ProcessingInstruction))
