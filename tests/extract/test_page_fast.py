@@ -445,3 +445,14 @@ _MARKUP_PIECES = st.sampled_from(
 def test_parsed_pages_hold_no_comment_or_processing_instruction(html: str) -> None:
     for doc in (page.parse_html(html), page.parse_html(html, html.encode("utf-8"))):  # from text, from bytes
         assert not list(doc.iter(etree.Comment, etree.ProcessingInstruction))
+
+
+_ATTRIBUTES = st.sampled_from(["", " class", ' class=""', ' id="a"', ' role="nav"', ' xml:lang="ja"', ' data-x="1"'])
+
+
+@given(st.lists(st.tuples(st.sampled_from(["p", "div", "span", "svg", "a"]), _ATTRIBUTES), max_size=6))
+@settings(max_examples=300, deadline=None)
+def test_elements_with_attributes_are_told_by_their_keys(elements: list[tuple[str, str]]) -> None:
+    body = "".join(f"<{tag}{attributes}>x</{tag}>" for tag, attributes in elements)
+    for element in page.parse_html(f"<html><body>{body}</body></html>").iter(etree.Element):
+        assert bool(element.keys()) == bool(element.attrib)
