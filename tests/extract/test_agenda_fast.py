@@ -115,3 +115,68 @@ def test_a_line_not_keyed_first_has_a_key_in_neither_set(sample: str) -> None:
     if line and line[0] not in agenda._KEYED_FIRST:
         key = agenda._key_char(line)
         assert key not in agenda._TERMINATOR_FIRST and key not in agenda._CLOSER_FIRST
+
+
+# ------------------------------------------------------------------------------ the line loop and _place
+
+
+class _ReaderAsWritten(agenda._Reader):
+    """The reader before its block fields were unpacked and _close() was written out in _place."""
+
+    def read(self, blocks):
+        for block in blocks:
+            text = block.text if isinstance(block.text, str) else str(block.text or "")
+            tag, ordinal = block.tag, block.ordinal
+            depth = block.depth if isinstance(block.depth, int) else 0
+            for raw in text.splitlines() or [""]:
+                if not self._read_line(raw.strip(), tag, depth, ordinal):
+                    return self._build()
+                tag, ordinal = "line", None
+        return self._build()
+
+    def _place(self, family, number, value, numbered, li_depth) -> None:
+        stack = self.stack
+        cut = len(stack) - 1
+        while cut >= 0 and stack[cut][0] != family:
+            cut -= 1
+        if cut < 0:
+            cut = len(stack)
+            cut = min(cut, self.levels.get(family, cut))
+            if numbered:
+                while cut > 0 and not stack[cut - 1][2]:
+                    cut -= 1
+        cut = min(cut, agenda._MAX_LEVELS - 1)
+        del stack[cut:]
+        points: list[AgendaPoint] = []
+        fields = {"number": number, "heading": None, "text": "", "points": points}
+        (stack[-1][3] if stack else self.roots).append(agenda._new_point(fields))
+        stack.append((family, value, numbered, points))
+        self.levels[family] = cut
+        self._close()
+        self.open = fields
+        self.parts = []
+        self.li_depth = li_depth
+
+
+# Lines of every kind the reader tells apart, in blocks of every tag, with odd field values (text not a str, depth
+# not an int) and line breaks inside a block.
+_ODD_LINES = LINES | st.sampled_from(
+    ["", " ", "(以上)", "※注", "END", "（参考）", "1\n2\n3", "ア 会談\nイ 昼食", "a\u2028b", "(1)\r(2)"]
+)
+ODD_BLOCKS = st.lists(
+    st.builds(
+        Block,
+        _ODD_LINES | st.none() | st.just(7),
+        st.sampled_from(["p", "li", "h", "line"]),
+        st.integers(0, 2) | st.none(),
+        st.none() | st.integers(1, 3),
+    ),
+    max_size=14,
+)
+
+
+@given(ODD_BLOCKS)
+@settings(max_examples=800, deadline=None)
+def test_the_reader_reads_as_it_was_written(blocks: list[Block]) -> None:
+    dump = [point.model_dump() for point in extract_agenda(blocks)]
+    assert dump == [point.model_dump() for point in _ReaderAsWritten().read(blocks)]

@@ -109,6 +109,21 @@ def test_guarded_rules_exist() -> None:
 
 
 test_chrome_heading_first_characters = _first_chars_cover(page._CHROME_HEADING, page._CHROME_HEADING_FIRST)
+test_chrome_heading_openings = _first_chars_cover(
+    page._CHROME_HEADING, page._CHROME_HEADING_OPENINGS, key=lambda line: line[:2]
+)
+
+
+def test_chrome_heading_openings_hold_every_character_re_i_matches() -> None:
+    """from_regex spells letters in two cases at most: every code point re.I matches to each opening's letters
+    (found by one scan of them all, which finds ſ for s) is in the pairs."""
+    every_char = "".join(chr(code) for code in range(0x110000) if not 0xD800 <= code <= 0xDFFF)
+    openings = {opening.lower() for opening in page._CHROME_HEADING_OPENINGS if opening.isascii()}
+    for opening in openings:
+        firsts = re.compile(re.escape(opening[0]), re.I).findall(every_char)
+        seconds = re.compile(re.escape(opening[1]), re.I).findall(every_char)
+        assert {first + second for first in firsts for second in seconds} <= page._CHROME_HEADING_OPENINGS
+    assert {opening[0] for opening in page._CHROME_HEADING_OPENINGS} == page._CHROME_HEADING_FIRST
 
 
 def test_id_selectors_from_the_document_find_what_css_finds() -> None:
