@@ -11,7 +11,7 @@ from __future__ import annotations
 import functools
 import itertools
 import re
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 
 from pressbot.extract.countries import (
     JA_WORD,
@@ -443,6 +443,25 @@ _ATTENDED = Guarded(  # every match ends in one of the needles
     re.compile(r"(?:会談|会合|協議|会議)?(?:には|に)?、?([^、。]{3,60}?)(?:が同席|が陪席|も同席|も出席)"),
     ("が同席", "が陪席", "も同席", "も出席"),
 )
+# Where an _ATTENDED match can begin: its needle starts at most 2 (会談) + 2 (には) + 1 (、) + 60 characters after it.
+_ATTENDED_REACH = 65
+_ATTENDED_NEEDLE = re.compile("|".join(_ATTENDED.needles))
+
+
+def _attendances(text: str) -> Iterator[re.Match[str]]:
+    """The matches _ATTENDED.finditer(text) gives, with each search started where the next one can begin.
+
+    Every match ends in a needle at most _ATTENDED_REACH characters after its start, so none starts more than
+    that before the next needle. Searching from everywhere costs ~1,200 instructions per character (at each one
+    the lazy name run reads on to the next 、 or 。), and side-list blocks run to hundreds of characters.
+    """
+    end = 0  # where the last match ended: finditer's next search starts there
+    while (needle := _ATTENDED_NEEDLE.search(text, end)) is not None:
+        match = _ATTENDED.pattern.search(text, max(end, needle.start() - _ATTENDED_REACH))
+        if match is None:
+            return
+        yield match
+        end = match.end()
 
 
 def ja_side_lists(blocks: Iterable[str], home: str | None) -> list[Participant]:
@@ -458,7 +477,7 @@ def ja_side_lists(blocks: Iterable[str], home: str | None) -> list[Participant]:
         block = _PARTICIPANT_BLOCK.match(text.strip())
         if block:
             people += _people_in_list(block.group(1), home, None)
-        for attended in _ATTENDED.finditer(text):
+        for attended in _attendances(text):
             people += _people_in_list(_UP_TO_TOPIC.sub("", attended.group(1)), home, None)
     return people
 
