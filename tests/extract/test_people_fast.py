@@ -6,9 +6,11 @@ from the pieces the rule reads, near misses included (separators, particles, run
 
 from __future__ import annotations
 
+import re
 from re import _parser  # type: ignore[attr-defined]
 
-from hypothesis import given, settings
+import pytest
+from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from pressbot.extract import participants
@@ -49,3 +51,69 @@ def test_attendances_find_a_match_as_far_from_its_needle_as_it_can_be() -> None:
     text = "。" * 100 + f"会談には、{names}が同席" + "。" * 100 + f"会議に{names}も出席"
     assert _found(participants._attendances(text)) == _found(participants._ATTENDED.pattern.finditer(text))
     assert [m.group(1) for m in participants._attendances(text)] == [names, names]
+
+
+# The English rules as written before their first letters were put ahead of their word-boundary tests.
+_NAME_WORD_AS_WRITTEN = r"[A-Z][^\W\d_]*(?:['’\-][^\W\d_]+)*[^\W\d_]"
+_ENGLISH_RULES_AS_WRITTEN = {
+    "_EN_COUNTERPART": re.compile(
+        r"\b(?:his|her|their)\s+(?P<adj>" + participants._EN_ADJ + r")counterparts?,?\s+(?P<name>"
+        + _NAME_WORD_AS_WRITTEN + r"(?:\s(?:[A-Z]\.\s)?" + _NAME_WORD_AS_WRITTEN + r"){0,2})"
+    ),
+    "_EN_NAME_THEN_TITLE": re.compile(
+        r"(?<![\w,] )(?<!\w)(?P<name>" + _NAME_WORD_AS_WRITTEN + r"(?:\s(?:[A-Z]\.\s)?" + _NAME_WORD_AS_WRITTEN
+        + r"){1,2}),\s+(?P<title>[A-Z][^;()]{0,120}?\b" + participants._EN_OFFICE_CORE
+        + r"\b[^;()]*?)(?=,\s|;|\.\s|\.$|\)|$)"
+    ),
+    "_EN_VERB": re.compile(
+        r"\b(?:met|meets|held|holds|hosted|hosts|spoke|speaks|had|received|paid|co-chaired|chaired|"
+        r"participated|attended|joined|visited|talked)\b"
+    ),
+    "_WITH": re.compile(r"\bwith\b"),
+}  # fmt: skip
+# Pieces of English leads: the rules' words, with word characters, commas, line breaks and other scripts around them.
+_ENGLISH_PIECES = st.sampled_from(
+    [" ", "  ", ", ", ",", ".", ". ", "\n", "-", "'", "_", "1", "x", "é", "会", "(", ")", ";", "his", "her", "their",
+     "This", "other", "with", "With", "without", "forthwith", "met", "meets", "Met", "helmet", "held", "hosted",
+     "co-chaired", "chaired", "co", "spoke", "had", "shad", "attended", "Chinese", "Japanese", "South Korean",
+     "counterpart", "counterparts", "Wang", "Yi", "Wang Yi", "Andrés", "Yoon-joo", "O'Neil", "A. ", "Kim", "Minister",
+     "Member", "Foreign", "Minister of Foreign Affairs", "Secretary", "Secretary of State", "President", "of", "the",
+     "People's Republic of China"]
+)  # fmt: skip
+ENGLISH_TEXT = st.lists(_ENGLISH_PIECES, max_size=16).map("".join)
+
+
+@pytest.mark.parametrize("name", sorted(_ENGLISH_RULES_AS_WRITTEN))
+def test_english_rules_find_what_they_found_as_written(name: str) -> None:
+    written, rule = _ENGLISH_RULES_AS_WRITTEN[name], getattr(participants, name)
+
+    @given(st.one_of(ENGLISH_TEXT, st.from_regex(written)))
+    @settings(max_examples=700, deadline=None, suppress_health_check=list(HealthCheck))
+    def check(text: str) -> None:
+        assert _found(rule.finditer(text)) == _found(written.finditer(text))
+        assert [_found([rule.match(text, at)]) if rule.match(text, at) else None for at in range(len(text))] == [
+            _found([written.match(text, at)]) if written.match(text, at) else None for at in range(len(text))
+        ]
+
+    check()
+
+
+def test_words_after_boundary_keep_the_order_of_the_words() -> None:
+    rule = re.compile("(?:" + participants._words_after_boundary(["met", "meets"]) + r")\b")
+    assert rule.search("he meets").group(0) == "meets"
+    assert rule.search("helmet met").span() == (7, 10)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "another Chinese counterpart Wang Yi",
+        "with his Chinese counterpart Wang Yi, and their Japanese counterparts, Iwaya Takeshi",
+        "Xi Jinping, President of the People's Republic of China; and, Wang Yi, Minister of Foreign Affairs.",
+        "He, Wang Yi, Minister",
+        "The Secretary met with Wang Yi; she spoke withheld forthwith with",
+    ],
+)
+def test_english_rules_on_near_misses(text: str) -> None:
+    for name, written in _ENGLISH_RULES_AS_WRITTEN.items():
+        assert _found(getattr(participants, name).finditer(text)) == _found(written.finditer(text)), name
