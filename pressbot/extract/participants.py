@@ -392,9 +392,25 @@ def ja_lead_participants(lead: str, home: str | None) -> list[Participant]:
     return _dedupe(people)
 
 
+# A kana reading in parentheses, then the rest of the text: how a name with its reading ends ('朴潤柱(パク…) 韓国…').
+_READING_TO_END = re.compile(r"[(（][\u3041-\u30ffー・\s]+[)）]\s*[^、，,。(（]*$")
+_NAME_STOPS = frozenset("、，,。")
+
+
 def _rejoin_reading(before: str, segment: str) -> str:
-    match = re.search(r"([^、，,。\s]+[(（][\u3041-\u30ffー・\s]+[)）]\s*[^、，,。(（]*)$", before)
-    return match.group(1) if match else segment
+    """The name, reading and office at the end of ``before``, or ``segment`` when it does not end in that shape.
+
+    That is the match of '[^、，,。\\s]+' + _READING_TO_END in ``before``. Nothing after the reading is a parenthesis,
+    so the reading opens at the last one, and the name runs back to the nearest separator or space: finding those
+    two places costs a few hundred instructions where searching for the pattern tried it at every character.
+    """
+    opening = max(before.rfind("("), before.rfind("（"))
+    if opening < 1 or _READING_TO_END.match(before, opening) is None:
+        return segment
+    start = opening
+    while start > 0 and before[start - 1] not in _NAME_STOPS and not before[start - 1].isspace():
+        start -= 1
+    return before[start:] if start < opening else segment
 
 
 _JA_COMMA = re.compile(r"，|(?<=[^\x00-\x7f]),(?=[^\x00-\x7f])")  # old pages write ， or , for 、
@@ -517,7 +533,9 @@ def _people_in_list(names: str, home: str | None, side_country: str | None) -> l
 # ------------------------------------------------------------------ English
 
 
-_SENTENCE_END = re.compile(r"(?<=[a-z\d)]{2}[.!?])\s+(?=[A-Z(\[])")
+# '(?<=[a-z\d)]{2}[.!?])\s+(?=[A-Z(\[])', with the first space taken before the lookbehind: a pattern that opens
+# with a lookbehind is tried at every character, one that opens with a class only where the class matches.
+_SENTENCE_END = re.compile(r"\s(?<=[a-z\d)]{2}[.!?]\s)\s*(?=[A-Z(\[])")
 
 
 _EN_VERB_WORDS = (
@@ -527,9 +545,11 @@ _EN_VERB_WORDS = (
 _EN_VERB = re.compile(r"(?:" + _words_after_boundary(_EN_VERB_WORDS) + r")\b")  # '\b(?:met|meets|…)\b'
 _WITH = re.compile(_words_after_boundary(["with"]) + r"\b")  # '\bwith\b'
 # Where the "with …" phrase of a lead ends: the place, the purpose, the time.
+# The three branches open with a space, a space and '.' or ';': that character is taken first (so re scans for it)
+# and each branch checks behind it which one it is, in the order they were written.
 _EN_OBJECT_END = re.compile(
-    r"\s(?:in|at|on|during|ahead of|before|after|via|where|as part of)\s|\s(?:for|to)\s(?![A-Z])"
-    r"|(?<=[a-z\d]{2})[.;](?:\s|$)"
+    r"[\s.;](?:(?<=\s)(?:in|at|on|during|ahead of|before|after|via|where|as part of)\s|(?<=\s)(?:for|to)\s(?![A-Z])"
+    r"|(?<=[a-z\d]{2}[.;])(?:\s|$))"
 )
 
 

@@ -70,6 +70,11 @@ _ENGLISH_RULES_AS_WRITTEN = {
         r"participated|attended|joined|visited|talked)\b"
     ),
     "_WITH": re.compile(r"\bwith\b"),
+    "_SENTENCE_END": re.compile(r"(?<=[a-z\d)]{2}[.!?])\s+(?=[A-Z(\[])"),
+    "_EN_OBJECT_END": re.compile(
+        r"\s(?:in|at|on|during|ahead of|before|after|via|where|as part of)\s|\s(?:for|to)\s(?![A-Z])"
+        r"|(?<=[a-z\d]{2})[.;](?:\s|$)"
+    ),
 }  # fmt: skip
 # Pieces of English leads: the rules' words, with word characters, commas, line breaks and other scripts around them.
 _ENGLISH_PIECES = st.sampled_from(
@@ -78,7 +83,8 @@ _ENGLISH_PIECES = st.sampled_from(
      "co-chaired", "chaired", "co", "spoke", "had", "shad", "attended", "Chinese", "Japanese", "South Korean",
      "counterpart", "counterparts", "Wang", "Yi", "Wang Yi", "Andrés", "Yoon-joo", "O'Neil", "A. ", "Kim", "Minister",
      "Member", "Foreign", "Minister of Foreign Affairs", "Secretary", "Secretary of State", "President", "of", "the",
-     "People's Republic of China"]
+     "People's Republic of China", "in", " in ", " at ", "on", "during", " ahead of ", "as part of", "for", " to ",
+     "To", "Tokyo", "2", "met.", "Yi.", "ok!", "(A)", "[", "?", "; ", "\t", "\u3000"]
 )  # fmt: skip
 ENGLISH_TEXT = st.lists(_ENGLISH_PIECES, max_size=16).map("".join)
 
@@ -91,6 +97,7 @@ def test_english_rules_find_what_they_found_as_written(name: str) -> None:
     @settings(max_examples=700, deadline=None, suppress_health_check=list(HealthCheck))
     def check(text: str) -> None:
         assert _found(rule.finditer(text)) == _found(written.finditer(text))
+        assert rule.split(text) == written.split(text)
         assert [_found([rule.match(text, at)]) if rule.match(text, at) else None for at in range(len(text))] == [
             _found([written.match(text, at)]) if written.match(text, at) else None for at in range(len(text))
         ]
@@ -112,8 +119,29 @@ def test_words_after_boundary_keep_the_order_of_the_words() -> None:
         "Xi Jinping, President of the People's Republic of China; and, Wang Yi, Minister of Foreign Affairs.",
         "He, Wang Yi, Minister",
         "The Secretary met with Wang Yi; she spoke withheld forthwith with",
+        "held talks.for the region;to Japan.In Tokyo on;at (A). B? Ok.  [C] ab1. d",
     ],
 )
 def test_english_rules_on_near_misses(text: str) -> None:
     for name, written in _ENGLISH_RULES_AS_WRITTEN.items():
         assert _found(getattr(participants, name).finditer(text)) == _found(written.finditer(text)), name
+
+
+def _rejoin_reading_as_written(before: str, segment: str) -> str:
+    match = re.search(r"([^、，,。\s]+[(（][\u3041-\u30ffー・\s]+[)）]\s*[^、，,。(（]*)$", before)
+    return match.group(1) if match else segment
+
+
+READING_TEXT = st.lists(
+    st.sampled_from(
+        ["朴潤柱", "(", "（", ")", "）", "パク・ユンジュ", "ぱく", "ー", "・", " ", "\u3000", "\n", "\t",
+         "、", "，", ",", "。", "韓国外交部第一次官", "A", "Kim", "漢"]
+    ),
+    max_size=12,
+).map("".join)  # fmt: skip
+
+
+@given(READING_TEXT)
+@settings(max_examples=1500, deadline=None)
+def test_rejoin_reading_agrees_with_the_pattern_as_written(before: str) -> None:
+    assert participants._rejoin_reading(before, "segment") == _rejoin_reading_as_written(before, "segment")
