@@ -6,6 +6,7 @@ from the pieces the rule reads, near misses included (separators, particles, run
 
 from __future__ import annotations
 
+import datetime
 import re
 from re import _parser  # type: ignore[attr-defined]
 
@@ -13,7 +14,7 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from pressbot.extract import participants
+from pressbot.extract import dates, participants
 
 
 def _runs(pieces: list[str], longest: int, max_size: int = 14) -> st.SearchStrategy[str]:
@@ -145,3 +146,44 @@ READING_TEXT = st.lists(
 @settings(max_examples=1500, deadline=None)
 def test_rejoin_reading_agrees_with_the_pattern_as_written(before: str) -> None:
     assert participants._rejoin_reading(before, "segment") == _rejoin_reading_as_written(before, "segment")
+
+
+def _meeting_date_as_written(text: str, ref: datetime.date | None) -> dates.DateMatch | None:
+    """meeting_date before it stopped reading after the first date: the second one is always looked for."""
+    t, idx = dates._normalize(text)
+    scan = dates._scan(t, ref, text_anchor=True)
+    first = next(scan, None)
+    if first is None:
+        return None
+    pair = dates._local_pair(t, first, next(scan, None))
+    if pair is None:
+        d, rule, ns, ne = first
+    else:
+        (d, ns, ne), rule = pair, "local_time"
+    s, e = dates._span(idx, ns, ne)
+    return dates.DateMatch(d, text[s:e], rule, s, e)
+
+
+_DATE_PIECES = st.sampled_from(
+    ["令和7年7月18日", "令和7(2025)年7月18日", "令和7（2024）年7月18日", "平成32年1月1日", "2025(令和7)年7月1日",
+     "2025(令和6)年7月1日", "令和元年5月1日", "昭和", "令和", "7月18日", "18日", "本6日", "同日", "(", "（", ")", "）",
+     "(現地時間5日)", "現地時間", "日本時間", "、", "。", ",", ";", "\n", " ", "午後3時", "会談", "July 17", "18 July",
+     "(local time; July 18, Japan time)", ", local time", "Japan time", "2025-07-18", "x" * 20, "～19日"]
+)  # fmt: skip
+LEAD_WITH_DATES = st.lists(_DATE_PIECES, max_size=8).map("".join)
+
+
+def _date_or_error(read: object, text: str, ref: datetime.date | None) -> object:
+    try:
+        return read(text, ref)  # type: ignore[operator]
+    except dates.DateError as error:
+        return ("DateError", str(error))
+
+
+@given(LEAD_WITH_DATES, st.sampled_from([None, datetime.date(2025, 7, 20), datetime.date(2025, 1, 3)]))
+@settings(max_examples=1500, deadline=None)
+def test_meeting_date_reads_what_it_read_when_it_always_looked_for_a_second_date(
+    text: str, ref: datetime.date | None
+) -> None:
+    assert _date_or_error(dates.meeting_date, text, ref) == _date_or_error(_meeting_date_as_written, text, ref)
+
