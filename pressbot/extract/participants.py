@@ -367,7 +367,7 @@ def ja_lead_participants(lead: str, home: str | None) -> list[Participant]:
         segment = re.split(r"(?:は、|、|及び|並びに|と(?=[^、]{2,}$)|において|で、|中の)", before)[-1]
         # the reading paren sits between name and office: re-join a split '朴潤柱(パク・ユンジュ) 韓国…'
         segment = _rejoin_reading(before, segment)
-        side = _SIDE.search(segment)
+        side = next(_sides(segment), None)
         if side:
             segment = segment[side.end() :]
         person = _split_ja_person(segment, home)
@@ -466,10 +466,27 @@ def _ja_without_english(lead: str, home: str | None, skip: list[Participant]) ->
 
 # JA_WORD groups the country words by first character (word_alternation): after every "、" or space re tries one group,
 # not ~450 words.
+_SIDE_WORD = r"(" + JA_WORD.pattern + r")(?:側)?(?:からは|から|側[:：]|側[)）】]\s*)"
 _SIDE = Guarded(  # '米国からは', '日本側:', '(日本側)', '【韓国側】': every match ends in 'から' or '側…'
-    re.compile(r"(?:^|[、。\s(（【])(" + JA_WORD.pattern + r")(?:側)?(?:からは|から|側[:：]|側[)）】]\s*)"),
+    re.compile(r"(?:^|[、。\s(（【])" + _SIDE_WORD),
     ("から", "側"),
 )
+# _SIDE cut where it begins, at the start of the text or after a mark: opening with '(?:^|…)', it is tried at every
+# character, while a pattern opening with the class of marks is tried only after one.
+_SIDE_AT_START = re.compile(_SIDE_WORD)
+_SIDE_AFTER_MARK = re.compile(r"[、。\s(（【]" + _SIDE_WORD)
+
+
+def _sides(text: str) -> Iterator[re.Match[str]]:
+    """The matches _SIDE.finditer(text) gives: '^' matches only at 0, and is the branch tried first there."""
+    if not _SIDE.may_match(text):
+        return
+    first = _SIDE_AT_START.match(text)
+    if first is not None:
+        yield first
+    yield from _SIDE_AFTER_MARK.finditer(text, first.end() if first is not None else 0)
+
+
 _UP_TO_TOPIC = re.compile(r"^.*(?:には|では)")  # '会談には、X大使が同席': what precedes the attendees
 _PARTICIPANT_BLOCK = re.compile(r"[(（【]?\s*(?:参加者|出席者|同席者)\s*[:：]\s*(.+?)\s*[)）】]?$")
 _ATTENDED = Guarded(  # every match ends in one of the needles
@@ -502,7 +519,7 @@ def ja_side_lists(blocks: Iterable[str], home: str | None) -> list[Participant]:
     people: list[Participant] = []
     for text in blocks:
         text = text.replace("，", "、")
-        sides = list(_SIDE.finditer(text))
+        sides = list(_sides(text))
         for index, side in enumerate(sides):
             end = sides[index + 1].start() if index + 1 < len(sides) else len(text)
             names = re.split(r"(?:が出席|が参加|が同席|。)", text[side.end() : end])[0]

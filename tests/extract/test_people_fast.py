@@ -187,3 +187,24 @@ def test_meeting_date_reads_what_it_read_when_it_always_looked_for_a_second_date
 ) -> None:
     assert _date_or_error(dates.meeting_date, text, ref) == _date_or_error(_meeting_date_as_written, text, ref)
 
+
+SIDE_TEXT = st.lists(
+    st.sampled_from(
+        ["日本", "米国", "韓国", "アメリカ", "中国", "米", "側", "から", "からは", ":", "：", ")", "）", "】",
+         "(", "（", "【", "、", "。", " ", "\u3000", "\n", "は", "山田大使", "が出席", "日本国"]
+    ),
+    max_size=10,
+).map("".join)  # fmt: skip
+
+
+@given(SIDE_TEXT)
+@settings(max_examples=1500, deadline=None)
+def test_sides_are_the_matches_of_the_side_rule(text: str) -> None:
+    assert _found(participants._sides(text)) == _found(participants._SIDE.finditer(text))
+
+
+@pytest.mark.parametrize(
+    "text", ["日本側】 米国からは山田大使", "日本からは、米国からは", "(日本側)(米国側)", "、日本から"]
+)
+def test_sides_on_texts_that_open_with_a_side(text: str) -> None:
+    assert _found(participants._sides(text)) == _found(participants._SIDE.finditer(text))
