@@ -53,10 +53,14 @@ _JA_OFFICE_END = re.compile(
     r"(?:大臣|長官|次官|大使|局長|部長|審議官|政務官|補佐官|報道官|総裁|代表|議長|委員|首相|"
     r"大統領|総理|外相|国防相|相|官|長|主席|国王|首長|委員長|書記|特使|調整官)$"
 )
-_JA_SHORT_TITLE = (
-    r"(?:外務大臣|外務副大臣|副大臣|大臣政務官|政務官|外務事務次官|事務次官|次官|外務審議官|審議官|総理大臣|"
-    r"総理|首相|大統領|外相|長官|副長官|国務長官|国務副長官|大使|局長|外交部長|部長|第一次官|第1次官|大臣)"
-)
+_JA_SHORT_TITLES = (
+    "外務大臣", "外務副大臣", "副大臣", "大臣政務官", "政務官", "外務事務次官", "事務次官", "次官", "外務審議官",
+    "審議官", "総理大臣", "総理", "首相", "大統領", "外相", "長官", "副長官", "国務長官", "国務副長官", "大使", "局長",
+    "外交部長", "部長", "第一次官", "第1次官", "大臣",
+)  # fmt: skip
+# Grouped by first character (word_alternation), so that re tries one group where an office may start, not all 26
+# offices; of two offices where one begins the other (総理, 総理大臣) the longer was already tried first.
+_JA_SHORT_TITLE = "(?:" + word_alternation(_JA_SHORT_TITLES) + ")"
 _SPOKESPERSON = re.compile(r"spokes(?:person|man|woman)|報道官|press secretary", re.I)
 
 # English offices (title before name: "Deputy Secretary of State Christopher Landau").

@@ -208,3 +208,38 @@ def test_sides_are_the_matches_of_the_side_rule(text: str) -> None:
 )
 def test_sides_on_texts_that_open_with_a_side(text: str) -> None:
     assert _found(participants._sides(text)) == _found(participants._SIDE.finditer(text))
+
+
+_JA_SHORT_TITLE_AS_WRITTEN = (
+    r"(?:外務大臣|外務副大臣|副大臣|大臣政務官|政務官|外務事務次官|事務次官|次官|外務審議官|審議官|総理大臣|"
+    r"総理|首相|大統領|外相|長官|副長官|国務長官|国務副長官|大使|局長|外交部長|部長|第一次官|第1次官|大臣)"
+)
+_MENTION_RULES_AS_WRITTEN = {
+    "_SHORT_TITLE_AT": re.compile(_JA_SHORT_TITLE_AS_WRITTEN + r"(?=から|より|は|が|に|と|の|も)"),
+    "_SURNAME_MENTION": re.compile(
+        r"(?<![\u4e00-\u9fff\u30a0-\u30ff])([\u4e00-\u9fff]{1,3}|" + participants._KATAKANA + r"{2,10})("
+        + _JA_SHORT_TITLE_AS_WRITTEN + r")(?=から|より|は|が|に|と|の|も)"
+    ),
+}  # fmt: skip
+MENTION_TEXT = st.lists(
+    st.sampled_from(
+        [*_JA_SHORT_TITLE_AS_WRITTEN[3:-1].split("|"), "総", "理", "大", "臣", "政務", "外務", "副", "国務", "第",
+         "1", "一", "船越", "岩屋", "クノ", "・", "=", "から", "より", "は", "が", "に", "と", "の", "も",
+         "、", "。", "を", "\n"]
+    ),
+    max_size=10,
+).map("".join)  # fmt: skip
+
+
+@pytest.mark.parametrize("name", sorted(_MENTION_RULES_AS_WRITTEN))
+def test_grouped_offices_match_as_the_flat_alternation(name: str) -> None:
+    written, rule = _MENTION_RULES_AS_WRITTEN[name], getattr(participants, name)
+
+    @given(MENTION_TEXT)
+    @settings(max_examples=800, deadline=None)
+    def check(text: str) -> None:
+        assert _found(rule.finditer(text)) == _found(written.finditer(text))
+        for at in range(len(text)):
+            assert _found(filter(None, [rule.match(text, at)])) == _found(filter(None, [written.match(text, at)]))
+
+    check()
