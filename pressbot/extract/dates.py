@@ -581,6 +581,11 @@ _LABEL_RE = re.compile(rf"(?P<local>{_LOCAL_LABEL})|(?P<japan>{_JAPAN_LABEL})")
 _LABEL_BEFORE_RE = re.compile(rf"(?:(?P<local>{_LOCAL_LABEL})|(?P<japan>{_JAPAN_LABEL}))\s*:?\s*$")
 _PAREN_AFTER_RE = re.compile(r"[^()、。,;\n]{0,24}\(")
 _SEPARATOR_RE = re.compile(r"[;,、]")
+# Every DateError is raised by a date that names an era (令和7年…, 2025(令和7)年…). After the first date, a second one
+# matters only to _local_pair, which needs a bracket opening right after the first; without that bracket and
+# without an era name further on, meeting_date need not read the rest of a lead for a second date (that reading
+# was half of meeting_date's cost on the bench pages: 0.27 -> 0.14 M instructions per page).
+_ERA_NAME_RE = re.compile(_ERA_NAMES)
 
 
 def _close_paren(t: str, open_at: int) -> int | None:
@@ -665,7 +670,10 @@ def meeting_date(text: str, ref: datetime.date | None = None) -> DateMatch | Non
     first = next(scan, None)
     if first is None:
         return None
-    pair = _local_pair(t, first, next(scan, None))
+    if _PAREN_AFTER_RE.match(t, first[3]) is None and _ERA_NAME_RE.search(t, first[3]) is None:
+        pair = None  # no bracket to pair with, and no era date after the first to raise: the rest is not read
+    else:
+        pair = _local_pair(t, first, next(scan, None))
     if pair is None:
         d, rule, ns, ne = first
     else:

@@ -11,7 +11,7 @@ from __future__ import annotations
 import functools
 import itertools
 import re
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 
 from pressbot.extract.countries import (
     JA_WORD,
@@ -53,10 +53,14 @@ _JA_OFFICE_END = re.compile(
     r"(?:大臣|長官|次官|大使|局長|部長|審議官|政務官|補佐官|報道官|総裁|代表|議長|委員|首相|"
     r"大統領|総理|外相|国防相|相|官|長|主席|国王|首長|委員長|書記|特使|調整官)$"
 )
-_JA_SHORT_TITLE = (
-    r"(?:外務大臣|外務副大臣|副大臣|大臣政務官|政務官|外務事務次官|事務次官|次官|外務審議官|審議官|総理大臣|"
-    r"総理|首相|大統領|外相|長官|副長官|国務長官|国務副長官|大使|局長|外交部長|部長|第一次官|第1次官|大臣)"
-)
+_JA_SHORT_TITLES = (
+    "外務大臣", "外務副大臣", "副大臣", "大臣政務官", "政務官", "外務事務次官", "事務次官", "次官", "外務審議官",
+    "審議官", "総理大臣", "総理", "首相", "大統領", "外相", "長官", "副長官", "国務長官", "国務副長官", "大使", "局長",
+    "外交部長", "部長", "第一次官", "第1次官", "大臣",
+)  # fmt: skip
+# Grouped by first character (word_alternation), so that re tries one group where an office may start, not all 26
+# offices; of two offices where one begins the other (総理, 総理大臣) the longer was already tried first.
+_JA_SHORT_TITLE = "(?:" + word_alternation(_JA_SHORT_TITLES) + ")"
 _SPOKESPERSON = re.compile(r"spokes(?:person|man|woman)|報道官|press secretary", re.I)
 
 # English offices (title before name: "Deputy Secretary of State Christopher Landau").
@@ -80,7 +84,8 @@ _EN_ADJ = (
     r"Indonesian|Singaporean|Thai|Malaysian|New\s+Zealand|Mongolian|Turkish|Saudi|Israeli|Egyptian|"
     r"Brazilian|Mexican|Spanish|Polish|Dutch|Swedish|Russian|[A-Z][a-z]+ese|[A-Z][a-z]+ian)\s+)"
 )
-_NAME_WORD = r"[A-Z][^\W\d_]*(?:['’\-][^\W\d_]+)*[^\W\d_]"  # letters of any script: 'Andrés', 'Yoon-joo'
+_NAME_REST = r"[^\W\d_]*(?:['’\-][^\W\d_]+)*[^\W\d_]"  # letters of any script: 'Andrés', 'Yoon-joo'
+_NAME_WORD = r"[A-Z]" + _NAME_REST
 _NOT_NAME = frozenset(
     [
         "The",
@@ -196,9 +201,25 @@ _EN_TITLE_FIRST = re.compile(
     + _NAME_WORD
     + r"){0,2})"
 )
+
+
+def _words_after_boundary(words: Iterable[str]) -> str:
+    r"""'\b(?:met|held)' written so that re scans for the first letters in C: 'met(?<!\w...)|held(?<!\w....)'.
+
+    Behind a word of n letters, (?<!\w + n dots) says what \b said before it; the order of the words is kept.
+    """
+    return "|".join(re.escape(word) + r"(?<!\w" + "." * len(word) + ")" for word in words)
+
+
+# Each rule below opens with what it consumes first and checks the word boundary behind it ('his(?<!\w...)' for
+# '\bhis'): re then scans for its first characters in C instead of trying the whole pattern at every position
+# (a rule that opens with an assertion is tried at every position of a lead; this saves ~1,300 instructions per
+# English page).
 # 'his Chinese counterpart Wang Yi', 'her Mongolian counterpart, Batsumber Munkhjin'
 _EN_COUNTERPART = re.compile(
-    r"\b(?:his|her|their)\s+(?P<adj>"
+    r"(?:"
+    + _words_after_boundary(["his", "her", "their"])
+    + r")\s+(?P<adj>"
     + _EN_ADJ
     + r")counterparts?,?\s+(?P<name>"
     + _NAME_WORD
@@ -208,7 +229,7 @@ _EN_COUNTERPART = re.compile(
 )
 # 'Wang Yi, Member of the Political Bureau … and Minister of Foreign Affairs of the People's Republic of China'
 _EN_NAME_THEN_TITLE = re.compile(
-    r"(?<![\w,] )(?<!\w)(?P<name>" + _NAME_WORD + r"(?:\s(?:[A-Z]\.\s)?" + _NAME_WORD + r"){1,2}),\s+"
+    r"(?P<name>[A-Z](?<![\w,] .)(?<!\w.)" + _NAME_REST + r"(?:\s(?:[A-Z]\.\s)?" + _NAME_WORD + r"){1,2}),\s+"
     r"(?P<title>[A-Z][^;()]{0,120}?\b" + _EN_OFFICE_CORE + r"\b[^;()]*?)(?=,\s|;|\.\s|\.$|\)|$)"
 )
 _EN_HONORIFIC_FIRST = re.compile(
@@ -350,7 +371,7 @@ def ja_lead_participants(lead: str, home: str | None) -> list[Participant]:
         segment = re.split(r"(?:は、|、|及び|並びに|と(?=[^、]{2,}$)|において|で、|中の)", before)[-1]
         # the reading paren sits between name and office: re-join a split '朴潤柱(パク・ユンジュ) 韓国…'
         segment = _rejoin_reading(before, segment)
-        side = _SIDE.search(segment)
+        side = next(_sides(segment), None)
         if side:
             segment = segment[side.end() :]
         person = _split_ja_person(segment, home)
@@ -375,9 +396,25 @@ def ja_lead_participants(lead: str, home: str | None) -> list[Participant]:
     return _dedupe(people)
 
 
+# A kana reading in parentheses, then the rest of the text: how a name with its reading ends ('朴潤柱(パク…) 韓国…').
+_READING_TO_END = re.compile(r"[(（][\u3041-\u30ffー・\s]+[)）]\s*[^、，,。(（]*$")
+_NAME_STOPS = frozenset("、，,。")
+
+
 def _rejoin_reading(before: str, segment: str) -> str:
-    match = re.search(r"([^、，,。\s]+[(（][\u3041-\u30ffー・\s]+[)）]\s*[^、，,。(（]*)$", before)
-    return match.group(1) if match else segment
+    """The name, reading and office at the end of ``before``, or ``segment`` when it does not end in that shape.
+
+    That is the match of '[^、，,。\\s]+' + _READING_TO_END in ``before``. Nothing after the reading is a parenthesis,
+    so the reading opens at the last one, and the name runs back to the nearest separator or space: finding those
+    two places costs a few hundred instructions where searching for the pattern tried it at every character.
+    """
+    opening = max(before.rfind("("), before.rfind("（"))
+    if opening < 1 or _READING_TO_END.match(before, opening) is None:
+        return segment
+    start = opening
+    while start > 0 and before[start - 1] not in _NAME_STOPS and not before[start - 1].isspace():
+        start -= 1
+    return before[start:] if start < opening else segment
 
 
 _JA_COMMA = re.compile(r"，|(?<=[^\x00-\x7f]),(?=[^\x00-\x7f])")  # old pages write ， or , for 、
@@ -433,16 +470,52 @@ def _ja_without_english(lead: str, home: str | None, skip: list[Participant]) ->
 
 # JA_WORD groups the country words by first character (word_alternation): after every "、" or space re tries one group,
 # not ~450 words.
+_SIDE_WORD = r"(" + JA_WORD.pattern + r")(?:側)?(?:からは|から|側[:：]|側[)）】]\s*)"
 _SIDE = Guarded(  # '米国からは', '日本側:', '(日本側)', '【韓国側】': every match ends in 'から' or '側…'
-    re.compile(r"(?:^|[、。\s(（【])(" + JA_WORD.pattern + r")(?:側)?(?:からは|から|側[:：]|側[)）】]\s*)"),
+    re.compile(r"(?:^|[、。\s(（【])" + _SIDE_WORD),
     ("から", "側"),
 )
+# _SIDE cut where it begins, at the start of the text or after a mark: opening with '(?:^|…)', it is tried at every
+# character, while a pattern opening with the class of marks is tried only after one.
+_SIDE_AT_START = re.compile(_SIDE_WORD)
+_SIDE_AFTER_MARK = re.compile(r"[、。\s(（【]" + _SIDE_WORD)
+
+
+def _sides(text: str) -> Iterator[re.Match[str]]:
+    """The matches _SIDE.finditer(text) gives: '^' matches only at 0, and is the branch tried first there."""
+    if not _SIDE.may_match(text):
+        return
+    first = _SIDE_AT_START.match(text)
+    if first is not None:
+        yield first
+    yield from _SIDE_AFTER_MARK.finditer(text, first.end() if first is not None else 0)
+
+
 _UP_TO_TOPIC = re.compile(r"^.*(?:には|では)")  # '会談には、X大使が同席': what precedes the attendees
 _PARTICIPANT_BLOCK = re.compile(r"[(（【]?\s*(?:参加者|出席者|同席者)\s*[:：]\s*(.+?)\s*[)）】]?$")
 _ATTENDED = Guarded(  # every match ends in one of the needles
     re.compile(r"(?:会談|会合|協議|会議)?(?:には|に)?、?([^、。]{3,60}?)(?:が同席|が陪席|も同席|も出席)"),
     ("が同席", "が陪席", "も同席", "も出席"),
 )
+# Where an _ATTENDED match can begin: its needle starts at most 2 (会談) + 2 (には) + 1 (、) + 60 characters after it.
+_ATTENDED_REACH = 65
+_ATTENDED_NEEDLE = re.compile("|".join(_ATTENDED.needles))
+
+
+def _attendances(text: str) -> Iterator[re.Match[str]]:
+    """The matches _ATTENDED.finditer(text) gives, with each search started where the next one can begin.
+
+    Every match ends in a needle at most _ATTENDED_REACH characters after its start, so none starts more than
+    that before the next needle. Searching from everywhere costs ~1,200 instructions per character (at each one
+    the lazy name run reads on to the next 、 or 。), and side-list blocks run to hundreds of characters.
+    """
+    end = 0  # where the last match ended: finditer's next search starts there
+    while (needle := _ATTENDED_NEEDLE.search(text, end)) is not None:
+        match = _ATTENDED.pattern.search(text, max(end, needle.start() - _ATTENDED_REACH))
+        if match is None:
+            return
+        yield match
+        end = match.end()
 
 
 def ja_side_lists(blocks: Iterable[str], home: str | None) -> list[Participant]:
@@ -450,7 +523,7 @@ def ja_side_lists(blocks: Iterable[str], home: str | None) -> list[Participant]:
     people: list[Participant] = []
     for text in blocks:
         text = text.replace("，", "、")
-        sides = list(_SIDE.finditer(text))
+        sides = list(_sides(text))
         for index, side in enumerate(sides):
             end = sides[index + 1].start() if index + 1 < len(sides) else len(text)
             names = re.split(r"(?:が出席|が参加|が同席|。)", text[side.end() : end])[0]
@@ -458,7 +531,7 @@ def ja_side_lists(blocks: Iterable[str], home: str | None) -> list[Participant]:
         block = _PARTICIPANT_BLOCK.match(text.strip())
         if block:
             people += _people_in_list(block.group(1), home, None)
-        for attended in _ATTENDED.finditer(text):
+        for attended in _attendances(text):
             people += _people_in_list(_UP_TO_TOPIC.sub("", attended.group(1)), home, None)
     return people
 
@@ -481,15 +554,23 @@ def _people_in_list(names: str, home: str | None, side_country: str | None) -> l
 # ------------------------------------------------------------------ English
 
 
-_SENTENCE_END = re.compile(r"(?<=[a-z\d)]{2}[.!?])\s+(?=[A-Z(\[])")
-_EN_VERB = re.compile(
-    r"\b(?:met|meets|held|holds|hosted|hosts|spoke|speaks|had|received|paid|co-chaired|chaired|"
-    r"participated|attended|joined|visited|talked)\b"
-)
+# '(?<=[a-z\d)]{2}[.!?])\s+(?=[A-Z(\[])', with the first space taken before the lookbehind: a pattern that opens
+# with a lookbehind is tried at every character, one that opens with a class only where the class matches.
+_SENTENCE_END = re.compile(r"\s(?<=[a-z\d)]{2}[.!?]\s)\s*(?=[A-Z(\[])")
+
+
+_EN_VERB_WORDS = (
+    "met", "meets", "held", "holds", "hosted", "hosts", "spoke", "speaks", "had", "received", "paid", "co-chaired",
+    "chaired", "participated", "attended", "joined", "visited", "talked",
+)  # fmt: skip
+_EN_VERB = re.compile(r"(?:" + _words_after_boundary(_EN_VERB_WORDS) + r")\b")  # '\b(?:met|meets|…)\b'
+_WITH = re.compile(_words_after_boundary(["with"]) + r"\b")  # '\bwith\b'
 # Where the "with …" phrase of a lead ends: the place, the purpose, the time.
+# The three branches open with a space, a space and '.' or ';': that character is taken first (so re scans for it)
+# and each branch checks behind it which one it is, in the order they were written.
 _EN_OBJECT_END = re.compile(
-    r"\s(?:in|at|on|during|ahead of|before|after|via|where|as part of)\s|\s(?:for|to)\s(?![A-Z])"
-    r"|(?<=[a-z\d]{2})[.;](?:\s|$)"
+    r"[\s.;](?:(?<=\s)(?:in|at|on|during|ahead of|before|after|via|where|as part of)\s|(?<=\s)(?:for|to)\s(?![A-Z])"
+    r"|(?<=[a-z\d]{2}[.;])(?:\s|$))"
 )
 
 
@@ -506,7 +587,7 @@ def en_lead_participants(lead: str, home: str | None) -> list[Participant]:
         return _en_people(sentence, home)
     subject = sentence[: verb.start()]
     rest = sentence[verb.end() :]
-    with_at = re.search(r"\bwith\b", rest)
+    with_at = _WITH.search(rest)
     obj = rest[with_at.end() :] if with_at else rest
     end = _EN_OBJECT_END.search(obj)
     obj = obj[: end.start()] if end else obj
