@@ -305,6 +305,23 @@ def test_meeting_date_none() -> None:
     assert meeting_date("本18日", None) is None
 
 
+@pytest.mark.parametrize(
+    "text",
+    [
+        "令和7年7月18日、会談を行いました。平成32年1月1日に策定された計画にも触れました。",  # past the era's end
+        "令和7年7月18日(現地時間 平成32年1月1日)、会談を行いました。",  # a bracketed pair that cannot be read
+    ],
+)
+def test_a_later_date_that_cannot_be_read_does_not_undo_the_meeting_date(text: str) -> None:
+    m = meeting_date(text, REF)
+    assert m is not None and (m.date, m.rule, m.text) == (D(2025, 7, 18), "era", "令和7年7月18日")
+
+
+def test_a_meeting_date_that_cannot_be_read_is_still_an_error() -> None:
+    with pytest.raises(DateError):
+        meeting_date("令和7(2024)年7月18日、会談を行いました。", REF)
+
+
 def test_datetime_ref_is_accepted() -> None:
     m = meeting_date("本6日(現地時間5日)", dt.datetime(2025, 3, 6, 9, 0))
     assert m is not None and m.date == D(2025, 3, 5)

@@ -149,13 +149,18 @@ def test_rejoin_reading_agrees_with_the_pattern_as_written(before: str) -> None:
 
 
 def _meeting_date_as_written(text: str, ref: datetime.date | None) -> dates.DateMatch | None:
-    """meeting_date before it stopped reading after the first date: the second one is always looked for."""
+    """meeting_date before it stopped reading after the first date: the second one is always looked for (and,
+    as the rule reads, one that cannot be read does not undo the first)."""
     t, idx = dates._normalize(text)
     scan = dates._scan(t, ref, text_anchor=True)
     first = next(scan, None)
     if first is None:
         return None
-    pair = dates._local_pair(t, first, next(scan, None))
+    try:
+        second = next(scan, None)
+    except dates.DateError:
+        second = None
+    pair = dates._local_pair(t, first, second)
     if pair is None:
         d, rule, ns, ne = first
     else:
