@@ -521,8 +521,7 @@ def _ja_release(rng: random.Random, url: str, date: dt.date, target: int) -> tup
     title = short + meeting
     participant_style = rng.choices(["english", "plain"], [7, 3])[0]
     counterpart = _ja_counterpart(rng, guest, participant_style)
-    era_year = date.year - 2018
-    date_line = f"令和{era_year}年{date.month}月{date.day}日"
+    date_line = _era_date(date)
     when = f"{date.month}月{date.day}日{rng.choice(JA_TIMES)}から約{rng.choice(JA_DURATIONS)}"
     if mode == "in_person":
         visiting = rng.choice(JA_OCCASIONS) + ("訪日中の" if rng.random() < 0.6 else "")
@@ -661,6 +660,15 @@ def _title_of(body: bytes) -> str:
 
 
 # ============================================================================ build
+
+
+def _era_date(date: dt.date) -> str:
+    """The date as MOFA's Japanese pages write it: 令和 from 2019-05-01, 平成 before, 元年 for an era's first year.
+
+    (Corpora of about 9,000 pages and more reach back past 2019-05-01.)
+    """
+    era, year = ("令和", date.year - 2018) if date >= dt.date(2019, 5, 1) else ("平成", date.year - 1988)
+    return f"{era}{'元' if year == 1 else year}年{date.month}月{date.day}日"
 
 
 def generate(n: int, seed: int = 20250718) -> Corpus:
