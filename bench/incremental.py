@@ -43,7 +43,7 @@ def crawl(server, work: Path, state: Path, name: str, *extra: str) -> dict:  # t
     env = child_env()
     env["PRESSBOT_BENCH_COUNTS"] = str(counts_path)
     server.log.clear()
-    wall, cpu, _, code = run_child(cmd, work / f"{name}.log", env)
+    wall, cpu, _, code, _ = run_child(cmd, work / f"{name}.log", env)
     log = list(server.log)
     manifest = json.loads(manifest_path.read_text(encoding="utf-8")) if manifest_path.exists() else {}
     counts = json.loads(counts_path.read_text(encoding="utf-8")) if counts_path.exists() else {}
