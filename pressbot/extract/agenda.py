@@ -271,15 +271,7 @@ class _Reader:
         (stack[-1][3] if stack else self.roots).append(_new_point(fields))
         stack.append((family, value, numbered, points))
         self.levels[family] = cut
-        closing = self.open  # _close() written out: a call per point cost more than its body (callgrind)
-        if closing is not None:
-            if self.parts:
-                closing["text"] = "\n".join(self.parts)
-            if self.heading is not None:
-                closing["heading"] = self.heading
-                self.headed.append(closing)
-                self.heading = None
-            self.await_heading = False
+        self._close()
         self.open = fields
         self.parts = []
         self.li_depth = li_depth

@@ -63,6 +63,12 @@ def _trees(draw: st.DrawFn, depth: int = 0) -> str:
     return "".join(out)
 
 
+def _body_and_title(tree: str) -> tuple[Element, Element | None]:
+    """The <body> of a page around a generated tree, and its first <h1> (the title the walk leaves out)."""
+    body = page.parse_html(f"<html><body><div>{tree}</div></body></html>").find("body")
+    return body, next(body.iter("h1"), None)
+
+
 def _blocks_with_every_check(root: Element, title: Element | None) -> list[tuple[object, ...]]:
     """The walk with strip_residue run on every text, as it was before the page-wide residue test."""
     return [tuple(block) for block in page._BlockWriter(title, residue=True).read(root)]
@@ -71,9 +77,7 @@ def _blocks_with_every_check(root: Element, title: Element | None) -> list[tuple
 @given(_trees())
 @settings(max_examples=1500, deadline=None)
 def test_the_page_wide_residue_test_changes_no_block(tree: str) -> None:
-    root = page.parse_html(f"<html><body><div>{tree}</div></body></html>")
-    body = root.find("body")
-    title = next(body.iter("h1"), None)
+    body, title = _body_and_title(tree)
     try:
         expected = _blocks_with_every_check(body, title)
     except ValueError:  # <ol start> or <li value> that is not a number: the walk raises either way
@@ -331,9 +335,7 @@ _SPACED_TREES = st.lists(st.sampled_from(_ODD_SPACES) | _trees(), max_size=5).ma
 @given(_SPACED_TREES)
 @settings(max_examples=1500, deadline=None)
 def test_blocks_written_without_clean_calls_are_those_of_clean(tree: str) -> None:
-    root = page.parse_html(f"<html><body><div>{tree}</div></body></html>")
-    body = root.find("body")
-    title = next(body.iter("h1"), None)
+    body, title = _body_and_title(tree)
     try:
         expected = _CleanEveryText(title, residue=False)
         expected_blocks = [tuple(block) for block in expected.read(body)]
