@@ -117,11 +117,11 @@ def test_a_line_not_keyed_first_has_a_key_in_neither_set(sample: str) -> None:
         assert key not in agenda._TERMINATOR_FIRST and key not in agenda._CLOSER_FIRST
 
 
-# ------------------------------------------------------------------------------ the line loop and _place
+# ------------------------------------------------------------------------------ the line loop
 
 
 class _ReaderAsWritten(agenda._Reader):
-    """The reader before its block fields were unpacked and _close() was written out in _place."""
+    """The reader before its blocks were unpacked as tuples: each field read by name."""
 
     def read(self, blocks):
         for block in blocks:
@@ -133,29 +133,6 @@ class _ReaderAsWritten(agenda._Reader):
                     return self._build()
                 tag, ordinal = "line", None
         return self._build()
-
-    def _place(self, family, number, value, numbered, li_depth) -> None:
-        stack = self.stack
-        cut = len(stack) - 1
-        while cut >= 0 and stack[cut][0] != family:
-            cut -= 1
-        if cut < 0:
-            cut = len(stack)
-            cut = min(cut, self.levels.get(family, cut))
-            if numbered:
-                while cut > 0 and not stack[cut - 1][2]:
-                    cut -= 1
-        cut = min(cut, agenda._MAX_LEVELS - 1)
-        del stack[cut:]
-        points: list[AgendaPoint] = []
-        fields = {"number": number, "heading": None, "text": "", "points": points}
-        (stack[-1][3] if stack else self.roots).append(agenda._new_point(fields))
-        stack.append((family, value, numbered, points))
-        self.levels[family] = cut
-        self._close()
-        self.open = fields
-        self.parts = []
-        self.li_depth = li_depth
 
 
 # Lines of every kind the reader tells apart, in blocks of every tag, with odd field values (text not a str, depth
