@@ -157,7 +157,7 @@ class ReleaseSpider(scrapy.Spider):
             count = workers.default_workers(
                 settings.get("PRESSBOT_EXTRACT_WORKERS"), replay=bool(settings.get("PRESSBOT_REPLAY"))
             )
-            timeout = self.crawler.settings.getfloat("PRESSBOT_READ_TIMEOUT") or None
+            timeout = settings.getfloat("PRESSBOT_READ_TIMEOUT") or None
             self._workers = workers.acquire(count, timeout) if count > 0 else None
         return self._workers
 
