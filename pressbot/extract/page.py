@@ -448,12 +448,7 @@ def _cut_chrome(blocks: list[Block], drop: tuple[str | None, ...] = ()) -> list[
             and _CHROME_HEADING.match(text)
         ):
             break
-        # _is_back_link written out: a call per short block cost more than the tests (most blocks are longer)
-        if (
-            len(text) <= _BACK_LINK_MAX
-            and (text[:1] in _BACK_LINK_OPEN or text.rstrip()[-1:] in _BACK_LINK_LAST)
-            and _BACK_LINK.match(text)
-        ):
+        if len(text) <= _BACK_LINK_MAX and _is_back_link(text):  # most blocks are longer: no call for them
             continue
         if text in drop:
             continue
