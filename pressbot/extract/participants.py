@@ -499,7 +499,7 @@ _ATTENDED = Guarded(  # every match ends in one of the needles
 )
 # Where an _ATTENDED match can begin: its needle starts at most 2 (会談) + 2 (には) + 1 (、) + 60 characters after it.
 _ATTENDED_REACH = 65
-_ATTENDED_NEEDLE = re.compile("|".join(_ATTENDED.needles))
+_ATTENDED_NEEDLE = re.compile("|".join(map(re.escape, _ATTENDED.needles)))
 
 
 def _attendances(text: str) -> Iterator[re.Match[str]]:
