@@ -29,6 +29,7 @@ import resource
 import subprocess
 import sys
 import tempfile
+import time
 from collections import Counter
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -63,6 +64,7 @@ class Result:
     span: float  # first to last request the server saw
     own_cpu: float = 0.0  # the crawler's own process, without the readers it started
     server_cpu: float = 0.0  # this process' CPU during the run: the server's threads
+    first: float = 0.0  # from the crawler's launch to the first request the server saw (start-up)
     extra: dict = field(default_factory=dict)
 
     @property
@@ -138,13 +140,14 @@ def bare_cmd(server_url: str, work: Path, *, polite: bool = False) -> list[str]:
 def measure(name: str, n: int, server, cmd: list[str], work: Path) -> Result:  # type: ignore[no-untyped-def]
     server.log.clear()
     before = resource.getrusage(resource.RUSAGE_SELF)
+    launched = time.monotonic()  # the server stamps its log with time.monotonic()
     wall, cpu, rss, code, own_cpu = run_child(cmd, work / f"{name}.log", child_env())
     after = resource.getrusage(resource.RUSAGE_SELF)
     server_cpu = after.ru_utime + after.ru_stime - before.ru_utime - before.ru_stime
     log = list(server.log)
     span = (log[-1].at - log[0].at) if len(log) > 1 else 0.0
     result = Result(name, n, wall, cpu, rss, code, len(log), Counter(s.status for s in log),
-                    sum(s.body_bytes for s in log), span, own_cpu, server_cpu)
+                    sum(s.body_bytes for s in log), span, own_cpu, server_cpu, log[0].at - launched if log else 0.0)
     if name == "pressbot" and (work / "manifest.json").exists():
         manifest = json.loads((work / "manifest.json").read_text(encoding="utf-8"))
         sites = manifest.get("sites", {})
@@ -185,7 +188,7 @@ STAGES = (
     ("pressbot/pipelines.py", ("process_item",), "item pipelines (every process_item)"),
     ("pressbot/state.py", ("begin_write", "finish_write", "settle", "get", "by_url", "touch"), "  of which state"),
     ("pressbot/run.py", ("emit", "sync"), "  of which writing the record line (incl. fsync)"),
-    ("pressbot/pipelines.py", ("record_hash",), "  of which record_hash (json.dumps + sha256)"),
+    ("pressbot/records.py", ("line",), "  of which assembling the record line"),
 )
 
 
@@ -201,7 +204,7 @@ def breakdown(stats) -> None:  # type: ignore[no-untyped-def]
 def describe(r: Result) -> str:
     statuses = ", ".join(f"{k}: {v}" for k, v in sorted(r.statuses.items()))
     return (f"  {r.name:9} {r.wall:7.2f} s wall  {r.cpu:7.2f} s CPU ({r.own_cpu:.2f} s own)  "
-            f"{r.pages_per_s:7.1f} pages/s  "
+            f"{r.pages_per_s:7.1f} pages/s  (first request at {r.first:.2f} s, requests over {r.span:.2f} s)  "
             f"peak RSS {r.maxrss_mb:6.1f} MB  requests {r.requests} ({statuses})  "
             f"{r.body_bytes / 1024 / 1024:.1f} MB served ({r.server_cpu:.2f} s server CPU)  exit {r.code}")
 

@@ -46,10 +46,10 @@ def json_object(members: dict[str, bytes], keys: Iterable[str]) -> bytes:
 NOT_CONTENT = ("provenance", "revision")  # what may differ between two records of the same content
 
 
-def record_hash(record: dict[str, Any], members: dict[str, bytes] | None = None) -> str:
-    """The hash of a normalized record: what counts as 'changed' (provenance and revision excluded).
+def content_hash(members: dict[str, bytes]) -> str:
+    """The hash of a record's content, from its fields' JSON (json_members): what counts as 'changed'.
 
-    The sha256 of the sorted-keys JSON of the rest; ``members`` (json_members of the record) saves serializing again.
+    The sha256 of the sorted-keys JSON of every field but provenance and revision.
     """
-    members = members if members is not None else json_members(record)
-    return hashlib.sha256(json_object(members, [key for key in record if key not in NOT_CONTENT])).hexdigest()
+    return hashlib.sha256(json_object(members, [key for key in members if key not in NOT_CONTENT])).hexdigest()
+

@@ -17,8 +17,8 @@ from scrapy.exceptions import DropItem
 from pressbot import statuses
 from pressbot.extract import PARSER_VERSION
 from pressbot.items import Fetched
-from pressbot.jsonfmt import NOT_CONTENT, json_members, json_object, record_hash
 from pressbot.models import Release
+from pressbot.records import SerializedRecord
 from pressbot.run import Run, now_iso, run_for
 
 logger = logging.getLogger(__name__)
@@ -56,10 +56,11 @@ class TriagePipeline(_RunPipeline):
 
 
 class ValidatePipeline(_RunPipeline):
-    """The record must satisfy the schema; one that does not is a reject with pydantic's errors."""
+    """A record given as Python values must satisfy the schema (a reject with pydantic's errors if not); then it is
+    serialized as a reader serializes the records it reads (those were validated when extract() built them)."""
 
     def process_item(self, item: Fetched, spider: Any = None) -> Fetched:
-        if item.record is None or item.from_model:
+        if item.record is None:
             return item
         try:
             Release.model_validate(item.record)
@@ -68,6 +69,8 @@ class ValidatePipeline(_RunPipeline):
             self.run.reject(item.site, item.url, "invalid", str(exc).splitlines()[0], item.record, errors)
             self.crawler.stats.inc_value(f"pressbot/{item.site}/rejects/invalid")
             raise DropItem(f"invalid record: {item.url}", log_level="DEBUG") from None
+        record = {key: value for key, value in item.record.items() if key != "provenance"}
+        item.serialized, item.record = SerializedRecord.of(record), None
         return item
 
 
@@ -76,17 +79,14 @@ class ProvenancePipeline(_RunPipeline):
 
     def process_item(self, item: Fetched, spider: Any = None) -> Fetched:
         item.fetched_at = item.fetched_at or now_iso()
-        if item.record is not None:
-            if not item.from_model or item.record_json is None:
-                item.record_json = json_members(item.record)
-                item.record_sha256 = None
-            item.record["provenance"] = {
+        if item.serialized is not None:
+            item.serialized.head["provenance"] = {
                 "fetched_at": item.fetched_at,
                 "content_sha256": item.content_sha256,
                 "parser_version": PARSER_VERSION,
                 "http_status": item.status,
                 "encoding": item.encoding,
-                "record_sha256": item.record_sha256 or record_hash(item.record, item.record_json),
+                "record_sha256": item.serialized.sha256,
                 "previous_record_sha256": None,
             }
         return item
@@ -108,81 +108,84 @@ class StatePipeline(_RunPipeline):
                     state.touch(known.id, item.fetched_at, item.status, item.etag, item.last_modified)
                 counts.releases["unchanged"] += 1
                 raise DropItem(f"unchanged: {item.url}", log_level="DEBUG")
-            item.record, item.record_json = _withdrawal(known, item), None
+            item.serialized = _withdrawal(known, item)
             return item
-        record = item.record
-        assert record is not None
-        known = state.get(record["id"]) if state else None
-        new_hash = record["provenance"]["record_sha256"]
-        if known is not None and known.record_sha256 == new_hash and not known.withdrawn:
+        assert item.serialized is not None
+        head = item.serialized.head
+        known = state.get(head["id"]) if state else None
+        if known is not None and known.record_sha256 == item.serialized.sha256 and not known.withdrawn:
             state.touch(known.id, item.fetched_at, item.status, item.etag, item.last_modified)
             counts.releases["unchanged"] += 1
             raise DropItem(f"unchanged: {item.url}", log_level="DEBUG")
         if known is not None:
-            record["revision"] = known.revision + 1
-            record["provenance"]["previous_record_sha256"] = known.record_sha256
+            head["revision"] = known.revision + 1
+            head["provenance"]["previous_record_sha256"] = known.record_sha256
         return item
 
 
-def _withdrawal(known: Any, item: Fetched) -> dict[str, Any]:
+def _withdrawal(known: Any, item: Fetched) -> SerializedRecord:
     """A release that now answers 404/410: a record of kind 'withdrawn', the next revision."""
-    record = Release(
-        id=known.id,
-        site=item.site,
-        url=item.url,
-        language=known.language or "ja",
-        title=known.title or known.id,
-        kind="withdrawn",
-        body="",
-        revision=known.revision + 1,
-    ).model_dump(mode="json")
-    record["provenance"] = {
+    withdrawn = SerializedRecord.of(
+        Release(
+            id=known.id,
+            site=item.site,
+            url=item.url,
+            language=known.language or "ja",
+            title=known.title or known.id,
+            kind="withdrawn",
+            body="",
+            revision=known.revision + 1,
+        ).model_dump(mode="json", exclude={"provenance"})
+    )
+    withdrawn.head["provenance"] = {
         "fetched_at": item.fetched_at,
         "content_sha256": item.content_sha256 or hashlib.sha256(b"").hexdigest(),
         "parser_version": PARSER_VERSION,
         "http_status": item.status,
         "encoding": None,
-        "record_sha256": record_hash(record),
+        "record_sha256": withdrawn.sha256,
         "previous_record_sha256": known.record_sha256,
     }
-    return record
+    return withdrawn
 
 
 class OutputPipeline(_RunPipeline):
-    """Writes the record line (flushed), then commits the state; hands the bare record to feed exports."""
+    """Writes the record line (flushed), then commits the state.
+
+    Hands on the whole record when a feed export is configured (``scrapy crawl -o``), else the record's head: the
+    crawler never rebuilds a record it does not need (see records.py).
+    """
+
+    def open_spider(self, spider: Any = None) -> None:
+        self.feeds = bool(self.crawler.settings.getdict("FEEDS"))
 
     def close_spider(self, spider: Any = None) -> None:
         self.run.sync()  # the last batch of lines is fsynced and its state rows committed
 
     def process_item(self, item: Fetched, spider: Any = None) -> dict[str, Any]:
         run = self.run
-        record = item.record
-        assert record is not None
-        status = "withdrawn" if record["kind"] == "withdrawn" else "changed" if record["revision"] > 1 else "new"
+        serialized = item.serialized
+        assert serialized is not None
+        head = serialized.head
+        status = "withdrawn" if head["kind"] == "withdrawn" else "changed" if head["revision"] > 1 else "new"
         row = {
-            "id": record["id"],
+            "id": head["id"],
             "site": item.site,
             "url": item.url,
-            "record_sha256": record["provenance"]["record_sha256"],
-            "revision": record["revision"],
+            "record_sha256": serialized.sha256,
+            "revision": head["revision"],
             "seen_at": item.fetched_at,
             "status": item.status,
             "etag": item.etag,
             "last_modified": item.last_modified,
-            "title": record["title"],
-            "language": record["language"],
+            "title": head["title"],
+            "language": head["language"],
             "withdrawn": int(status == "withdrawn"),
         }
-        run.emit(_record_line(record, item.record_json), row)
+        line = serialized.line()
+        run.emit(line, row)
         run.site(item.site).releases[status] += 1
         if status != "withdrawn":
-            run.count_emitted(item.site, record)
+            run.count_emitted(item.site, serialized.covered)
         self.crawler.stats.inc_value(f"pressbot/{item.site}/releases/{status}")
-        return record
-
-
-def _record_line(record: dict[str, Any], members: dict[str, bytes] | None) -> bytes:
-    """The JSON line of a record, reusing the fields serialized for its hash (revision and provenance change)."""
-    members = dict(members) if members is not None else json_members(record)
-    members.update(json_members({key: record[key] for key in NOT_CONTENT if key in record}))
-    return json_object(members, record) + b"\n"
+        return json.loads(line) if self.feeds else head

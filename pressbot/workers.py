@@ -30,24 +30,21 @@ from typing import Any
 
 from pressbot.errors import ExtractError
 from pressbot.extract import extract
-from pressbot.jsonfmt import json_members, record_hash
+from pressbot.records import SerializedRecord
 
 Result = tuple[str, dict[str, Any], str]
 
 
 def read_release_page(body: bytes, url: str, site: str, content_type: str | None) -> Result:
-    """(outcome, data, sha256 of the body): ('record', {record, record_json, record_sha256}, …) with the record
-    (without provenance), its top-level fields as UTF-8 JSON and its content hash; or ('error', {reason, message,
-    selector}, …)."""
+    """(outcome, data, sha256 of the body): ('record', {'serialized': SerializedRecord}, …) with the record
+    (without provenance) serialized; or ('error', {reason, message, selector}, …)."""
     content_sha256 = hashlib.sha256(body).hexdigest()
     try:
         release = extract(body, url=url, site=site, content_type=content_type)
     except ExtractError as exc:
         return "error", {"reason": exc.reason, "message": str(exc), "selector": exc.selector}, content_sha256
     record = release.model_dump(mode="json", exclude={"provenance"})
-    members = json_members(record)
-    data = {"record": record, "record_json": members, "record_sha256": record_hash(record, members)}
-    return "record", data, content_sha256
+    return "record", {"serialized": SerializedRecord.of(record)}, content_sha256
 
 
 def default_workers(setting: str | int | None, replay: bool = False) -> int:

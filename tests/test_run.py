@@ -10,8 +10,8 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from pressbot import run as run_module
-from pressbot.jsonfmt import json_members, json_object
-from pressbot.pipelines import _record_line, record_hash
+from pressbot.jsonfmt import content_hash, json_members, json_object
+from pressbot.records import SerializedRecord
 from pressbot.run import Run
 from pressbot.state import State
 
@@ -97,12 +97,13 @@ def test_objects_assembled_from_members_are_what_json_dumps_writes(record: dict)
 
 
 def test_a_record_line_reuses_the_hashed_fields_but_not_the_stale_ones() -> None:
-    record = {"id": "mofa_ja:1", "body": "本文", "revision": 1}
-    members = json_members(record)
-    before = record_hash(record, members)
-    record["revision"] = 2
-    record["provenance"] = {"record_sha256": before}
-    line = _record_line(record, members)
+    serialized = SerializedRecord.of({"id": "mofa_ja:1", "body": "本文", "meeting": None, "revision": 1})
+    assert set(serialized.head) == {"id", "revision"}  # the bulky fields travel only as JSON
+    serialized.head["revision"] = 2
+    serialized.head["provenance"] = {"record_sha256": serialized.sha256}
+    line = serialized.line()
+    record = {"id": "mofa_ja:1", "body": "本文", "meeting": None, "revision": 2,
+              "provenance": {"record_sha256": serialized.sha256}}
     assert json.loads(line) == record
     assert line.decode() == json.dumps(record, ensure_ascii=False, sort_keys=True) + "\n"
-    assert record_hash(record) == before  # revision and provenance are not content
+    assert content_hash(json_members(record)) == serialized.sha256  # revision and provenance are not content

@@ -146,7 +146,7 @@ class ReleaseSpider(scrapy.Spider):
         if outcome == "error":
             self.crawler.stats.inc_value(f"pressbot/{self.site.name}/extract_error/{data['reason']}")
             return self._fetched(response, content_sha256, error=data)
-        return self._fetched(response, content_sha256, **data, from_model=True, listed=listed or {})
+        return self._fetched(response, content_sha256, **data, listed=listed or {})
 
     @property
     def _pool(self) -> workers.ReaderPool | None:
