@@ -130,17 +130,28 @@ class State:
         """
         self._written[row["id"]] = row
 
-    def settle(self) -> None:
-        """Commit every written row in one transaction; the caller has fsynced their lines."""
-        if self._written:
-            self._commit_rows(list(self._written.values()))
-            self._written.clear()
+    def written_rows(self) -> list[dict]:
+        """The rows written and not yet committed: the batch an fsync is about to make durable."""
+        return list(self._written.values())
+
+    def settle(self, rows: list[dict] | None = None) -> None:
+        """Commit ``rows`` (default: every written row) in one transaction; the caller has fsynced their lines.
+
+        A release written again since ``rows`` were taken keeps its newer row, pending.
+        """
+        rows = self.written_rows() if rows is None else rows
+        if rows:
+            self._commit_rows(rows)
+            for row in rows:
+                if self._written.get(row["id"]) is row:
+                    del self._written[row["id"]]
 
     def _commit_rows(self, rows: list[dict]) -> None:
         with self._transaction():
             for row in rows:
                 self._commit_row(row)
-            self.db.executemany("DELETE FROM pending WHERE id = ?", [(row["id"],) for row in rows])
+            done = [(row["id"], row["record_sha256"]) for row in rows]
+            self.db.executemany("DELETE FROM pending WHERE id = ? AND record_sha256 = ?", done)
 
     def _commit_row(self, row: dict) -> None:
         self.db.execute(

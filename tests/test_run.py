@@ -4,8 +4,10 @@ from __future__ import annotations
 
 import json
 import sqlite3
+import threading
 from pathlib import Path
 
+import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
@@ -58,14 +60,46 @@ def test_rows_are_committed_only_when_their_lines_are_synced(tmp_path: Path) -> 
     assert len((tmp_path / "out.jsonl").read_bytes().splitlines()) == 3
 
 
-def test_a_batch_is_synced_after_so_many_lines(tmp_path: Path, monkeypatch) -> None:
+def test_a_batch_is_synced_after_so_many_lines_and_the_crawl_does_not_wait(tmp_path: Path, monkeypatch) -> None:
     monkeypatch.setattr(run_module, "SYNC_EVERY_LINES", 2)
+    disk_done = threading.Event()
+    fsynced_by: list[threading.Thread] = []
+
+    def slow_fsync(fd: int) -> None:
+        fsynced_by.append(threading.current_thread())
+        assert disk_done.wait(10)
+
+    monkeypatch.setattr(run_module.os, "fsync", slow_fsync)
     run = Run(str(tmp_path / "out.jsonl"), state=str(tmp_path / "state.db"))
     for number in range(3):
-        run.emit(_line(_row(number)), _row(number))
+        run.emit(_line(_row(number)), _row(number))  # the second line starts the batch's fsync: no wait here
+    assert fsynced_by and fsynced_by[0] is not threading.current_thread()
+    assert _committed(tmp_path / "state.db") == (0, 3)  # the fsync has not returned: nothing is committed yet
+    disk_done.set()
+    run._settle_synced(wait=True)  # as the next emit() does once the fsync has returned
     assert _committed(tmp_path / "state.db") == (2, 1)
+    assert run.state is not None and run.state.get("mofa_ja:2") is not None  # the run still sees the third
     run.close()
     assert _committed(tmp_path / "state.db") == (3, 0)
+
+
+def test_a_failed_fsync_commits_none_of_its_rows(tmp_path: Path, monkeypatch) -> None:
+    monkeypatch.setattr(run_module, "SYNC_EVERY_LINES", 1)
+    calls: list[int] = []
+
+    def fsync_failing_once(fd: int) -> None:
+        calls.append(fd)
+        if len(calls) == 1:
+            raise OSError(5, "Input/output error")
+
+    monkeypatch.setattr(run_module.os, "fsync", fsync_failing_once)
+    run = Run(str(tmp_path / "out.jsonl"), state=str(tmp_path / "state.db"))
+    run.emit(_line(_row(1)), _row(1))
+    with pytest.raises(OSError, match="Input/output"):
+        run.sync()
+    assert _committed(tmp_path / "state.db") == (0, 1)  # the pending row: a next run would check the file
+    run.close()  # commits only after an fsync that returned
+    assert len(calls) == 2 and _committed(tmp_path / "state.db") == (1, 0)
 
 
 def test_a_run_killed_before_the_sync_recovers_its_written_lines(tmp_path: Path) -> None:
