@@ -144,6 +144,14 @@ class _Reader:
 
     def read(self, blocks: Sequence[Block]) -> list[AgendaPoint]:
         read_line = self._read_line
+        if isinstance(blocks, list) and not _breaks_lines(_joined_texts(blocks)):
+            # Every text is one line (as the blocks of a page are): no splitlines() per block (~2,000 instructions
+            # a block, most of them the scan of its text). tests/extract/test_agenda_fast.py compares with the loop
+            # below.
+            for text, tag, depth, ordinal in blocks:
+                if not read_line(text.strip(), tag, depth if isinstance(depth, int) else 0, ordinal):
+                    break
+            return self._build()
         # A Block is a tuple: unpacking it is one step where reading its four fields by name took four (~600
         # instructions a block).
         for text, tag, depth, ordinal in blocks:
@@ -313,6 +321,28 @@ class _Reader:
             else:
                 fields["heading"] = heading.rstrip(":：").strip() or None
         return self.roots
+
+
+# Every character str.splitlines() breaks a line at; only the first seven can occur in ASCII text.
+_LINE_BREAKS = ("\n", "\r", "\x0b", "\x0c", "\x1c", "\x1d", "\x1e", "\x85", "\u2028", "\u2029")
+_ASCII_LINE_BREAKS = _LINE_BREAKS[:7]
+
+
+def _joined_texts(blocks: list[Block]) -> str:
+    """The blocks' texts run together, or a line break when one of them is not a str (read splits it then)."""
+    try:
+        return "".join([block[0] for block in blocks])
+    except TypeError:
+        return "\n"
+
+
+def _breaks_lines(text: str) -> bool:
+    """Whether ``text.splitlines()`` would cut ``text``: a scan for each line break (memchr, in C) costs a tenth
+    of splitting it."""
+    for char in _ASCII_LINE_BREAKS if text.isascii() else _LINE_BREAKS:  # noqa: SIM110 - as in Guarded.may_match
+        if char in text:
+            return True
+    return False
 
 
 def _new_point(fields: dict) -> AgendaPoint:

@@ -157,3 +157,21 @@ ODD_BLOCKS = st.lists(
 def test_the_reader_reads_as_it_was_written(blocks: list[Block]) -> None:
     dump = [point.model_dump() for point in extract_agenda(blocks)]
     assert dump == [point.model_dump() for point in _ReaderAsWritten().read(blocks)]
+
+
+# ------------------------------------------------------------------------------ blocks of one line each
+
+
+def test_line_breaks_are_every_character_splitlines_breaks_at() -> None:
+    for code in range(0x110000):
+        char = chr(code)
+        for text in (char, "é" + char):  # the ASCII test and the other one
+            assert agenda._breaks_lines(text) == (len((text + "x").splitlines()) > 1), repr(text)
+
+
+@given(st.lists(st.text(alphabet=st.sampled_from(list("a1(\n\r\x0b\x85\u2028\u2029é会")), max_size=6), max_size=6))
+@settings(max_examples=400, deadline=None)
+def test_joined_texts_break_lines_where_one_of_the_texts_does(texts: list[str]) -> None:
+    blocks = [Block(value) for value in texts]
+    cut = any(len((value + "x").splitlines()) > 1 for value in texts)  # 'x': splitlines() drops a final break
+    assert agenda._breaks_lines(agenda._joined_texts(blocks)) == cut
