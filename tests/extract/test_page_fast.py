@@ -24,6 +24,18 @@ def _clean_reference(value: str) -> str:
     return "\n".join(line.strip() for line in value.split("\n") if line.strip())
 
 
+# Words spaced by U+3000 and other spaces, alone or in runs, with line breaks and spaces clean() does not collapse.
+IDEOGRAPHIC_SPACED_TEXT = st.lists(
+    st.sampled_from(["\u3000", "\u3000\u3000", " ", "1", "人的交流", "a", "\u00a0", "\u200b", "\n", "\r", "\x85", "\t"])
+).map("".join)
+
+
+@given(IDEOGRAPHIC_SPACED_TEXT)
+@settings(max_examples=600, deadline=None)
+def test_clean_ideographic_space_path_agrees_with_the_full_rule(value: str) -> None:
+    assert text.clean(value) == _clean_reference(value)
+
+
 # Every ASCII control character, spaces in runs, and letters: the ASCII path of clean() tests only \t \r \n.
 ASCII_TEXT = st.lists(st.sampled_from([chr(c) for c in range(0x20)] + ["\x7f", " ", "  ", "a", "b."])).map("".join)
 
