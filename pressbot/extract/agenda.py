@@ -50,23 +50,32 @@ _KATA = "アイウエオカキクケコサシスセソタチツテトナニヌ�
 _ROMAN = {"i": 1, "ii": 2, "iii": 3, "iv": 4, "v": 5, "vi": 6, "vii": 7, "viii": 8, "ix": 9, "x": 10}
 _ROMAN_SINGLE_AFTER = {"i": "h", "v": "u", "x": "w"}  # (i) after (h) is a letter, not a roman one
 
-# One pass over the start of a line; the named group says which marker family matched.
-_MARKER = re.compile(
-    r"""
-    (?P<pnum>[(（]\s*[0-9０-９]{1,2}\s*[)）])
-    |(?P<pkata>[(（][KATA][)）])
-    |(?P<palpha>[(（](?:[ivx]{1,4}|[a-zA-Z])[)）])
-    |(?P<circ>[\u2460-\u2473\u3251-\u325f])
-    |(?P<pchar>[\u2474-\u2487])
-    |(?P<rnum>[0-9０-９]{1,2}[)）])
-    |(?P<dnum>[0-9０-９]{1,2})[.．](?![0-9０-９])
-    |(?P<wnum>[0-9０-９]{1,2})(?=\s|\Z)
-    |(?P<kata>[KATA])(?:\s+|[.．]|\Z)
-    |(?P<bullet>[•・°○●◯■□◆◇▶▷►➢ㅇ])
-    |(?P<sbullet>[-–‐−o])(?=\s)
-    """.replace("KATA", _KATA),
-    re.VERBOSE,
+_DIGITS = "0123456789０１２３４５６７８９"
+_CIRCLED_CHARS = "".join(map(chr, (*range(0x2460, 0x2474), *range(0x3251, 0x3260))))  # ① … ⑳, ㉑ … ㉟
+_PAREN_NUMBERS = "".join(map(chr, range(0x2474, 0x2488)))  # ⑴ … ⒇
+# The marker families, in the order they are tried: the characters a match starts with, and the branch.
+_MARKER_BRANCHES = (
+    ("(（", r"(?P<pnum>[(（]\s*[0-9０-９]{1,2}\s*[)）])"),
+    ("(（", r"(?P<pkata>[(（][KATA][)）])".replace("KATA", _KATA)),
+    ("(（", r"(?P<palpha>[(（](?:[ivx]{1,4}|[a-zA-Z])[)）])"),
+    (_CIRCLED_CHARS, r"(?P<circ>[\u2460-\u2473\u3251-\u325f])"),
+    (_PAREN_NUMBERS, r"(?P<pchar>[\u2474-\u2487])"),
+    (_DIGITS, r"(?P<rnum>[0-9０-９]{1,2}[)）])"),
+    (_DIGITS, r"(?P<dnum>[0-9０-９]{1,2})[.．](?![0-9０-９])"),
+    (_DIGITS, r"(?P<wnum>[0-9０-９]{1,2})(?=\s|\Z)"),
+    (_KATA, r"(?P<kata>[KATA])(?:\s+|[.．]|\Z)".replace("KATA", _KATA)),
+    ("•・°○●◯■□◆◇▶▷►➢ㅇ", r"(?P<bullet>[•・°○●◯■□◆◇▶▷►➢ㅇ])"),
+    ("-–‐−o", r"(?P<sbullet>[-–‐−o])(?=\s)"),
 )
+# One pass over the start of a line; the named group says which marker family matched.
+_MARKER = re.compile("|".join(branch for _, branch in _MARKER_BRANCHES))
+# The same, by the line's first character: only the branches that can start with it, in their order (a match tries
+# every branch in turn, ~200 instructions each), and no pattern at all for a line that opens with anything else (a
+# match call costs ~2,000 instructions). tests/extract/test_agenda_fast.py compares with _MARKER.
+_MARKER_BY_FIRST: dict[str, re.Pattern[str]] = {}
+for _first in {char for firsts, _ in _MARKER_BRANCHES for char in firsts}:
+    _MARKER_BY_FIRST[_first] = re.compile("|".join(branch for firsts, branch in _MARKER_BRANCHES if _first in firsts))
+del _first
 
 _TERMINATOR = re.compile(r"[(（]?\s*(?:以上|了)\s*[)）]?|(?:-+\s*)?end(?:\s*-+)?|(?:[#＃]\s*){3}", re.IGNORECASE)
 _CLOSER = re.compile(
@@ -377,7 +386,8 @@ def _key_char(line: str) -> str:
 
 def _read_marker(line: str) -> Marker | None:
     """Read the numbering or bullet at the start of a line, or None for plain text."""
-    m = _MARKER.match(line)
+    pattern = _MARKER_BY_FIRST.get(line[:1])
+    m = pattern.match(line) if pattern is not None else None
     if m is None:
         return None
     kind = m.lastgroup or ""

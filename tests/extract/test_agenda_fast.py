@@ -175,3 +175,48 @@ def test_joined_texts_break_lines_where_one_of_the_texts_does(texts: list[str]) 
     blocks = [Block(value) for value in texts]
     cut = any(len((value + "x").splitlines()) > 1 for value in texts)  # 'x': splitlines() drops a final break
     assert agenda._breaks_lines(agenda._joined_texts(blocks)) == cut
+
+
+# ------------------------------------------------------------------------------ markers by first character
+
+# _MARKER as first written, one verbose pattern.
+_MARKER_AS_WRITTEN = re.compile(
+    r"""
+    (?P<pnum>[(（]\s*[0-9０-９]{1,2}\s*[)）])
+    |(?P<pkata>[(（][KATA][)）])
+    |(?P<palpha>[(（](?:[ivx]{1,4}|[a-zA-Z])[)）])
+    |(?P<circ>[\u2460-\u2473\u3251-\u325f])
+    |(?P<pchar>[\u2474-\u2487])
+    |(?P<rnum>[0-9０-９]{1,2}[)）])
+    |(?P<dnum>[0-9０-９]{1,2})[.．](?![0-9０-９])
+    |(?P<wnum>[0-9０-９]{1,2})(?=\s|\Z)
+    |(?P<kata>[KATA])(?:\s+|[.．]|\Z)
+    |(?P<bullet>[•・°○●◯■□◆◇▶▷►➢ㅇ])
+    |(?P<sbullet>[-–‐−o])(?=\s)
+    """.replace("KATA", agenda._KATA),
+    re.VERBOSE,
+)
+_MARKER_PIECES = st.sampled_from(
+    [*"(（)） \u3000", "1", "12", "１", *"アヲ", "i", "iv", *"xaZ.．①⑴㉟", *"•・-oㅇ会b\n"]
+)
+MARKER_LINES = st.from_regex(_MARKER_AS_WRITTEN) | st.lists(_MARKER_PIECES, max_size=6).map("".join)
+
+
+def _span_and_group(match: re.Match[str] | None) -> tuple | None:
+    return None if match is None else (match.span(), match.lastgroup, match.group(match.lastgroup))
+
+
+@given(MARKER_LINES)
+@settings(max_examples=1000, deadline=None)
+def test_markers_read_by_first_character_are_those_of_the_whole_pattern(line: str) -> None:
+    expected = _MARKER_AS_WRITTEN.match(line)
+    assert _span_and_group(agenda._MARKER.match(line)) == _span_and_group(expected)
+    pattern = agenda._MARKER_BY_FIRST.get(line[:1])
+    assert _span_and_group(pattern.match(line) if pattern is not None else None) == _span_and_group(expected)
+
+
+def test_every_character_a_marker_starts_with_has_its_branches() -> None:
+    for code in range(0x110000):
+        char = chr(code)
+        if any(_MARKER_AS_WRITTEN.match(char + tail) for tail in ("", " ", "1)", "a)", "ア)", "i)", ".")):
+            assert char in agenda._MARKER_BY_FIRST, repr(char)
