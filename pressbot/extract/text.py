@@ -34,7 +34,7 @@ def clean(text: str) -> str:
         return stripped
     # Japanese text spaces a number from its heading with U+3000 ('1\u3000人的交流'): when that is the only odd
     # space, one at a time, the collapse is a replace (the same test on the result; the regexes below cost ~8,000
-    # instructions on such a line). tests/extract/test_fast_paths.py compares with the full rule.
+    # instructions on such a line). tests/extract/test_page_fast.py compares with the full rule.
     if "\u3000" in stripped:
         spaced = stripped.replace("\u3000", " ")
         if spaced.isprintable() and "  " not in spaced:
