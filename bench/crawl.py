@@ -218,7 +218,7 @@ def main(argv: list[str] | None = None) -> None:
     parser.add_argument("--profile", action="store_true", help="also profile `pressbot crawl` once (first N)")
     parser.add_argument("--top", type=int, default=25)
     parser.add_argument("--workers", default="auto", help="PRESSBOT_EXTRACT_WORKERS for pressbot: pressbot's default "
-                        "'auto' (two worker processes with a second core), or a number (0: read pages in-process)")
+                        "'auto' (three worker processes with a second core), or a number (0: read pages in-process)")
     parser.add_argument("--keep", action="store_true", help="keep the temporary directories")
     parser.add_argument("--polite", action="store_true", help="keep politeness on (pressbot's own settings, the same "
                         "given to the bare spider): the production case; use a small N (about 1 page/s per site)")

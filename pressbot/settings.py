@@ -77,7 +77,7 @@ if PRESSBOT_UPSTREAM:
         "http": "pressbot.upstream.UpstreamDownloadHandler",
         "https": "pressbot.upstream.UpstreamDownloadHandler",
     }
-PRESSBOT_EXTRACT_WORKERS = "auto"  # worker processes reading release pages; auto: 2 with a second core (0 in replay)
+PRESSBOT_EXTRACT_WORKERS = "auto"  # worker processes reading release pages; auto: 3 with a second core (0 in replay)
 PRESSBOT_READ_TIMEOUT = 60.0  # seconds a worker may spend on one page before it is stopped (twice: a reject)
 PRESSBOT_REVALIDATE_HOURS = 0.0  # >0: skip known releases seen this recently (unless the listing changed)
 # Run gates (`pressbot crawl --help` and README: exit codes). Command-line options override these.

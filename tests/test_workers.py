@@ -106,11 +106,11 @@ def test_a_page_whose_worker_dies_twice_is_given_up() -> None:
     assert _run(main())[0] == "record"
 
 
-def test_auto_is_two_workers_with_a_second_core(monkeypatch: pytest.MonkeyPatch) -> None:
+def test_auto_is_three_workers_with_a_second_core(monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setattr(os, "cpu_count", lambda: 2)
-    assert workers.default_workers("auto") == 2
+    assert workers.default_workers("auto") == 3
     monkeypatch.setattr(os, "cpu_count", lambda: 16)
-    assert workers.default_workers("auto") == 2
+    assert workers.default_workers("auto") == 3
     assert workers.default_workers("3") == 3
     assert workers.default_workers("auto", replay=True) == 0  # replay reads in order, in-process
     assert workers.default_workers("2", replay=True) == 2  # unless asked for

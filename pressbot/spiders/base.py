@@ -150,7 +150,7 @@ class ReleaseSpider(scrapy.Spider):
 
     @property
     def _pool(self) -> workers.ReaderPool | None:
-        """Worker processes for reading pages: PRESSBOT_EXTRACT_WORKERS, a number or 'auto' (two when the
+        """Worker processes for reading pages: PRESSBOT_EXTRACT_WORKERS, a number or 'auto' (three when the
         machine has a second core; none in replay, which is small and must stay in order)."""
         if not hasattr(self, "_workers"):
             settings = self.crawler.settings
