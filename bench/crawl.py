@@ -213,7 +213,7 @@ def main(argv: list[str] | None = None) -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--n", type=int, action="append", help="release pages; repeat for several (default 1000)")
     parser.add_argument("--seed", type=int, default=20250718)
-    parser.add_argument("--repeat", type=int, default=3, help="runs of each crawler per N, alternating; medians are "
+    parser.add_argument("--repeat", type=int, default=5, help="runs of each crawler per N, alternating; medians are "
                         "reported (a shared machine's speed moves between runs: one pair is not a measurement)")
     parser.add_argument("--profile", action="store_true", help="also profile `pressbot crawl` once (first N)")
     parser.add_argument("--top", type=int, default=25)
