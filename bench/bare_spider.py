@@ -63,6 +63,9 @@ def settings_for(upstream: str, overrides: dict[str, str]) -> Settings:
         "TWISTED_REACTOR": "twisted.internet.asyncioreactor.AsyncioSelectorReactor",
         "REQUEST_FINGERPRINTER_IMPLEMENTATION": "2.7",
         "TELNETCONSOLE_ENABLED": False,
+        # as pressbot (pressbot/settings.py): no remote-control server, and its module not loaded
+        "REMOTE_CONTROL_ENABLED": False,
+        "EXTENSIONS": {"scrapy.extensions.remote_control.RemoteControl": None},
         "LOG_LEVEL": "WARNING",
         "COOKIES_ENABLED": True,
         "HTTPERROR_ALLOW_ALL": True,

@@ -56,7 +56,11 @@ DOWNLOADER_MIDDLEWARES = {
     "pressbot.middlewares.BackoffMiddleware": 560,  # before RetryMiddleware (550) sees the response
     "pressbot.replay.ReplayMiddleware": 950,
 }
-EXTENSIONS = {"pressbot.progress.Progress": 500}
+# Scrapy 2.19 starts a remote-control HTTP server in every crawl: Python sent to it runs inside the crawler, and its
+# token goes to a job file in the user's state directory (a killed run leaves its file behind). An unattended crawler
+# wants neither, as with the telnet console; the extension's module (which imports aiohttp) is not even loaded.
+REMOTE_CONTROL_ENABLED = False
+EXTENSIONS = {"pressbot.progress.Progress": 500, "scrapy.extensions.remote_control.RemoteControl": None}
 PRESSBOT_PROGRESS_INTERVAL = 15.0  # seconds between progress lines on stderr; 0 turns them off
 ITEM_PIPELINES = {
     "pressbot.pipelines.TriagePipeline": 100,
