@@ -52,4 +52,3 @@ def content_hash(members: dict[str, bytes]) -> str:
     The sha256 of the sorted-keys JSON of every field but provenance and revision.
     """
     return hashlib.sha256(json_object(members, [key for key in members if key not in NOT_CONTENT])).hexdigest()
-
