@@ -18,6 +18,7 @@ from pressbot.state import State
 SYNC_EVERY_LINES = 200
 SYNC_EVERY_SECONDS = 1.0
 
+
 def now_iso() -> str:
     return dt.datetime.now(dt.UTC).isoformat(timespec="seconds").replace("+00:00", "Z")
 

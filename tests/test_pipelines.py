@@ -27,9 +27,16 @@ def _crawler(tmp_path: Path, feeds: bool = False):  # type: ignore[no-untyped-de
 
 def _through(crawler, item: Fetched):  # type: ignore[no-untyped-def]
     """The item through every pipeline, in order; what the last one returns."""
-    stages = [cls.from_crawler(crawler) for cls in (pipelines.TriagePipeline, pipelines.ValidatePipeline,
-                                                    pipelines.ProvenancePipeline, pipelines.StatePipeline,
-                                                    pipelines.OutputPipeline)]
+    stages = [
+        cls.from_crawler(crawler)
+        for cls in (
+            pipelines.TriagePipeline,
+            pipelines.ValidatePipeline,
+            pipelines.ProvenancePipeline,
+            pipelines.StatePipeline,
+            pipelines.OutputPipeline,
+        )
+    ]
     for stage in stages:
         if hasattr(stage, "open_spider"):
             stage.open_spider()

@@ -117,7 +117,7 @@ def test_a_run_killed_before_the_sync_recovers_its_written_lines(tmp_path: Path)
 
 
 JSON_VALUES = st.recursive(
-    st.none() | st.booleans() | st.integers() | st.text(alphabet="aé日\n\"\\ "),
+    st.none() | st.booleans() | st.integers() | st.text(alphabet='aé日\n"\\ '),
     lambda inner: st.lists(inner, max_size=3) | st.dictionaries(st.text(alphabet="abé", max_size=3), inner, max_size=3),
     max_leaves=12,
 )
@@ -136,8 +136,13 @@ def test_a_record_line_reuses_the_hashed_fields_but_not_the_stale_ones() -> None
     serialized.head["revision"] = 2
     serialized.head["provenance"] = {"record_sha256": serialized.sha256}
     line = serialized.line()
-    record = {"id": "mofa_ja:1", "body": "本文", "meeting": None, "revision": 2,
-              "provenance": {"record_sha256": serialized.sha256}}
+    record = {
+        "id": "mofa_ja:1",
+        "body": "本文",
+        "meeting": None,
+        "revision": 2,
+        "provenance": {"record_sha256": serialized.sha256},
+    }
     assert json.loads(line) == record
     assert line.decode() == json.dumps(record, ensure_ascii=False, sort_keys=True) + "\n"
     assert content_hash(json_members(record)) == serialized.sha256  # revision and provenance are not content
