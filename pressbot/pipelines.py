@@ -80,16 +80,25 @@ class ProvenancePipeline(_RunPipeline):
     def process_item(self, item: Fetched, spider: Any = None) -> Fetched:
         item.fetched_at = item.fetched_at or now_iso()
         if item.serialized is not None:
-            item.serialized.head["provenance"] = {
-                "fetched_at": item.fetched_at,
-                "content_sha256": item.content_sha256,
-                "parser_version": PARSER_VERSION,
-                "http_status": item.status,
-                "encoding": item.encoding,
-                "record_sha256": item.serialized.sha256,
-                "previous_record_sha256": None,
-            }
+            item.serialized.head["provenance"] = _provenance(
+                item, item.serialized.sha256, item.content_sha256, item.encoding
+            )
         return item
+
+
+def _provenance(
+    item: Fetched, record_sha256: str, content_sha256: str, encoding: str | None, previous: str | None = None
+) -> dict[str, Any]:
+    """Where and when the record came from: the one place its provenance fields are listed."""
+    return {
+        "fetched_at": item.fetched_at,
+        "content_sha256": content_sha256,
+        "parser_version": PARSER_VERSION,
+        "http_status": item.status,
+        "encoding": encoding,
+        "record_sha256": record_sha256,
+        "previous_record_sha256": previous,
+    }
 
 
 class StatePipeline(_RunPipeline):
@@ -137,15 +146,10 @@ def _withdrawal(known: Any, item: Fetched) -> SerializedRecord:
             revision=known.revision + 1,
         ).model_dump(mode="json", exclude={"provenance"})
     )
-    withdrawn.head["provenance"] = {
-        "fetched_at": item.fetched_at,
-        "content_sha256": item.content_sha256 or hashlib.sha256(b"").hexdigest(),
-        "parser_version": PARSER_VERSION,
-        "http_status": item.status,
-        "encoding": None,
-        "record_sha256": withdrawn.sha256,
-        "previous_record_sha256": known.record_sha256,
-    }
+    no_body = hashlib.sha256(b"").hexdigest()  # a page answering 404/410 has no body to hash
+    withdrawn.head["provenance"] = _provenance(
+        item, withdrawn.sha256, item.content_sha256 or no_body, None, previous=known.record_sha256
+    )
     return withdrawn
 
 
