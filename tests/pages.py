@@ -40,3 +40,13 @@ def page(site: str, title: str, date: str, lead: str, points: list[str], doctype
             f'</dl></div><div class="se-contents">{lead_html}{paras}</div></div></body></html>'
         )
     raise ValueError(site)
+
+
+# One Japanese meeting release, as the bytes a crawl fetches (reader pool and pipeline tests).
+JA_MEETING = page(
+    "mofa_ja",
+    "日米外相会談",
+    "令和7年7月10日",
+    "7月10日、岩屋毅外務大臣は、ルビオ米国国務長官と会談を行ったところ、概要は以下のとおりです。",
+    ["冒頭、両外相は日米同盟の強化を確認しました。", "両外相は地域情勢について意見交換を行いました。"],
+).encode("utf-8")

@@ -13,7 +13,8 @@ from pressbot import pipelines
 from pressbot.items import Fetched
 from pressbot.run import run_for
 from pressbot.workers import read_release_page
-from tests.test_workers import JA, URLS
+from tests.pages import JA_MEETING as JA
+from tests.pages import URLS
 
 URL = URLS["mofa_ja"]
 

@@ -9,7 +9,7 @@ from hypothesis import strategies as st
 
 from pressbot.jsonfmt import content_hash, json_members
 from pressbot.records import BULKY, COVERAGE_FIELDS, SerializedRecord, covered_fields
-from tests.test_run import JSON_VALUES
+from tests.strategies import JSON_VALUES
 
 FIELD_NAMES = st.sampled_from(["id", "title", "body", "links", "revision", "provenance", "kind", "é"])
 RECORDS = st.builds(

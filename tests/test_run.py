@@ -16,6 +16,7 @@ from pressbot.jsonfmt import content_hash, json_members, json_object
 from pressbot.records import SerializedRecord
 from pressbot.run import Run
 from pressbot.state import State
+from tests.strategies import JSON_VALUES
 
 
 def _row(number: int, sha: str = "a" * 64) -> dict:
@@ -114,13 +115,6 @@ def test_a_run_killed_before_the_sync_recovers_its_written_lines(tmp_path: Path)
     assert {state.get(f"mofa_ja:{n}") is not None for n in range(2)} == {True}
     state.close()
     assert _committed(tmp_path / "state.db") == (2, 0)
-
-
-JSON_VALUES = st.recursive(
-    st.none() | st.booleans() | st.integers() | st.text(alphabet='aé日\n"\\ '),
-    lambda inner: st.lists(inner, max_size=3) | st.dictionaries(st.text(alphabet="abé", max_size=3), inner, max_size=3),
-    max_leaves=12,
-)
 
 
 @given(st.dictionaries(st.text(alphabet="abcé_", max_size=4), JSON_VALUES, max_size=6))

@@ -10,15 +10,9 @@ import pytest
 
 from pressbot import workers
 from pressbot.workers import ReaderPool, read_release_page
-from tests.pages import URLS, page
+from tests.pages import JA_MEETING as JA
+from tests.pages import URLS
 
-JA = page(
-    "mofa_ja",
-    "日米外相会談",
-    "令和7年7月10日",
-    "7月10日、岩屋毅外務大臣は、ルビオ米国国務長官と会談を行ったところ、概要は以下のとおりです。",
-    ["冒頭、両外相は日米同盟の強化を確認しました。", "両外相は地域情勢について意見交換を行いました。"],
-).encode("utf-8")
 # Big enough that the worker is still reading it when the test kills the worker (tenths of a second).
 SLOW = JA.replace(b"</ol>", b"".join(b"<li>%d \xe4\xb8\x80\xe4\xba\x8c</li>" % i for i in range(40000)) + b"</ol>")
 
