@@ -5,7 +5,7 @@
 One spider per start URL (the mofa_ja and mofa_en index pages), run together in one CrawlerProcess as
 ``pressbot crawl mofa_ja mofa_en`` runs its two spiders. Listing pages are parsed for
 ``dl.title-list a`` and ``li.next a``; release pages are only counted (bytes), never parsed. Same download
-handler as pressbot (pressbot.upstream.UpstreamDownloadHandler with PRESSBOT_UPSTREAM), same reactor,
+handler as pressbot (pressbot.crawl.upstream.UpstreamDownloadHandler with PRESSBOT_UPSTREAM), same reactor,
 same concurrency and politeness-off settings as the benchmark gives pressbot. Project settings
 (scrapy.cfg) are not loaded: nothing of pressbot runs but the download handler.
 """
@@ -26,7 +26,7 @@ from scrapy.crawler import CrawlerProcess  # noqa: E402
 from scrapy.settings import Settings  # noqa: E402
 
 START_URLS = ("https://www.mofa.go.jp/mofaj/press/release/index.html", "https://www.mofa.go.jp/press/release/index.html")
-HANDLER = "pressbot.upstream.UpstreamDownloadHandler"
+HANDLER = "pressbot.crawl.upstream.UpstreamDownloadHandler"
 
 
 class BareSpider(scrapy.Spider):

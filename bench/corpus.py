@@ -64,7 +64,7 @@ class Corpus:
 
     def serve(self):  # type: ignore[no-untyped-def]
         """A started pressbot FixtureServer answering every page of the corpus (stop() it after)."""
-        from pressbot.fixture_server import FixtureServer
+        from pressbot.fixtures.server import FixtureServer
 
         server = FixtureServer()
         for page in self.pages:

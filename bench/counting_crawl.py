@@ -2,8 +2,8 @@
 
     PRESSBOT_BENCH_COUNTS=counts.json python bench/counting_crawl.py crawl mofa_ja ... (same arguments)
 
-Wraps, before the spiders are imported, ``pressbot.workers.extract`` (what the spider's
-``read_release_page`` calls per release response read in this process), ``pressbot.workers.ReaderPool.read``
+Wraps, before the spiders are imported, ``pressbot.crawl.workers.extract`` (what the spider's
+``read_release_page`` calls per release response read in this process), ``pressbot.crawl.workers.ReaderPool.read``
 (a page sent to a worker process, where this process' wrappers do not reach) and
 ``pressbot.extract.read_page`` (the HTML parse inside an in-process extract()), then runs the normal CLI.
 ``spider_extract_calls`` counts both kinds of page. At exit the counts are written to $PRESSBOT_BENCH_COUNTS;
@@ -43,7 +43,7 @@ def _install() -> None:
 
     _wrap(sys.modules["pressbot.extract"], "read_page", "read_page_calls")
     try:
-        import pressbot.workers as workers
+        import pressbot.crawl.workers as workers
     except ImportError:
         return
     _wrap(workers, "extract", "spider_extract_calls")

@@ -36,11 +36,11 @@ def _work(stage: str, n: int) -> tuple[Callable[[Any], Any], list[Any]]:
     from corpus import generate
 
     from pressbot import extract
+    from pressbot.crawl.workers import read_release_page
     from pressbot.extract import read_release
     from pressbot.extract.agenda import extract_agenda
     from pressbot.extract.page import decode, parse_html, read_page
     from pressbot.sites import site_for_url
-    from pressbot.workers import read_release_page
 
     pages = generate(n + 10, 20250718).releases
 

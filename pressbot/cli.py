@@ -9,8 +9,8 @@ from pathlib import Path
 
 import click
 
+from pressbot.crawl.exit_codes import EXIT_CODES, LOCK_HELD
 from pressbot.errors import ExtractError
-from pressbot.exit_codes import EXIT_CODES, LOCK_HELD
 from pressbot.jsonfmt import json_line
 
 
@@ -105,8 +105,8 @@ def crawl(
     """Run the spiders (all sites by default) and write records, rejects and a run manifest."""
     settings = dict(o.split("=", 1) for o in overrides)
     _warm_up_readers(settings, replay)
-    from pressbot.crawl import CrawlOptions, run_crawl
-    from pressbot.state import LockHeld, default_state_path
+    from pressbot.crawl.runner import CrawlOptions, run_crawl
+    from pressbot.crawl.state import LockHeld, default_state_path
 
     options = CrawlOptions(
         sites=list(sites),
@@ -139,7 +139,7 @@ def _warm_up_readers(overrides: dict[str, str], replay: str | None) -> None:
     """Start the page readers' forkserver before Scrapy is imported, if the crawl will have readers: it loads the
     reading code on another core meanwhile (workers.warm_up). A bad setting is left for the crawl to report."""
     from pressbot import settings as defaults
-    from pressbot import workers
+    from pressbot.crawl import workers
 
     setting = overrides.get("PRESSBOT_EXTRACT_WORKERS", defaults.PRESSBOT_EXTRACT_WORKERS)
     with contextlib.suppress(ValueError):
@@ -159,8 +159,8 @@ def fixtures() -> None:
 @click.argument("root", default="fixtures", type=click.Path(exists=True, path_type=Path))
 def fixtures_check(root: Path) -> None:
     """Replay every case and show a per-field diff against expected.json; exit 1 on any difference."""
-    from pressbot.check import diff, render_case
-    from pressbot.fixtures import find_cases
+    from pressbot.fixtures.cases import find_cases
+    from pressbot.fixtures.check import diff, render_case
 
     cases = find_cases(root)
     bad = 0
@@ -184,8 +184,8 @@ def fixtures_check(root: Path) -> None:
 @click.argument("root", default="fixtures", type=click.Path(exists=True, path_type=Path))
 def fixtures_update(root: Path) -> None:
     """Rewrite expected.json from current output (after you have reviewed the diff)."""
-    from pressbot.check import render_case
-    from pressbot.fixtures import find_cases
+    from pressbot.fixtures.cases import find_cases
+    from pressbot.fixtures.check import render_case
     from pressbot.jsonfmt import json_document
 
     changed = 0
@@ -206,7 +206,7 @@ def fixtures_update(root: Path) -> None:
 @click.option("--root", default="fixtures", type=click.Path(path_type=Path), show_default=True)
 def fixtures_save(url: str, site: str | None, case_name: str | None, root: Path) -> None:
     """Record a new case from the live site (the page as served, its status and headers)."""
-    from pressbot.save import save_case
+    from pressbot.fixtures.save import save_case
 
     try:
         case = save_case(url, root=root, site=site, case_name=case_name)

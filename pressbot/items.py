@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Any
 
-from pressbot.records import SerializedRecord
+from pressbot.crawl.records import SerializedRecord
 
 
 @dataclass

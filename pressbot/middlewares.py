@@ -7,7 +7,7 @@ import logging
 from scrapy.downloadermiddlewares.robotstxt import RobotsTxtMiddleware
 from scrapy.http import Request, Response
 
-from pressbot import statuses
+from pressbot.crawl import statuses
 
 logger = logging.getLogger(__name__)
 

@@ -14,12 +14,12 @@ from typing import Any
 from pydantic import ValidationError
 from scrapy.exceptions import DropItem
 
-from pressbot import statuses
+from pressbot.crawl import statuses
+from pressbot.crawl.records import SerializedRecord
+from pressbot.crawl.run import Run, now_iso, run_for
 from pressbot.extract import PARSER_VERSION
 from pressbot.items import Fetched
 from pressbot.models import Release
-from pressbot.records import SerializedRecord
-from pressbot.run import Run, now_iso, run_for
 
 logger = logging.getLogger(__name__)
 

@@ -36,8 +36,8 @@ HTTPERROR_ALLOW_ALL = True
 
 FEED_EXPORT_ENCODING = "utf-8"
 FEED_EXPORTERS = {
-    "jsonlines": "pressbot.exporters.FlushingJsonLinesExporter",
-    "jsonl": "pressbot.exporters.FlushingJsonLinesExporter",
+    "jsonlines": "pressbot.crawl.exporters.FlushingJsonLinesExporter",
+    "jsonl": "pressbot.crawl.exporters.FlushingJsonLinesExporter",
 }
 
 # Spider middlewares whose work pressbot does not use: each wraps every callback's output (a release's item, a
@@ -54,13 +54,13 @@ DOWNLOADER_MIDDLEWARES = {
     "scrapy.downloadermiddlewares.robotstxt.RobotsTxtMiddleware": None,
     "pressbot.middlewares.RobotsPolicyMiddleware": 100,
     "pressbot.middlewares.BackoffMiddleware": 560,  # before RetryMiddleware (550) sees the response
-    "pressbot.replay.ReplayMiddleware": 950,
+    "pressbot.fixtures.replay.ReplayMiddleware": 950,
 }
 # Scrapy 2.19 starts a remote-control HTTP server in every crawl: Python sent to it runs inside the crawler, and its
 # token goes to a job file in the user's state directory (a killed run leaves its file behind). An unattended crawler
 # wants neither, as with the telnet console; the extension's module (which imports aiohttp) is not even loaded.
 REMOTE_CONTROL_ENABLED = False
-EXTENSIONS = {"pressbot.progress.Progress": 500, "scrapy.extensions.remote_control.RemoteControl": None}
+EXTENSIONS = {"pressbot.crawl.progress.Progress": 500, "scrapy.extensions.remote_control.RemoteControl": None}
 PRESSBOT_PROGRESS_INTERVAL = 15.0  # seconds between progress lines on stderr; 0 turns them off
 ITEM_PIPELINES = {
     "pressbot.pipelines.TriagePipeline": 100,
@@ -78,8 +78,8 @@ PRESSBOT_STATE = ""  # SQLite crawl state; empty means no incremental state
 PRESSBOT_UPSTREAM = os.environ.get("PRESSBOT_UPSTREAM", "")  # tests/benchmarks: fetch from a local server
 if PRESSBOT_UPSTREAM:
     DOWNLOAD_HANDLERS = {
-        "http": "pressbot.upstream.UpstreamDownloadHandler",
-        "https": "pressbot.upstream.UpstreamDownloadHandler",
+        "http": "pressbot.crawl.upstream.UpstreamDownloadHandler",
+        "https": "pressbot.crawl.upstream.UpstreamDownloadHandler",
     }
 PRESSBOT_EXTRACT_WORKERS = "auto"  # worker processes reading release pages; auto: 3 with a second core (0 in replay)
 PRESSBOT_READ_TIMEOUT = 60.0  # seconds a worker may spend on one page before it is stopped (twice: a reject)

@@ -12,7 +12,7 @@ from pathlib import Path
 import pytest
 from conftest import FIXTURES, ROOT, run_pressbot
 
-from pressbot.fixtures import find_cases
+from pressbot.fixtures.cases import find_cases
 
 SITES = ("mofa_ja", "mofa_en", "us_state", "kr_mofa", "j_defense")
 

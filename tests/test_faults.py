@@ -12,7 +12,7 @@ from pathlib import Path
 from conftest import FIXTURES
 from crawling import FAST, MOFA_JA_LISTED, crawl, records, rejects, start_crawl
 
-from pressbot.fixture_server import FixtureServer
+from pressbot.fixtures.server import FixtureServer
 
 LISTED = MOFA_JA_LISTED
 

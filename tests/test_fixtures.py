@@ -6,8 +6,8 @@ import pytest
 from conftest import FIXTURES, SEED, SEED_CASE
 from facts import mismatches
 
-from pressbot.check import diff, render_case
-from pressbot.fixtures import find_cases, index_cases
+from pressbot.fixtures.cases import find_cases, index_cases
+from pressbot.fixtures.check import diff, render_case
 
 CASES = find_cases(FIXTURES)
 FACT_CASES = [c for c in CASES if (c.path / "facts.json").exists()]

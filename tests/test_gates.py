@@ -9,8 +9,8 @@ from pathlib import Path
 from conftest import FIXTURES, ROOT
 from crawling import MOFA_JA_LISTED, crawl, rejects
 
-from pressbot.fixture_server import FixtureServer
-from pressbot.manifest import Manifest, manifest_schema_text
+from pressbot.crawl.manifest import Manifest, manifest_schema_text
+from pressbot.fixtures.server import FixtureServer
 
 INDEX = "https://www.mofa.go.jp/mofaj/press/release/index.html"
 

@@ -7,7 +7,7 @@ from pathlib import Path
 from conftest import FIXTURES
 from crawling import crawl, records
 
-from pressbot.fixture_server import FixtureServer
+from pressbot.fixtures.server import FixtureServer
 
 CHANGED = "https://www.mofa.go.jp/mofaj/na/na1/us/pageit_000001_01531.html"
 GONE = "https://www.mofa.go.jp/mofaj/press/release/pressit_000001_01509.html"

@@ -10,9 +10,9 @@ from scrapy.exceptions import DropItem
 from scrapy.utils.test import get_crawler
 
 from pressbot import pipelines
+from pressbot.crawl.run import run_for
+from pressbot.crawl.workers import read_release_page
 from pressbot.items import Fetched
-from pressbot.run import run_for
-from pressbot.workers import read_release_page
 from tests.pages import JA_MEETING as JA
 from tests.pages import URLS
 

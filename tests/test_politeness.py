@@ -9,7 +9,7 @@ from pathlib import Path
 from conftest import FIXTURES, run_pressbot
 from crawling import crawl, records
 
-from pressbot.fixture_server import FixtureServer
+from pressbot.fixtures.server import FixtureServer
 
 ROBOTS = "https://www.mofa.go.jp/robots.txt"
 RELEASE = "https://www.mofa.go.jp/mofaj/na/na1/us/pageit_000001_01531.html"

@@ -1,4 +1,4 @@
-"""A record as the crawl carries it (pressbot/records.py): its line and hash are the whole record's."""
+"""A record as the crawl carries it (pressbot/crawl/records.py): its line and hash are the whole record's."""
 
 from __future__ import annotations
 
@@ -7,8 +7,8 @@ import json
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from pressbot.crawl.records import BULKY, COVERAGE_FIELDS, SerializedRecord, covered_fields
 from pressbot.jsonfmt import content_hash, json_members
-from pressbot.records import BULKY, COVERAGE_FIELDS, SerializedRecord, covered_fields
 from tests.strategies import JSON_VALUES
 
 FIELD_NAMES = st.sampled_from(["id", "title", "body", "links", "revision", "provenance", "kind", "é"])

@@ -1,4 +1,4 @@
-"""The run's output protocol: record lines, group commit of the state, and crash recovery (pressbot/run.py)."""
+"""The run's output protocol: record lines, group commit of the state, and crash recovery (pressbot/crawl/run.py)."""
 
 from __future__ import annotations
 
@@ -11,11 +11,11 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from pressbot import run as run_module
+from pressbot.crawl import run as run_module
+from pressbot.crawl.records import SerializedRecord
+from pressbot.crawl.run import Run
+from pressbot.crawl.state import State
 from pressbot.jsonfmt import content_hash, json_members, json_object
-from pressbot.records import SerializedRecord
-from pressbot.run import Run
-from pressbot.state import State
 from tests.strategies import JSON_VALUES
 
 

@@ -8,8 +8,8 @@ import signal
 
 import pytest
 
-from pressbot import workers
-from pressbot.workers import ReaderPool, read_release_page
+from pressbot.crawl import workers
+from pressbot.crawl.workers import ReaderPool, read_release_page
 from tests.pages import JA_MEETING as JA
 from tests.pages import URLS
 

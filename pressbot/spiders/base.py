@@ -14,13 +14,13 @@ from typing import Any, ClassVar
 import scrapy
 from scrapy.http import Response
 
-from pressbot import statuses, workers
+from pressbot.crawl import statuses, workers
+from pressbot.crawl.run import run_for
+from pressbot.crawl.workers import read_release_page
 from pressbot.errors import ExtractError
 from pressbot.extract.listing import read_listing
 from pressbot.items import Fetched
-from pressbot.run import run_for
 from pressbot.sites import Site
-from pressbot.workers import read_release_page
 
 
 class ReleaseSpider(scrapy.Spider):

@@ -7,7 +7,7 @@ import datetime as dt
 from conftest import FIXTURES
 
 from pressbot.extract.listing import read_listing
-from pressbot.fixtures import Case
+from pressbot.fixtures.cases import Case
 from pressbot.sites import get_site
 
 

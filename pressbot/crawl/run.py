@@ -10,9 +10,9 @@ from concurrent.futures import Future, ThreadPoolExecutor
 from pathlib import Path
 from typing import IO, Any
 
+from pressbot.crawl.records import COVERAGE_FIELDS
+from pressbot.crawl.state import State
 from pressbot.jsonfmt import json_line
-from pressbot.records import COVERAGE_FIELDS
-from pressbot.state import State
 
 # Group commit of record lines: fsync (and commit their state rows) after this many lines or seconds.
 SYNC_EVERY_LINES = 200

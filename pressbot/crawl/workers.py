@@ -28,9 +28,9 @@ from multiprocessing import forkserver
 from multiprocessing.connection import Connection
 from typing import Any
 
+from pressbot.crawl.records import SerializedRecord
 from pressbot.errors import ExtractError
 from pressbot.extract import extract
-from pressbot.records import SerializedRecord
 
 Result = tuple[str, dict[str, Any], str]
 
@@ -79,7 +79,7 @@ _IN_FLIGHT = 2
 _HEADER = struct.Struct("!i")  # multiprocessing.Connection's framing, which recv_bytes() reads
 _PIPE_BYTES = 1 << 20
 _NICENESS = 5  # below the crawler's 0 (see _serve)
-_PRELOAD = ("pressbot.workers", "pressbot.extract.meeting")  # what the forkserver imports for every reader
+_PRELOAD = ("pressbot.crawl.workers", "pressbot.extract.meeting")  # what the forkserver imports for every reader
 
 
 class WorkerError(RuntimeError):

@@ -13,13 +13,13 @@ from typing import Any
 from scrapy.crawler import CrawlerProcess
 from scrapy.settings import Settings
 
-from pressbot import exit_codes
+from pressbot.crawl import exit_codes
+from pressbot.crawl.manifest import Manifest
+from pressbot.crawl.run import Run, share
+from pressbot.crawl.state import run_lock
 from pressbot.jsonfmt import json_document
-from pressbot.manifest import Manifest
-from pressbot.run import Run, share
 from pressbot.sites import SITES
 from pressbot.spiders.base import ReleaseSpider
-from pressbot.state import run_lock
 
 
 @dataclass
@@ -75,7 +75,7 @@ def _crawl(options: CrawlOptions, names: list[str]) -> int:
         settings.set("DOWNLOAD_DELAY", 0, priority="cmdline")
         settings.set("AUTOTHROTTLE_ENABLED", False, priority="cmdline")
     if options.upstream:
-        handler = "pressbot.upstream.UpstreamDownloadHandler"
+        handler = "pressbot.crawl.upstream.UpstreamDownloadHandler"
         settings.set("PRESSBOT_UPSTREAM", options.upstream, priority="cmdline")
         settings.set("DOWNLOAD_HANDLERS", {"http": handler, "https": handler}, priority="cmdline")
     if options.since:
