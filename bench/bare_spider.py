@@ -25,7 +25,10 @@ import scrapy  # noqa: E402
 from scrapy.crawler import CrawlerProcess  # noqa: E402
 from scrapy.settings import Settings  # noqa: E402
 
-START_URLS = ("https://www.mofa.go.jp/mofaj/press/release/index.html", "https://www.mofa.go.jp/press/release/index.html")
+START_URLS = (
+    "https://www.mofa.go.jp/mofaj/press/release/index.html",
+    "https://www.mofa.go.jp/press/release/index.html",
+)
 HANDLER = "pressbot.crawl.upstream.UpstreamDownloadHandler"
 
 
@@ -57,26 +60,29 @@ class BareSpider(scrapy.Spider):
 
 def settings_for(upstream: str, overrides: dict[str, str]) -> Settings:
     settings = Settings()
-    settings.setdict({
-        "PRESSBOT_UPSTREAM": upstream,
-        "DOWNLOAD_HANDLERS": {"http": HANDLER, "https": HANDLER},
-        "TWISTED_REACTOR": "twisted.internet.asyncioreactor.AsyncioSelectorReactor",
-        "REQUEST_FINGERPRINTER_IMPLEMENTATION": "2.7",
-        "TELNETCONSOLE_ENABLED": False,
-        # as pressbot (pressbot/settings.py): no remote-control server, and its module not loaded
-        "REMOTE_CONTROL_ENABLED": False,
-        "EXTENSIONS": {"scrapy.extensions.remote_control.RemoteControl": None},
-        "LOG_LEVEL": "WARNING",
-        "COOKIES_ENABLED": True,
-        "HTTPERROR_ALLOW_ALL": True,
-        "USER_AGENT": "pressbot-bench-bare/0.1",
-        # the benchmark's politeness-off settings, as given to pressbot
-        "ROBOTSTXT_OBEY": False,
-        "DOWNLOAD_DELAY": 0,
-        "AUTOTHROTTLE_ENABLED": False,
-        "CONCURRENT_REQUESTS": 16,
-        "CONCURRENT_REQUESTS_PER_DOMAIN": 16,
-    }, priority="project")
+    settings.setdict(
+        {
+            "PRESSBOT_UPSTREAM": upstream,
+            "DOWNLOAD_HANDLERS": {"http": HANDLER, "https": HANDLER},
+            "TWISTED_REACTOR": "twisted.internet.asyncioreactor.AsyncioSelectorReactor",
+            "REQUEST_FINGERPRINTER_IMPLEMENTATION": "2.7",
+            "TELNETCONSOLE_ENABLED": False,
+            # as pressbot (pressbot/settings.py): no remote-control server, and its module not loaded
+            "REMOTE_CONTROL_ENABLED": False,
+            "EXTENSIONS": {"scrapy.extensions.remote_control.RemoteControl": None},
+            "LOG_LEVEL": "WARNING",
+            "COOKIES_ENABLED": True,
+            "HTTPERROR_ALLOW_ALL": True,
+            "USER_AGENT": "pressbot-bench-bare/0.1",
+            # the benchmark's politeness-off settings, as given to pressbot
+            "ROBOTSTXT_OBEY": False,
+            "DOWNLOAD_DELAY": 0,
+            "AUTOTHROTTLE_ENABLED": False,
+            "CONCURRENT_REQUESTS": 16,
+            "CONCURRENT_REQUESTS_PER_DOMAIN": 16,
+        },
+        priority="project",
+    )
     for name, value in overrides.items():
         settings.set(name, value, priority="cmdline")
     return settings
@@ -89,8 +95,9 @@ def main(argv: list[str] | None = None) -> None:
     parser.add_argument("-s", "--set", dest="overrides", action="append", default=[], help="NAME=VALUE")
     args = parser.parse_args(argv)
     os.environ.pop("SCRAPY_SETTINGS_MODULE", None)
-    process = CrawlerProcess(settings_for(args.upstream, dict(o.split("=", 1) for o in args.overrides)),
-                             install_root_handler=True)
+    process = CrawlerProcess(
+        settings_for(args.upstream, dict(o.split("=", 1) for o in args.overrides)), install_root_handler=True
+    )
     crawlers = []
     for url in START_URLS:
         crawler = process.create_crawler(BareSpider)

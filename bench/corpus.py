@@ -80,10 +80,20 @@ class Corpus:
             path = root / parts.netloc / parts.path.lstrip("/")
             path.parent.mkdir(parents=True, exist_ok=True)
             path.write_bytes(page.body)
-            entries.append({"url": page.url, "file": str(path.relative_to(root)), "kind": page.kind,
-                            "site": page.site, "style": page.style, "bytes": len(page.body)})
-        (root / "index.json").write_text(json.dumps({"n": self.n, "seed": self.seed, "pages": entries},
-                                                    ensure_ascii=False, indent=1), encoding="utf-8")
+            entries.append(
+                {
+                    "url": page.url,
+                    "file": str(path.relative_to(root)),
+                    "kind": page.kind,
+                    "site": page.site,
+                    "style": page.style,
+                    "bytes": len(page.body),
+                }
+            )
+        (root / "index.json").write_text(
+            json.dumps({"n": self.n, "seed": self.seed, "pages": entries}, ensure_ascii=False, indent=1),
+            encoding="utf-8",
+        )
         self.path = root
         return root
 
@@ -91,8 +101,10 @@ class Corpus:
 def load(root: Path | str) -> Corpus:
     root = Path(root)
     meta = json.loads((root / "index.json").read_text(encoding="utf-8"))
-    pages = [CorpusPage(e["url"], (root / e["file"]).read_bytes(), e["kind"], e["site"], e.get("style", ""))
-             for e in meta["pages"]]
+    pages = [
+        CorpusPage(e["url"], (root / e["file"]).read_bytes(), e["kind"], e["site"], e.get("style", ""))
+        for e in meta["pages"]
+    ]
     return Corpus(meta["n"], meta["seed"], pages, root)
 
 
@@ -124,78 +136,233 @@ AREA_DIRS = ["na/na1/us", "a_o/na/kr", "a_o/ocn/au", "s_sa/sea2/id", "erp/we/fr"
 EN_AREA_DIRS = ["na/st", "a_o/na/kr", "a_o/ocn/au", "s_sa/sea2/id", "erp/we/fr", "fp/pp", "la_c/sa/br"]
 
 # Japanese officials: (kanji, roman) family and given names, synthetic combinations.
-JP_FAMILY = [("山川", "YAMAKAWA"), ("森田", "MORITA"), ("石原", "ISHIHARA"), ("谷口", "TANIGUCHI"),
-             ("大野", "ONO"), ("野村", "NOMURA"), ("北島", "KITAJIMA"), ("川端", "KAWABATA"),
-             ("松尾", "MATSUO"), ("桜井", "SAKURAI"), ("平田", "HIRATA"), ("西川", "NISHIKAWA")]
-JP_GIVEN = [("健一", "Kenichi"), ("直樹", "Naoki"), ("和夫", "Kazuo"), ("陽子", "Yoko"), ("隆", "Takashi"),
-            ("浩二", "Koji"), ("真理", "Mari"), ("誠", "Makoto"), ("裕子", "Yuko"), ("哲也", "Tetsuya")]
+JP_FAMILY = [
+    ("山川", "YAMAKAWA"),
+    ("森田", "MORITA"),
+    ("石原", "ISHIHARA"),
+    ("谷口", "TANIGUCHI"),
+    ("大野", "ONO"),
+    ("野村", "NOMURA"),
+    ("北島", "KITAJIMA"),
+    ("川端", "KAWABATA"),
+    ("松尾", "MATSUO"),
+    ("桜井", "SAKURAI"),
+    ("平田", "HIRATA"),
+    ("西川", "NISHIKAWA"),
+]
+JP_GIVEN = [
+    ("健一", "Kenichi"),
+    ("直樹", "Naoki"),
+    ("和夫", "Kazuo"),
+    ("陽子", "Yoko"),
+    ("隆", "Takashi"),
+    ("浩二", "Koji"),
+    ("真理", "Mari"),
+    ("誠", "Makoto"),
+    ("裕子", "Yuko"),
+    ("哲也", "Tetsuya"),
+]
 # Japanese offices: ja, en (full), en (short, for 'Minister X' in the points), short ja for mentions.
 JP_OFFICES = [
     ("外務大臣", "Minister for Foreign Affairs of Japan", "Minister", "大臣"),
     ("外務副大臣", "State Minister for Foreign Affairs of Japan", "State Minister", "副大臣"),
     ("外務事務次官", "Vice-Minister for Foreign Affairs of Japan", "Vice-Minister", "次官"),
-    ("外務大臣政務官", "Parliamentary Vice-Minister for Foreign Affairs of Japan", "Parliamentary Vice-Minister",
-     "政務官"),
+    (
+        "外務大臣政務官",
+        "Parliamentary Vice-Minister for Foreign Affairs of Japan",
+        "Parliamentary Vice-Minister",
+        "政務官",
+    ),
 ]
 # Foreign offices: ja (after the country word), en (before 'of <country>'), en short, ja short, ja meeting.
 FOREIGN_OFFICES = [
     ("外務大臣", "Minister for Foreign Affairs", "Minister", "大臣", "外相会談", "Foreign Ministers' Meeting"),
-    ("外務次官", "Vice Minister of Foreign Affairs", "Vice Minister", "次官", "次官協議",
-     "Vice-Ministerial Consultations"),
-    ("外務担当国務大臣", "Minister of State for Foreign Affairs", "Minister", "大臣", "外相会談",
-     "Foreign Ministers' Meeting"),
+    (
+        "外務次官",
+        "Vice Minister of Foreign Affairs",
+        "Vice Minister",
+        "次官",
+        "次官協議",
+        "Vice-Ministerial Consultations",
+    ),
+    (
+        "外務担当国務大臣",
+        "Minister of State for Foreign Affairs",
+        "Minister",
+        "大臣",
+        "外相会談",
+        "Foreign Ministers' Meeting",
+    ),
     ("国防大臣", "Minister of Defence", "Minister", "大臣", "会談", "Meeting"),
 ]
 # Katakana syllables with romanisation, for synthetic foreign names.
-KANA = [("マ", "ma"), ("リ", "ri"), ("ア", "a"), ("ン", "n"), ("ト", "to"), ("ニ", "ni"), ("オ", "o"),
-        ("カ", "ka"), ("ル", "ru"), ("ロ", "ro"), ("サ", "sa"), ("ラ", "ra"), ("エ", "e"), ("レ", "re"),
-        ("ナ", "na"), ("テ", "te"), ("ソ", "so"), ("ミ", "mi"), ("ノ", "no"), ("ダ", "da"), ("ベ", "be"),
-        ("ジ", "ji"), ("ヴィ", "vi"), ("フ", "fu"), ("ク", "ku"), ("ス", "su")]
+KANA = [
+    ("マ", "ma"),
+    ("リ", "ri"),
+    ("ア", "a"),
+    ("ン", "n"),
+    ("ト", "to"),
+    ("ニ", "ni"),
+    ("オ", "o"),
+    ("カ", "ka"),
+    ("ル", "ru"),
+    ("ロ", "ro"),
+    ("サ", "sa"),
+    ("ラ", "ra"),
+    ("エ", "e"),
+    ("レ", "re"),
+    ("ナ", "na"),
+    ("テ", "te"),
+    ("ソ", "so"),
+    ("ミ", "mi"),
+    ("ノ", "no"),
+    ("ダ", "da"),
+    ("ベ", "be"),
+    ("ジ", "ji"),
+    ("ヴィ", "vi"),
+    ("フ", "fu"),
+    ("ク", "ku"),
+    ("ス", "su"),
+]
 # Hanja names with kana readings and romanisation (Korean-style counterparts: '朴潤柱（パク・ユンジュ）').
-HANJA_FAMILY = [("金", "キム", "Kim"), ("李", "イ", "Lee"), ("崔", "チェ", "Choi"), ("鄭", "チョン", "Jung"),
-                ("姜", "カン", "Kang"), ("尹", "ユン", "Yoon")]
-HANJA_GIVEN = [("成浩", "ソンホ", "Sungho"), ("志賢", "ジヒョン", "Jihyun"), ("東旭", "ドンウク", "Donguk"),
-               ("美善", "ミソン", "Misun"), ("載源", "ジェウォン", "Jaewon"), ("恩惠", "ウネ", "Eunhye")]
+HANJA_FAMILY = [
+    ("金", "キム", "Kim"),
+    ("李", "イ", "Lee"),
+    ("崔", "チェ", "Choi"),
+    ("鄭", "チョン", "Jung"),
+    ("姜", "カン", "Kang"),
+    ("尹", "ユン", "Yoon"),
+]
+HANJA_GIVEN = [
+    ("成浩", "ソンホ", "Sungho"),
+    ("志賢", "ジヒョン", "Jihyun"),
+    ("東旭", "ドンウク", "Donguk"),
+    ("美善", "ミソン", "Misun"),
+    ("載源", "ジェウォン", "Jaewon"),
+    ("恩惠", "ウネ", "Eunhye"),
+]
 HONORIFICS = ["His Excellency", "Her Excellency", "The Honorable", "H.E. Mr.", "H.E. Ms."]
 
-JA_TIMES = ["午前9時30分", "午前10時", "午前11時15分", "午後1時", "午後2時30分", "午後3時", "午後4時45分",
-            "午後6時", "午後7時20分"]
+JA_TIMES = [
+    "午前9時30分",
+    "午前10時",
+    "午前11時15分",
+    "午後1時",
+    "午後2時30分",
+    "午後3時",
+    "午後4時45分",
+    "午後6時",
+    "午後7時20分",
+]
 JA_DURATIONS = ["20分間", "30分間", "40分間", "50分間", "1時間", "1時間10分", "1時間30分"]
 JA_PLACES = ["飯倉公館において、", "外務省において、", "", "", ""]
 JA_OCCASIONS = ["", "", "国際会議出席のため", "外相会合出席のため", "実務訪問のため"]
 JA_SUBJECTS = ["両外相は、", "両者は、", "双方は、", "両国は、"]
-JA_TOPICS = ["二国間関係の一層の強化", "経済安全保障分野での協力", "重要鉱物のサプライチェーンの強靱化",
-             "人的交流と観光の促進", "インド太平洋地域の情勢", "海洋の安全保障", "気候変動とエネルギー",
-             "北朝鮮をめぐる諸課題", "ウクライナ情勢", "中東情勢", "国際機関での連携", "開発協力の今後",
-             "科学技術とデジタル分野の協力", "防災と人道支援", "青少年交流の拡大", "貿易投資の環境整備"]
-JA_MIDDLES = ["について意見交換を行い、", "の重要性を改めて確認し、", "に関する取組の進捗を歓迎し、",
-              "をめぐる現状認識を共有し、", "について率直な議論を行い、"]
-JA_ENDS = ["引き続き緊密に連携していくことで一致しました。", "具体的な協力を前に進めていくことを確認しました。",
-           "事務レベルでの協議を加速させることで一致しました。", "あらゆる機会を捉えて意思疎通を図ることを確認しました。",
-           "次回の会合に向けて準備を進めることで一致しました。"]
+JA_TOPICS = [
+    "二国間関係の一層の強化",
+    "経済安全保障分野での協力",
+    "重要鉱物のサプライチェーンの強靱化",
+    "人的交流と観光の促進",
+    "インド太平洋地域の情勢",
+    "海洋の安全保障",
+    "気候変動とエネルギー",
+    "北朝鮮をめぐる諸課題",
+    "ウクライナ情勢",
+    "中東情勢",
+    "国際機関での連携",
+    "開発協力の今後",
+    "科学技術とデジタル分野の協力",
+    "防災と人道支援",
+    "青少年交流の拡大",
+    "貿易投資の環境整備",
+]
+JA_MIDDLES = [
+    "について意見交換を行い、",
+    "の重要性を改めて確認し、",
+    "に関する取組の進捗を歓迎し、",
+    "をめぐる現状認識を共有し、",
+    "について率直な議論を行い、",
+]
+JA_ENDS = [
+    "引き続き緊密に連携していくことで一致しました。",
+    "具体的な協力を前に進めていくことを確認しました。",
+    "事務レベルでの協議を加速させることで一致しました。",
+    "あらゆる機会を捉えて意思疎通を図ることを確認しました。",
+    "次回の会合に向けて準備を進めることで一致しました。",
+]
 JA_HEADINGS = ["冒頭", "二国間関係", "地域情勢", "国際社会の課題", "経済関係", "安全保障", "人的交流", "その他"]
 KATA_MARKS = "アイウエオカキクケコ"
 
-EN_MONTHS = ["January", "February", "March", "April", "May", "June", "July", "August", "September", "October",
-             "November", "December"]
-EN_TIMES = ["9:30 a.m.", "10:00 a.m.", "11:15 a.m.", "1:00 p.m.", "2:30 p.m.", "3:00 p.m.", "4:45 p.m.",
-            "6:00 p.m.", "7:20 p.m."]
+EN_MONTHS = [
+    "January",
+    "February",
+    "March",
+    "April",
+    "May",
+    "June",
+    "July",
+    "August",
+    "September",
+    "October",
+    "November",
+    "December",
+]
+EN_TIMES = [
+    "9:30 a.m.",
+    "10:00 a.m.",
+    "11:15 a.m.",
+    "1:00 p.m.",
+    "2:30 p.m.",
+    "3:00 p.m.",
+    "4:45 p.m.",
+    "6:00 p.m.",
+    "7:20 p.m.",
+]
 EN_DURATIONS = [20, 30, 40, 50, 60, 70, 90]
 EN_SUBJECTS = ["The two Ministers", "The two sides", "Both sides", "The two officials"]
-EN_VERBS = ["exchanged views on", "confirmed the importance of", "welcomed the progress in",
-            "agreed to strengthen cooperation on", "shared their assessment of", "discussed"]
-EN_TOPICS = ["bilateral relations", "economic security", "the resilience of supply chains for critical minerals",
-             "people-to-people exchanges", "the situation in the Indo-Pacific", "maritime security",
-             "climate change and energy transition", "issues concerning North Korea", "the situation in Ukraine",
-             "the situation in the Middle East", "cooperation at international organizations",
-             "development cooperation", "science, technology and digital cooperation",
-             "disaster risk reduction", "youth exchanges", "the trade and investment environment"]
-EN_TAILS = [".", ", and agreed to continue close communication.",
-            ", and confirmed that they would work together toward a Free and Open Indo-Pacific.",
-            ", and concurred on accelerating consultations at the working level.",
-            ", and affirmed that the two countries would coordinate closely at every opportunity."]
-EN_HEADINGS = ["Opening remarks", "Bilateral relations", "Regional affairs", "Global challenges",
-               "Economic relations", "Security", "People-to-people exchanges", "Other matters"]
+EN_VERBS = [
+    "exchanged views on",
+    "confirmed the importance of",
+    "welcomed the progress in",
+    "agreed to strengthen cooperation on",
+    "shared their assessment of",
+    "discussed",
+]
+EN_TOPICS = [
+    "bilateral relations",
+    "economic security",
+    "the resilience of supply chains for critical minerals",
+    "people-to-people exchanges",
+    "the situation in the Indo-Pacific",
+    "maritime security",
+    "climate change and energy transition",
+    "issues concerning North Korea",
+    "the situation in Ukraine",
+    "the situation in the Middle East",
+    "cooperation at international organizations",
+    "development cooperation",
+    "science, technology and digital cooperation",
+    "disaster risk reduction",
+    "youth exchanges",
+    "the trade and investment environment",
+]
+EN_TAILS = [
+    ".",
+    ", and agreed to continue close communication.",
+    ", and confirmed that they would work together toward a Free and Open Indo-Pacific.",
+    ", and concurred on accelerating consultations at the working level.",
+    ", and affirmed that the two countries would coordinate closely at every opportunity.",
+]
+EN_HEADINGS = [
+    "Opening remarks",
+    "Bilateral relations",
+    "Regional affairs",
+    "Global challenges",
+    "Economic relations",
+    "Security",
+    "People-to-people exchanges",
+    "Other matters",
+]
 
 
 # ============================================================================ people
@@ -226,8 +393,18 @@ def _kana_name(rng: random.Random, lo: int, hi: int) -> tuple[str, str]:
 def _japanese(rng: random.Random) -> Person:
     (fam, fam_en), (giv, giv_en) = rng.choice(JP_FAMILY), rng.choice(JP_GIVEN)
     office = rng.choice(JP_OFFICES)
-    return Person(fam + giv, None, f"{fam_en} {giv_en}", fam_en.capitalize(), fam, office[0], office[1], office[2],
-                  office[3], honorific=rng.choice(["Mr.", "Mr.", "Ms."]))
+    return Person(
+        fam + giv,
+        None,
+        f"{fam_en} {giv_en}",
+        fam_en.capitalize(),
+        fam,
+        office[0],
+        office[1],
+        office[2],
+        office[3],
+        honorific=rng.choice(["Mr.", "Mr.", "Ms."]),
+    )
 
 
 def _foreign(rng: random.Random, country: tuple, office: tuple) -> Person:
@@ -239,8 +416,19 @@ def _foreign(rng: random.Random, country: tuple, office: tuple) -> Person:
     else:
         (giv, giv_en), (fam, fam_en) = _kana_name(rng, 2, 4), _kana_name(rng, 2, 4)
         name_ja, reading, name_en, family_en, short = f"{giv}・{fam}", None, f"{giv_en} {fam_en}", fam_en, fam
-    return Person(name_ja, reading, name_en, family_en, short, ja_word + office[0], f"{office[1]} of {en_long}",
-                  office[2], office[3], country, honorific=rng.choice(HONORIFICS))
+    return Person(
+        name_ja,
+        reading,
+        name_en,
+        family_en,
+        short,
+        ja_word + office[0],
+        f"{office[1]} of {en_long}",
+        office[2],
+        office[3],
+        country,
+        honorific=rng.choice(HONORIFICS),
+    )
 
 
 # ============================================================================ page chrome
@@ -494,7 +682,7 @@ def _ja_point(rng: random.Random, style: str, people: list[Person], number: int)
     if style == "ol":
         if rng.random() < 0.25:
             inner = "\n".join(f"<li>{_ja_text(rng, people)}</li>" for _ in range(rng.randint(2, 3)))
-            return f"<li>{_ja_text(rng, people, 1, 1)}\n<ol class=\"decimal\">\n{inner}\n</ol>\n</li>"
+            return f'<li>{_ja_text(rng, people, 1, 1)}\n<ol class="decimal">\n{inner}\n</ol>\n</li>'
         return f"<li>{_ja_text(rng, people)}</li>"
     raise ValueError(style)
 
@@ -525,28 +713,38 @@ def _ja_release(rng: random.Random, url: str, date: dt.date, target: int) -> tup
     when = f"{date.month}月{date.day}日{rng.choice(JA_TIMES)}から約{rng.choice(JA_DURATIONS)}"
     if mode == "in_person":
         visiting = rng.choice(JA_OCCASIONS) + ("訪日中の" if rng.random() < 0.6 else "")
-        lead = (f"　{when}、{rng.choice(JA_PLACES)}{host.name_ja}{host.office_ja}は、{visiting}{counterpart}との間で"
-                f"{title}を行ったところ、概要は以下のとおりです。")
+        lead = (
+            f"　{when}、{rng.choice(JA_PLACES)}{host.name_ja}{host.office_ja}は、{visiting}{counterpart}との間で"
+            f"{title}を行ったところ、概要は以下のとおりです。"
+        )
     else:
         verb = "電話会談" if mode == "telephone" else "テレビ会議"
-        lead = (f"　{when}、{host.name_ja}{host.office_ja}は、{counterpart}と{verb}を行ったところ、"
-                f"概要は以下のとおりです。")
+        lead = (
+            f"　{when}、{host.name_ja}{host.office_ja}は、{counterpart}と{verb}を行ったところ、概要は以下のとおりです。"
+        )
     if rng.random() < 0.3:
         amb = _foreign(rng, country, ("大使", "Ambassador", "Ambassador", "大使", "", ""))
         lead += f"なお、会談には{amb.name_ja}駐日{country[0]}大使が同席しました。"
     people = [host, guest]
     numbering = rng.choice(["num_paren", "br_kata", "fullwidth_paren", "ol", "h3"])
     head = _JA_HEAD.format(title=_e(title), desc=_e(lead.strip()[:80]), url=url)
-    top = (f'<div class="title-area">\n<p class="title-category">報道発表</p>\n<h1>{_e(title)}</h1>\n</div>\n'
-           f'<p class="rightalign">{date_line}</p>\n' + _SOCIAL.format(q=url.replace(":", "%3A").replace("/", "%2F"))
-           + f'<div class="any-area">\n<p>{_e(lead)}</p>\n')
+    top = (
+        f'<div class="title-area">\n<p class="title-category">報道発表</p>\n<h1>{_e(title)}</h1>\n</div>\n'
+        f'<p class="rightalign">{date_line}</p>\n'
+        + _SOCIAL.format(q=url.replace(":", "%3A").replace("/", "%2F"))
+        + f'<div class="any-area">\n<p>{_e(lead)}</p>\n'
+    )
     tail = ""
     if rng.random() < 0.2:
         tail += f'<p class="note">（注）本件{_e(title)}は、{_e(rng.choice(JA_TOPICS))}に関する一連の協議の一環として行われました。</p>\n'
     tail += '</div>\n<div class="link-return">\n<p><a href="/mofaj/press/release/index.html">報道発表へ戻る</a></p>\n</div>\n'
     fixed = len((head + top + tail + _JA_FOOT).encode("utf-8"))
-    points = _pad_points(rng, lambda k: _ja_point(rng, numbering, people, k), target - fixed,
-                         '<ol class="decimal">' if numbering == "ol" else None)
+    points = _pad_points(
+        rng,
+        lambda k: _ja_point(rng, numbering, people, k),
+        target - fixed,
+        '<ol class="decimal">' if numbering == "ol" else None,
+    )
     body = head + top + points + "\n" + tail + _JA_FOOT
     return body.encode("utf-8"), f"ja/{numbering}/{participant_style}/{mode}"
 
@@ -557,8 +755,10 @@ def _ja_release(rng: random.Random, url: str, date: dt.date, target: int) -> tup
 def _en_sentence(rng: random.Random, people: list[Person]) -> str:
     if rng.random() < 0.25:
         who = rng.choice(people)
-        return (f"{who.office_short_en} {who.family_en.capitalize()} stated that {rng.choice(EN_TOPICS)} "
-                f"remained a priority for the two countries.")
+        return (
+            f"{who.office_short_en} {who.family_en.capitalize()} stated that {rng.choice(EN_TOPICS)} "
+            f"remained a priority for the two countries."
+        )
     return f"{rng.choice(EN_SUBJECTS)} {rng.choice(EN_VERBS)} {rng.choice(EN_TOPICS)}{rng.choice(EN_TAILS)}"
 
 
@@ -572,8 +772,10 @@ def _en_point(rng: random.Random, style: str, people: list[Person], number: int)
     if style == "dot":
         return f"<p>{number}. {_e(_en_text(rng, people))}</p>"
     if style == "strong_heading":
-        out = [f"<p><strong>{number}. {rng.choice(EN_HEADINGS)}</strong></p>",
-               f"<p>{_e(_en_text(rng, people, 2, 3))}</p>"]
+        out = [
+            f"<p><strong>{number}. {rng.choice(EN_HEADINGS)}</strong></p>",
+            f"<p>{_e(_en_text(rng, people, 2, 3))}</p>",
+        ]
         if rng.random() < 0.3:
             out += [f"<p>({sub}) {_e(_en_text(rng, people, 1, 2))}</p>" for sub in range(1, rng.randint(2, 3) + 1)]
         return "\n".join(out)
@@ -589,34 +791,49 @@ def _en_release(rng: random.Random, url: str, date: dt.date, target: int) -> tup
     office = rng.choice(FOREIGN_OFFICES)
     host, guest = _japanese(rng), _foreign(rng, country, office)
     mode = rng.choices(["in_person", "telephone", "video"], [6, 3, 1])[0]
-    noun = {"in_person": office[5], "telephone": "Foreign Ministers' Telephone Talk",
-            "video": "Foreign Ministers' Video Teleconference Meeting"}[mode]
+    noun = {
+        "in_person": office[5],
+        "telephone": "Foreign Ministers' Telephone Talk",
+        "video": "Foreign Ministers' Video Teleconference Meeting",
+    }[mode]
     title = f"Japan-{country[3]} {noun}"
     month_day = f"{EN_MONTHS[date.month - 1]} {date.day}"
-    timing = rng.choice([
-        f"commencing at {rng.choice(EN_TIMES)} for approximately {rng.choice(EN_DURATIONS)} minutes",
-        f"for approximately {rng.choice(EN_DURATIONS)} minutes from {rng.choice(EN_TIMES)}",
-    ])
+    timing = rng.choice(
+        [
+            f"commencing at {rng.choice(EN_TIMES)} for approximately {rng.choice(EN_DURATIONS)} minutes",
+            f"for approximately {rng.choice(EN_DURATIONS)} minutes from {rng.choice(EN_TIMES)}",
+        ]
+    )
     host_text = f"{host.honorific} {host.name_en}, {host.office_en}"
     guest_text = f"{guest.honorific} {guest.name_en}, {guest.office_en}"
-    action = {"in_person": "held a meeting", "telephone": "held a telephone talk",
-              "video": "held a video teleconference meeting"}[mode]
+    action = {
+        "in_person": "held a meeting",
+        "telephone": "held a telephone talk",
+        "video": "held a video teleconference meeting",
+    }[mode]
     visiting = ", who is visiting Japan" if mode == "in_person" and rng.random() < 0.5 else ""
-    lead = (f"On {month_day}, {timing}, {host_text}, {action} with {guest_text}{visiting}. "
-            f"The overview of the {'talk' if mode == 'telephone' else 'meeting'} is as follows.")
+    lead = (
+        f"On {month_day}, {timing}, {host_text}, {action} with {guest_text}{visiting}. "
+        f"The overview of the {'talk' if mode == 'telephone' else 'meeting'} is as follows."
+    )
     people = [host, guest]
     numbering = rng.choice(["ol", "dot", "strong_heading", "paren", "bullets"])
     head = _EN_HEAD.format(title=_e(title), desc=_e(lead[:100]), url=url)
-    top = (f'<div class="title-atom">\n  <p class="title-category">Press Releases</p>\n  <h1>{_e(title)}</h1>\n'
-           f'</div>\n<p class="rightalign">{month_day}, {date.year}</p>\n<div class="any-area">\n<p>{_e(lead)}</p>\n')
+    top = (
+        f'<div class="title-atom">\n  <p class="title-category">Press Releases</p>\n  <h1>{_e(title)}</h1>\n'
+        f'</div>\n<p class="rightalign">{month_day}, {date.year}</p>\n<div class="any-area">\n<p>{_e(lead)}</p>\n'
+    )
     tail = ""
     if rng.random() < 0.2:
         tail += "<p>[Provisional translation] The date is that of the Japanese original.</p>\n"
-    tail += ('</div>\n<div class="link-back">\n  <p><a href="/press/release/index.html">Back to Press Releases</a>'
-             '</p>\n</div>\n')
+    tail += (
+        '</div>\n<div class="link-back">\n  <p><a href="/press/release/index.html">Back to Press Releases</a>'
+        "</p>\n</div>\n"
+    )
     fixed = len((head + top + tail + _EN_FOOT).encode("utf-8"))
-    points = _pad_points(rng, lambda k: _en_point(rng, numbering, people, k), target - fixed,
-                         "<ol>" if numbering == "ol" else None)
+    points = _pad_points(
+        rng, lambda k: _en_point(rng, numbering, people, k), target - fixed, "<ol>" if numbering == "ol" else None
+    )
     body = head + top + points + "\n" + tail + _EN_FOOT
     return body.encode("utf-8"), f"en/{numbering}/{mode}"
 
@@ -624,8 +841,7 @@ def _en_release(rng: random.Random, url: str, date: dt.date, target: int) -> tup
 # ============================================================================ listings
 
 
-def _listing(site: str, url: str, entries: list[tuple[dt.date, str, str]], next_url: str | None,
-             number: int) -> bytes:
+def _listing(site: str, url: str, entries: list[tuple[dt.date, str, str]], next_url: str | None, number: int) -> bytes:
     groups: list[tuple[dt.date, list[tuple[str, str]]]] = []
     for date, link, title in entries:
         if not groups or groups[-1][0] != date:
@@ -636,16 +852,23 @@ def _listing(site: str, url: str, entries: list[tuple[dt.date, str, str]], next_
         heading = f"{date.month}月{date.day}日" if site == "mofa_ja" else f"{EN_MONTHS[date.month - 1]} {date.day}"
         items = "\n".join(f'<li><a href="{urlsplit(link).path}">{_e(title)}</a></li>' for link, title in links)
         rows.append(f'<dt class="list-title">{heading}</dt>\n<dd>\n<ul class="link-list">\n{items}\n</ul>\n</dd>')
-    pager = (f'<li class="next"><a class="next" href="{urlsplit(next_url).path}">'
-             f'{"次のページへ" if site == "mofa_ja" else "Next"}</a></li>' if next_url else "")
+    pager = (
+        f'<li class="next"><a class="next" href="{urlsplit(next_url).path}">'
+        f"{'次のページへ' if site == 'mofa_ja' else 'Next'}</a></li>"
+        if next_url
+        else ""
+    )
     if site == "mofa_ja":
         head, foot, title = _JA_HEAD, _JA_FOOT, "報道発表"
     else:
         head, foot, title = _EN_HEAD, _EN_FOOT, "Press Releases"
-    body = (head.format(title=title, desc=title, url=url)
-            + f'<div class="title-area">\n<h1>{title}</h1>\n</div>\n<div id="pressrelease">\n<dl class="title-list">\n'
-            + "\n".join(rows) + f'\n</dl>\n</div>\n<div class="pager">\n<ul>\n<li class="current"><span>{number}</span>'
-            f'</li>\n{pager}\n</ul>\n</div>\n' + foot)
+    body = (
+        head.format(title=title, desc=title, url=url)
+        + f'<div class="title-area">\n<h1>{title}</h1>\n</div>\n<div id="pressrelease">\n<dl class="title-list">\n'
+        + "\n".join(rows)
+        + f'\n</dl>\n</div>\n<div class="pager">\n<ul>\n<li class="current"><span>{number}</span>'
+        f"</li>\n{pager}\n</ul>\n</div>\n" + foot
+    )
     return body.encode("utf-8")
 
 
@@ -656,7 +879,7 @@ def _index_url(site: str, number: int) -> str:
 
 def _title_of(body: bytes) -> str:
     start = body.index(b"<h1>") + 4
-    return body[start: body.index(b"</h1>", start)].decode("utf-8")
+    return body[start : body.index(b"</h1>", start)].decode("utf-8")
 
 
 # ============================================================================ build
@@ -698,7 +921,7 @@ def generate(n: int, seed: int = 20250718) -> Corpus:
             corpus.pages.append(CorpusPage(url, body, "release", site, style))
             entries.append((date, url, _title_of(body)))
             date -= dt.timedelta(days=rng.choice([0, 0, 1, 1, 2]))
-        chunks = [entries[i: i + PER_LISTING] for i in range(0, len(entries), PER_LISTING)] or [[]]
+        chunks = [entries[i : i + PER_LISTING] for i in range(0, len(entries), PER_LISTING)] or [[]]
         for index, chunk in enumerate(chunks, 1):
             next_url = _index_url(site, index + 1) if index < len(chunks) else None
             url = _index_url(site, index)
@@ -715,7 +938,9 @@ def summary(corpus: Corpus) -> str:
         f"corpus n={corpus.n} seed={corpus.seed}: {len(releases)} releases "
         f"({', '.join(f'{k} {v}' for k, v in sorted(by_site.items()))}), {len(corpus.listings)} listing pages",
         f"release sizes: min {sizes[0] / 1024:.1f} KB, median {sizes[len(sizes) // 2] / 1024:.1f} KB, "
-        f"max {sizes[-1] / 1024:.1f} KB, total {sum(sizes) / 1024 / 1024:.1f} MB" if sizes else "no releases",
+        f"max {sizes[-1] / 1024:.1f} KB, total {sum(sizes) / 1024 / 1024:.1f} MB"
+        if sizes
+        else "no releases",
         "numbering styles: " + ", ".join(f"{k} {v}" for k, v in sorted(styles.items())),
     ]
     return "\n".join(lines)
@@ -741,8 +966,10 @@ def check(corpus: Corpus) -> str:
         with_agenda += bool(meeting and meeting.agenda)
         with_date += bool(meeting and meeting.date)
     total = len(corpus.releases) or 1
-    return (f"pressbot reads: {dict(sorted(kinds.items()))}; meeting date {with_date / total:.0%}, "
-            f">=2 participants {with_people / total:.0%}, agenda {with_agenda / total:.0%}, errors {errors}")
+    return (
+        f"pressbot reads: {dict(sorted(kinds.items()))}; meeting date {with_date / total:.0%}, "
+        f">=2 participants {with_people / total:.0%}, agenda {with_agenda / total:.0%}, errors {errors}"
+    )
 
 
 def main(argv: list[str] | None = None) -> None:

@@ -64,8 +64,10 @@ def main(argv: list[str] | None = None) -> None:
     if len(sizes) > 1:
         small, big = sizes[0], sizes[-1]
         per_page = {name: (totals[big][name] - totals[small][name]) / (big - small) / 1e6 for name in CRAWLERS}
-        print(f"per extra release page (N={small}->{big}): bare {per_page['bare']:.2f} M, "
-              f"pressbot {per_page['pressbot']:.2f} M")
+        print(
+            f"per extra release page (N={small}->{big}): bare {per_page['bare']:.2f} M, "
+            f"pressbot {per_page['pressbot']:.2f} M"
+        )
     last = totals[sizes[-1]]
     print(f"crawler instructions: pressbot/bare={last['pressbot'] / last['bare']:.2f}")
 

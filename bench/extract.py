@@ -31,8 +31,10 @@ from corpus import generate
 COLD = {
     "lxml": ("import lxml.html", "lxml.html.fromstring(body)"),
     "pressbot": ("from pressbot import extract", "extract(body, url=url)"),
-    "trafilatura": ("import trafilatura",
-                    "trafilatura.extract(body, url=url, with_metadata=True, output_format='json')"),
+    "trafilatura": (
+        "import trafilatura",
+        "trafilatura.extract(body, url=url, with_metadata=True, output_format='json')",
+    ),
 }
 
 _COLD_SCRIPT = """
@@ -70,8 +72,9 @@ def cold_start(pages: list[tuple[str, bytes]]) -> dict[str, dict[str, float]]:
             script = _COLD_SCRIPT.format(imp=imp, call=call)
             runs = []
             for _ in range(4):
-                result = subprocess.run([sys.executable, "-c", script, str(spec)], capture_output=True, text=True,
-                                        env=env)
+                result = subprocess.run(
+                    [sys.executable, "-c", script, str(spec)], capture_output=True, text=True, env=env
+                )
                 if result.returncode != 0:
                     raise SystemExit(f"cold start of {name} failed:\n{result.stderr[-2000:]}")
                 runs.append(json.loads(result.stdout.strip().splitlines()[-1]))
@@ -120,24 +123,32 @@ def main(argv: list[str] | None = None) -> None:
     releases = corpus.releases
     pages = [(p.url, p.body) for p in releases]
     sizes = sorted(len(b) for _, b in pages)
-    print(f"corpus: {len(pages)} release pages (seed {args.seed}), median {sizes[len(sizes) // 2] / 1024:.1f} KB, "
-          f"{sizes[0] / 1024:.1f}-{sizes[-1] / 1024:.1f} KB; python {sys.version.split()[0]}, {os.cpu_count()} CPUs")
+    print(
+        f"corpus: {len(pages)} release pages (seed {args.seed}), median {sizes[len(sizes) // 2] / 1024:.1f} KB, "
+        f"{sizes[0] / 1024:.1f}-{sizes[-1] / 1024:.1f} KB; python {sys.version.split()[0]}, {os.cpu_count()} CPUs"
+    )
 
     if not args.no_cold:
         cold = cold_start(pages)
         print("\nfirst call, each in a fresh process (ms): import | 1st call | 2nd call | 3rd call")
         for name, t in cold.items():
-            print(f"  {name:12} {t['import'] * 1e3:8.1f} | {t['first'] * 1e3:8.1f} | {t['second'] * 1e3:8.1f} | "
-                  f"{t['third'] * 1e3:8.1f}")
+            print(
+                f"  {name:12} {t['import'] * 1e3:8.1f} | {t['first'] * 1e3:8.1f} | {t['second'] * 1e3:8.1f} | "
+                f"{t['third'] * 1e3:8.1f}"
+            )
 
     times = measure(pages, min(args.warmup, len(pages)))
     med = {name: statistics.median(values) for name, values in times.items()}
-    print(f"\nper page, after a warm-up of {min(args.warmup, len(pages))} pages "
-          "(median ms | p90 ms | pages/s at the median | pages/s overall)")
+    print(
+        f"\nper page, after a warm-up of {min(args.warmup, len(pages))} pages "
+        "(median ms | p90 ms | pages/s at the median | pages/s overall)"
+    )
     for name, values in times.items():
         p90 = sorted(values)[int(len(values) * 0.9)]
-        print(f"  {name:12} {med[name] * 1e3:8.2f} | {p90 * 1e3:8.2f} | {1 / med[name]:9.0f} | "
-              f"{len(values) / sum(values):9.0f}")
+        print(
+            f"  {name:12} {med[name] * 1e3:8.2f} | {p90 * 1e3:8.2f} | {1 / med[name]:9.0f} | "
+            f"{len(values) / sum(values):9.0f}"
+        )
     by_site: dict[str, dict[str, list[float]]] = {}
     for i, page in enumerate(releases):
         for name in times:
@@ -148,8 +159,10 @@ def main(argv: list[str] | None = None) -> None:
     print(f"  pressbot per KB (median page {kb:.1f} KB): {med['pressbot'] * 1e3 / kb:.3f} ms/KB")
     b_a = med["pressbot"] / med["lxml"]
     b_c = med["pressbot"] / med["trafilatura"]
-    print(f"\ntargets: pressbot/lxml <= 8 ({'met' if b_a <= 8 else 'NOT met'}), "
-          f"pressbot/trafilatura <= 0.1 ({'met' if b_c <= 0.1 else 'NOT met'})")
+    print(
+        f"\ntargets: pressbot/lxml <= 8 ({'met' if b_a <= 8 else 'NOT met'}), "
+        f"pressbot/trafilatura <= 0.1 ({'met' if b_c <= 0.1 else 'NOT met'})"
+    )
     print(f"ratios: pressbot/lxml={b_a:.2f} pressbot/trafilatura={b_c:.2f}")
 
 

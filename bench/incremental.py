@@ -37,9 +37,26 @@ def crawl(server, work: Path, state: Path, name: str, *extra: str) -> dict:  # t
     out = work / f"{name}.jsonl"
     manifest_path = work / f"{name}.manifest.json"
     counts_path = work / f"{name}.counts.json"
-    cmd = [sys.executable, str(HERE / "counting_crawl.py"), "crawl", "mofa_ja", "mofa_en", "--upstream", server.url,
-           "--state", str(state), "-o", str(out), "--rejects", str(work / f"{name}.rejects.jsonl"),
-           "--manifest", str(manifest_path), *POLITENESS_OFF, "--quiet", *extra]
+    cmd = [
+        sys.executable,
+        str(HERE / "counting_crawl.py"),
+        "crawl",
+        "mofa_ja",
+        "mofa_en",
+        "--upstream",
+        server.url,
+        "--state",
+        str(state),
+        "-o",
+        str(out),
+        "--rejects",
+        str(work / f"{name}.rejects.jsonl"),
+        "--manifest",
+        str(manifest_path),
+        *POLITENESS_OFF,
+        "--quiet",
+        *extra,
+    ]
     env = child_env()
     env["PRESSBOT_BENCH_COUNTS"] = str(counts_path)
     server.log.clear()
@@ -54,8 +71,16 @@ def crawl(server, work: Path, state: Path, name: str, *extra: str) -> dict:  # t
     if code != 0:
         tail = (work / f"{name}.log").read_text(encoding="utf-8", errors="replace")[-1500:]
         print(f"  ! {name} exited {code}; last output:\n{tail}", file=sys.stderr)
-    return {"name": name, "wall": wall, "cpu": cpu, "code": code, "log": log, "counts": counts,
-            "releases": releases, "records": records}
+    return {
+        "name": name,
+        "wall": wall,
+        "cpu": cpu,
+        "code": code,
+        "log": log,
+        "counts": counts,
+        "releases": releases,
+        "records": records,
+    }
 
 
 def report(run: dict, listing_urls: set[str], release_urls: set[str]) -> dict:
@@ -66,16 +91,27 @@ def report(run: dict, listing_urls: set[str], release_urls: set[str]) -> dict:
     rel_status = Counter(s.status for s in release)
     parsed = run["counts"].get("spider_extract_calls")
     parsed_text = "n/a (hook point gone)" if parsed is None else str(parsed)
-    row = {"requests": len(log), "listing": len(listing), "release_requests": len(release),
-           "release_200": rel_status.get(200, 0), "release_304": rel_status.get(304, 0), "parsed": parsed,
-           "records": run["records"], "bytes": sum(s.body_bytes for s in log)}
-    print(f"  {run['name']:8} {run['wall']:6.1f} s wall {run['cpu']:6.1f} s CPU, exit {run['code']}: "
-          f"{len(log)} requests = {len(listing)} listing + {len(release)} release "
-          f"({', '.join(f'{k}: {v}' for k, v in sorted(rel_status.items())) or 'none'})"
-          + (f" + {other} other" if other else ""))
-    print(f"           release bodies served (200): {row['release_200']}, releases parsed: {parsed_text}, "
-          f"records written: {run['records']}, manifest {dict(run['releases'])}, "
-          f"{row['bytes'] / 1024 / 1024:.1f} MB served")
+    row = {
+        "requests": len(log),
+        "listing": len(listing),
+        "release_requests": len(release),
+        "release_200": rel_status.get(200, 0),
+        "release_304": rel_status.get(304, 0),
+        "parsed": parsed,
+        "records": run["records"],
+        "bytes": sum(s.body_bytes for s in log),
+    }
+    print(
+        f"  {run['name']:8} {run['wall']:6.1f} s wall {run['cpu']:6.1f} s CPU, exit {run['code']}: "
+        f"{len(log)} requests = {len(listing)} listing + {len(release)} release "
+        f"({', '.join(f'{k}: {v}' for k, v in sorted(rel_status.items())) or 'none'})"
+        + (f" + {other} other" if other else "")
+    )
+    print(
+        f"           release bodies served (200): {row['release_200']}, releases parsed: {parsed_text}, "
+        f"records written: {run['records']}, manifest {dict(run['releases'])}, "
+        f"{row['bytes'] / 1024 / 1024:.1f} MB served"
+    )
     return row
 
 
@@ -90,8 +126,10 @@ def main(argv: list[str] | None = None) -> None:
     corpus = generate(args.n, args.seed)
     work = Path(tempfile.mkdtemp(prefix=f"pressbot-incremental-{args.n}-"))
     corpus.write(work / "corpus")
-    print(f"{summary(corpus).splitlines()[0]}\nwork dir {work}; load average "
-          f"{' '.join(f'{x:.2f}' for x in os.getloadavg())}")
+    print(
+        f"{summary(corpus).splitlines()[0]}\nwork dir {work}; load average "
+        f"{' '.join(f'{x:.2f}' for x in os.getloadavg())}"
+    )
     listing_urls = {p.url for p in corpus.listings}
     release_urls = {p.url for p in corpus.releases}
     state = work / "state.sqlite"
@@ -100,16 +138,20 @@ def main(argv: list[str] | None = None) -> None:
     try:
         rows["first"] = report(crawl(server, work, state, "first"), listing_urls, release_urls)
         rows["second"] = report(crawl(server, work, state, "second"), listing_urls, release_urls)
-        rows["window"] = report(crawl(server, work, state, "window", "-s", "PRESSBOT_REVALIDATE_HOURS=24"),
-                                listing_urls, release_urls)
+        rows["window"] = report(
+            crawl(server, work, state, "window", "-s", "PRESSBOT_REVALIDATE_HOURS=24"), listing_urls, release_urls
+        )
         if args.changed:
             step = max(len(corpus.releases) // args.changed, 1)
             edited = corpus.releases[::step][: args.changed]
             for page in edited:  # a note appended to the release text, as a ministry amends a page
-                note = ("<p>（追記）本件の内容を更新しました。</p>\n" if page.site == "mofa_ja"
-                        else "<p>(Updated.)</p>\n")
-                server.set_body(page.url, page.body.replace(b'</div>\n<div class="link-',
-                                                            note.encode() + b'</div>\n<div class="link-', 1))
+                note = (
+                    "<p>（追記）本件の内容を更新しました。</p>\n" if page.site == "mofa_ja" else "<p>(Updated.)</p>\n"
+                )
+                server.set_body(
+                    page.url,
+                    page.body.replace(b'</div>\n<div class="link-', note.encode() + b'</div>\n<div class="link-', 1),
+                )
             rows["changed"] = report(crawl(server, work, state, "changed"), listing_urls, release_urls)
     finally:
         server.stop()
@@ -125,18 +167,27 @@ def main(argv: list[str] | None = None) -> None:
         only_listing = row["release_requests"] == 0
         no_bodies = row["release_200"] == 0
         parsed_zero = row["parsed"] == 0
-        verdict = ("met (listing pages only)" if only_listing and parsed_zero else
-                   "met for parsing (releases revalidated with 304, no bodies)" if no_bodies and parsed_zero else
-                   "NOT met")
-        print(f"  {name:8} requests {row['requests']} (release {row['release_requests']}, of which 200: "
-              f"{row['release_200']}), parsed {row['parsed']}: {verdict}")
+        verdict = (
+            "met (listing pages only)"
+            if only_listing and parsed_zero
+            else "met for parsing (releases revalidated with 304, no bodies)"
+            if no_bodies and parsed_zero
+            else "NOT met"
+        )
+        print(
+            f"  {name:8} requests {row['requests']} (release {row['release_requests']}, of which 200: "
+            f"{row['release_200']}), parsed {row['parsed']}: {verdict}"
+        )
     if "changed" in rows:
         row = rows["changed"]
-        print(f"  changed  {args.changed} edited: records {row['records']}, parsed {row['parsed']} "
-              f"({'met' if row['records'] == args.changed else 'NOT met'}: the edited releases and only them)")
+        print(
+            f"  changed  {args.changed} edited: records {row['records']}, parsed {row['parsed']} "
+            f"({'met' if row['records'] == args.changed else 'NOT met'}: the edited releases and only them)"
+        )
     second = rows["second"]
-    print(f"incremental: requests={second['requests']} release_bodies={second['release_200']} "
-          f"parsed={second['parsed']}")
+    print(
+        f"incremental: requests={second['requests']} release_bodies={second['release_200']} parsed={second['parsed']}"
+    )
 
 
 if __name__ == "__main__":

@@ -45,11 +45,12 @@ def print_profile(stats: pstats.Stats, top: int) -> None:
         stats.sort_stats(order).print_stats(top)
         text = buffer.getvalue()
         print(f"\n--- top {top} by {order}")
-        print(text[text.index("ncalls"):].rstrip() if "ncalls" in text else text)
+        print(text[text.index("ncalls") :].rstrip() if "ncalls" in text else text)
     stats.stream = sys.stdout  # type: ignore[attr-defined]
     print("\n--- own time per source")
     for where, seconds in sorted(per_file.items(), key=lambda kv: -kv[1])[:15]:
         print(f"  {seconds / total:6.1%}  {seconds:7.3f} s  {where}")
+
 
 def main(argv: list[str] | None = None) -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
@@ -73,8 +74,10 @@ def main(argv: list[str] | None = None) -> None:
     profiler.disable()
 
     stats = pstats.Stats(profiler)
-    print(f"cProfile: {len(pages)} pages, {stats.total_tt:.2f} s under the profiler "  # type: ignore[attr-defined]
-          f"({stats.total_tt / len(pages) * 1e3:.1f} ms/page)")  # type: ignore[attr-defined]
+    print(
+        f"cProfile: {len(pages)} pages, {stats.total_tt:.2f} s under the profiler "  # type: ignore[attr-defined]
+        f"({stats.total_tt / len(pages) * 1e3:.1f} ms/page)"
+    )  # type: ignore[attr-defined]
     print_profile(stats, args.top)
 
     if args.pyinstrument:

@@ -18,8 +18,11 @@ from pressbot.sites import release_id, site_for_url
         ("https://www.mofa.go.jp/region/asia-paci/korea/page4e_000123.html", "mofa_en", "page4e_000123"),
         ("https://www.mofa.go.jp/press/release/202412_index.html", "mofa_en", None),
         ("https://www.state.gov/releases/office-of-the-spokesperson/2025/07/a-readout/", "us_state", "a-readout"),
-        ("https://2021-2025.state.gov/secretary-blinkens-call-with-foreign-minister-kamikawa/", "us_state",
-         "secretary-blinkens-call-with-foreign-minister-kamikawa"),
+        (
+            "https://2021-2025.state.gov/secretary-blinkens-call-with-foreign-minister-kamikawa/",
+            "us_state",
+            "secretary-blinkens-call-with-foreign-minister-kamikawa",
+        ),
         ("https://www.state.gov/press-releases/page/2/", "us_state", None),
         ("https://www.mofa.go.kr/eng/brd/m_5676/view.do?seq=322880", "kr_mofa", "322880"),
         ("https://j-defense.ikaros.jp/docs/mod/003596.html", "j_defense", "mod/003596"),

@@ -36,9 +36,11 @@ def test_pool_reads_what_the_process_reads() -> None:
     got = _run(main())
     assert got[0] == read_release_page(JA, URLS["mofa_ja"], "mofa_ja", "text/html; charset=utf-8")
     assert got[0][0] == "record" and b'"participants": [{' in got[0][1]["serialized"].fields["meeting"]
-    assert got[1][0] == "error" and got[1][1]["reason"] == read_release_page(
-        b"<html><body>Access denied</body></html>", URLS["mofa_ja"], "mofa_ja", None
-    )[1]["reason"]
+    assert (
+        got[1][0] == "error"
+        and got[1][1]["reason"]
+        == read_release_page(b"<html><body>Access denied</body></html>", URLS["mofa_ja"], "mofa_ja", None)[1]["reason"]
+    )
     assert got[2] == got[0]
 
 

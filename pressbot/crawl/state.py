@@ -203,8 +203,16 @@ class State:
 
 def _known_from_row(row: dict) -> Known:
     return Known(
-        row["id"], row["url"], row["record_sha256"], row["revision"], row["etag"], row["last_modified"],
-        row["seen_at"], row["title"], row["language"], bool(row["withdrawn"]),
+        row["id"],
+        row["url"],
+        row["record_sha256"],
+        row["revision"],
+        row["etag"],
+        row["last_modified"],
+        row["seen_at"],
+        row["title"],
+        row["language"],
+        bool(row["withdrawn"]),
     )
 
 

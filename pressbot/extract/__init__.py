@@ -42,6 +42,7 @@ def read_release(page: Page, url: str | None, site: Site) -> Release:
     """Page in, Release out: the published date, language, kind and meeting."""
     # Loaded on first use: a crawler whose pages are read by worker processes never needs the meeting rules.
     from pressbot.extract.meeting import read_meeting
+
     body = "\n".join([block.text for block in page.blocks])
     if not body.strip():
         raise ExtractError("not_a_release", "the page has a title but no body text", url=url, selector=site.body)

@@ -54,8 +54,25 @@ _ANNOUNCEMENT = Guarded(
         r"(?-i:\bto (?:Travel|Visit|Host|Attend)\b|Travel to|Upcoming|Trip to)",  # title case: headlines only
         re.I,
     ),
-    ("予定", "します", "の訪日", "の来日", "招へい", "will ", "to travel", "to visit", "to meet", "to host", "to hold",
-     "to attend", "to participate", "to lead", "upcoming", "trip to", "travel to"),
+    (
+        "予定",
+        "します",
+        "の訪日",
+        "の来日",
+        "招へい",
+        "will ",
+        "to travel",
+        "to visit",
+        "to meet",
+        "to host",
+        "to hold",
+        "to attend",
+        "to participate",
+        "to lead",
+        "upcoming",
+        "trip to",
+        "travel to",
+    ),
 )
 _REPORTED = re.compile(r"結果|概要|Results?\b|Outcomes?\b|Overview", re.I)
 _HAPPENED = Guarded(
@@ -65,8 +82,19 @@ _HAPPENED = Guarded(
         r"\b(?:met (?:today )?with\b|held (?:a|the)\b|spoke (?:today )?(?:by|with)\b|took place\b|"
         r"(?:attended|participated in|took part in)\b)",
     ),
-    ("行", "実施", "開催", "出席", "met ", "held ", "spoke ", "took place", "attended", "participated in",
-     "took part in"),
+    (
+        "行",
+        "実施",
+        "開催",
+        "出席",
+        "met ",
+        "held ",
+        "spoke ",
+        "took place",
+        "attended",
+        "participated in",
+        "took part in",
+    ),
 )
 # The lead rules run on every opening paragraph, so each is compiled behind the lookahead for its first
 # characters (text.starting_with), with the English words under one \b: a Japanese branch and an English one

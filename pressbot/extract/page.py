@@ -139,6 +139,7 @@ def _is_back_link(text: str) -> bool:
         return False
     return _BACK_LINK.match(text) is not None
 
+
 # A heading after which the rest of the page is other headlines (rankings, related articles, tags).
 _CHROME_HEADING = re.compile(
     r"^(?:Ranking|ランキング|読まれている記事|人気記事|関連記事|おすすめ記事|新着記事|最新記事|"
@@ -181,9 +182,21 @@ _CHALLENGE = Guarded(
         r"Checking your browser",
         re.I,
     ),
-    ("just a moment", "attention required", "cf-browser", "cf_chl_", "challenge-platform", "access denied",
-     "permission to access", "incapsula", "technical difficulties", "too many requests", "request rejected",
-     "was rejected", "checking your browser"),
+    (
+        "just a moment",
+        "attention required",
+        "cf-browser",
+        "cf_chl_",
+        "challenge-platform",
+        "access denied",
+        "permission to access",
+        "incapsula",
+        "technical difficulties",
+        "too many requests",
+        "request rejected",
+        "was rejected",
+        "checking your browser",
+    ),
 )
 # Markup only challenge pages carry; plain substring tests (a regex alternation scans 20 KB far slower).
 _CHALLENGE_MARKUP = (
@@ -201,8 +214,17 @@ _ERROR_PAGE = Guarded(
         r"Bad Gateway|ページが見つかりません|見つかりませんでした|エラー",
         re.I,
     ),
-    ("40", "50", "not found", "forbidden", "service unavailable", "internal server error", "bad gateway",
-     "見つかりません", "エラー"),
+    (
+        "40",
+        "50",
+        "not found",
+        "forbidden",
+        "service unavailable",
+        "internal server error",
+        "bad gateway",
+        "見つかりません",
+        "エラー",
+    ),
 )
 _REFUSAL = re.compile(r"\b(?:401|403|429|503)\b|Forbidden|Unauthorized|Too Many Requests|Service Unavailable", re.I)
 # Tag names in ASCII either case, spelled out: with re.I the scan of 20 KB could not skip to each '<'.

@@ -49,11 +49,41 @@ def test_clean_ascii_fast_path_agrees_with_the_full_rule(value: str) -> None:
 # Pieces of text that sit close to the rules of page reading: residue needles whole and cut in two (an inline
 # element or a comment between the halves), entities spelling them, spaces of every kind, dates, back links.
 _WORDS = [
-    "", " ", "  ", "\n", "\t", "\u3000", "\u00a0", "\u200b", "x", "1", "(1)", "ア", "会談を行いました。",
-    "別ウィンドウで開く", "別ウィン", "ドウで開く", "(Open a new window)", "(Open a new ", "window)", "(Photo: MOFA)",
-    "(Photo", ": MOFA)", "（写真提供：内閣広報室）", "（写真", "提供：内閣）", "&#x30A6;ィンドウ", "Pho&#116;o",
+    "",
+    " ",
+    "  ",
+    "\n",
+    "\t",
+    "\u3000",
+    "\u00a0",
+    "\u200b",
+    "x",
+    "1",
+    "(1)",
+    "ア",
+    "会談を行いました。",
+    "別ウィンドウで開く",
+    "別ウィン",
+    "ドウで開く",
+    "(Open a new window)",
+    "(Open a new ",
+    "window)",
+    "(Photo: MOFA)",
+    "(Photo",
+    ": MOFA)",
+    "（写真提供：内閣広報室）",
+    "（写真",
+    "提供：内閣）",
+    "&#x30A6;ィンドウ",
+    "Pho&#116;o",
     "win&#100;ow",
-    "Back to top", "Related Articles", "Print", "令和7年7月18日", "&amp;", "<!-- c -->", "ſ",
+    "Back to top",
+    "Related Articles",
+    "Print",
+    "令和7年7月18日",
+    "&amp;",
+    "<!-- c -->",
+    "ſ",
 ]
 _TEXT = st.lists(st.sampled_from(_WORDS), max_size=4).map("".join)
 
@@ -106,11 +136,55 @@ def test_control_bytes_are_looked_for_before_they_are_deleted(data: bytes) -> No
 # Lines near the back-link rule: its words in several cases (\u212a is the Kelvin sign, ſ the long s), brackets,
 # spaces, and the Japanese endings, glued to ordinary text.
 _LINK_PIECES = st.sampled_from(
-    ["Back", "BACK", "Bac\u212a", "back to", "Back to top", "Return to", "return to list", "Page Top", "Top of page",
-     "Print", "Print this page", "Share", "ſhare", "Tweet", "List", "Read more", "Source", "Japanese", "English",
-     "Korean", "KOREAN", "한국어", "日本語", "英語", "印刷", "シェア", "ツイート", "一覧へ戻る", "トップへ戻る",
-     "ページの先頭へ", "発信元サイトへ", "元記事を読む", "続きを読む", "<", "＜", "«", ">", "＞", "»", " ", "  ",
-     "\u3000", "\n", "x", "。", "会談", "1"]
+    [
+        "Back",
+        "BACK",
+        "Bac\u212a",
+        "back to",
+        "Back to top",
+        "Return to",
+        "return to list",
+        "Page Top",
+        "Top of page",
+        "Print",
+        "Print this page",
+        "Share",
+        "ſhare",
+        "Tweet",
+        "List",
+        "Read more",
+        "Source",
+        "Japanese",
+        "English",
+        "Korean",
+        "KOREAN",
+        "한국어",
+        "日本語",
+        "英語",
+        "印刷",
+        "シェア",
+        "ツイート",
+        "一覧へ戻る",
+        "トップへ戻る",
+        "ページの先頭へ",
+        "発信元サイトへ",
+        "元記事を読む",
+        "続きを読む",
+        "<",
+        "＜",
+        "«",
+        ">",
+        "＞",
+        "»",
+        " ",
+        "  ",
+        "\u3000",
+        "\n",
+        "x",
+        "。",
+        "会談",
+        "1",
+    ]
 )
 LINK_LIKE_TEXT = st.lists(_LINK_PIECES, max_size=6).map("".join)
 
@@ -140,11 +214,31 @@ def test_empty_content_is_told_without_strip(content: bytes | str) -> None:
 
 # Bytes a page may come as: markup, UTF-8 text, bytes that are not UTF-8, a BOM, an XML declaration, C0 controls,
 # a literal U+FFFD.
-_SOURCE_PIECES = st.sampled_from([
-    b"<html><body>", b"<p>", b"</p>", b"<h1>", b"</h1>", b"\xe4\xbc\x9a\xe8\xab\x87", b"caf\xc3\xa9", b"a", b" ",
-    b"\n", b"\xff", b"\x82\xa0", b"\xe4\xbc", b"\xef\xbb\xbf", b'<?xml version="1.0" encoding="utf-8"?>', b"\x01",
-    b"\x0b", b"\xef\xbf\xbd", b"&amp;", b"<br>", b'<meta charset="utf-8">',
-])
+_SOURCE_PIECES = st.sampled_from(
+    [
+        b"<html><body>",
+        b"<p>",
+        b"</p>",
+        b"<h1>",
+        b"</h1>",
+        b"\xe4\xbc\x9a\xe8\xab\x87",
+        b"caf\xc3\xa9",
+        b"a",
+        b" ",
+        b"\n",
+        b"\xff",
+        b"\x82\xa0",
+        b"\xe4\xbc",
+        b"\xef\xbb\xbf",
+        b'<?xml version="1.0" encoding="utf-8"?>',
+        b"\x01",
+        b"\x0b",
+        b"\xef\xbf\xbd",
+        b"&amp;",
+        b"<br>",
+        b'<meta charset="utf-8">',
+    ]
+)
 
 
 @given(st.lists(_SOURCE_PIECES, min_size=1, max_size=25).map(b"".join))
