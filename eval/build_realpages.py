@@ -14,8 +14,15 @@ import sys
 from pathlib import Path
 
 HERE = Path(__file__).resolve().parent
-LANG = {"mofa_ja": "ja", "mofa_en": "en", "kr_mofa_en": "en", "kr_mofa_ko": "ko", "mod": "ja", "kantei": "ja",
-        "us_state": "en"}
+LANG = {
+    "mofa_ja": "ja",
+    "mofa_en": "en",
+    "kr_mofa_en": "en",
+    "kr_mofa_ko": "ko",
+    "mod": "ja",
+    "kantei": "ja",
+    "us_state": "en",
+}
 
 
 def language(source: str, text: str) -> str:
@@ -31,7 +38,7 @@ def language(source: str, text: str) -> str:
 def main() -> int:
     rows, problems = [], []
     seen = set()
-    for n, line in enumerate((HERE / "facts_src.jsonl").read_text(encoding="utf-8").splitlines(), 1):
+    for _n, line in enumerate((HERE / "facts_src.jsonl").read_text(encoding="utf-8").splitlines(), 1):
         if not line.strip():
             continue
         src = json.loads(line)
@@ -53,24 +60,46 @@ def main() -> int:
                     problems.append(f"{pid}: name {name!r} not in text")
                 if name_en and name_en.replace(" ", "") not in text.replace(" ", "") and name_en not in text:
                     problems.append(f"{pid}: name_en {name_en!r} not in text")
-                participants.append({"name": name, "name_en": name_en, "reading": reading, "title": title,
-                                     "country": country, "person": person})
+                participants.append(
+                    {
+                        "name": name,
+                        "name_en": name_en,
+                        "reading": reading,
+                        "title": title,
+                        "country": country,
+                        "person": person,
+                    }
+                )
             agenda = []
             for marker in m["ag"]:
                 at = text.find(marker)
                 if at < 0:
                     problems.append(f"{pid}: agenda marker {marker!r} not in text")
                     continue
-                agenda.append(text[at:at + 15])
+                agenda.append(text[at : at + 15])
             countries = sorted({p["country"] for p in participants} | set(m.get("c", [])))
-            meeting = {"date": m["date"], "date_how": m["how"], "countries": countries,
-                       "participants": participants, "agenda_starts": agenda}
-        rows.append({
-            "id": pid, "url": src["url"], "source": src["source"], "language": language(src["source"], text),
-            "text_sha256": hashlib.sha256(text.encode("utf-8")).hexdigest(), "query": src["query"],
-            "title": src["title"], "published": src["published"], "event": src["event"], "kind": src["kind"],
-            "meeting": meeting,
-        })
+            meeting = {
+                "date": m["date"],
+                "date_how": m["how"],
+                "countries": countries,
+                "participants": participants,
+                "agenda_starts": agenda,
+            }
+        rows.append(
+            {
+                "id": pid,
+                "url": src["url"],
+                "source": src["source"],
+                "language": language(src["source"], text),
+                "text_sha256": hashlib.sha256(text.encode("utf-8")).hexdigest(),
+                "query": src["query"],
+                "title": src["title"],
+                "published": src["published"],
+                "event": src["event"],
+                "kind": src["kind"],
+                "meeting": meeting,
+            }
+        )
         if src["title"] and src["title"] not in text:
             problems.append(f"{pid}: title not in text")
     rows.sort(key=lambda r: r["id"])

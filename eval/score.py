@@ -85,13 +85,13 @@ def as_html(text: str, title: str | None) -> str:
     body = "\n".join(f"<p>{html.escape(p)}</p>" for p in paras)
     head = f"<h1>{html.escape(title)}</h1>" if title else ""
     return (
-        "<!DOCTYPE html><html><head><meta charset=\"utf-8\"><title>"
+        '<!DOCTYPE html><html><head><meta charset="utf-8"><title>'
         + html.escape(title or "Press release")
-        + "</title></head><body>\n<header><nav><ul><li><a href=\"/\">Home</a></li><li><a href=\"/press/\">Press</a>"
-        "</li><li><a href=\"/about/\">About</a></li><li><a href=\"/contact/\">Contact</a></li></ul></nav></header>\n"
-        "<div class=\"breadcrumb\"><a href=\"/\">Home</a> &gt; <a href=\"/press/\">Press Releases</a></div>\n"
-        f"<main id=\"maincontents\"><article>{head}\n{body}\n</article></main>\n"
-        "<footer><p>Copyright (c) Ministry. All rights reserved.</p><a href=\"/privacy/\">Privacy Policy</a>"
+        + '</title></head><body>\n<header><nav><ul><li><a href="/">Home</a></li><li><a href="/press/">Press</a>'
+        '</li><li><a href="/about/">About</a></li><li><a href="/contact/">Contact</a></li></ul></nav></header>\n'
+        '<div class="breadcrumb"><a href="/">Home</a> &gt; <a href="/press/">Press Releases</a></div>\n'
+        f'<main id="maincontents"><article>{head}\n{body}\n</article></main>\n'
+        '<footer><p>Copyright (c) Ministry. All rights reserved.</p><a href="/privacy/">Privacy Policy</a>'
         "</footer>\n</body></html>"
     )
 
@@ -127,8 +127,7 @@ def score_one(fact: dict, content: str | bytes) -> dict:
         hits = match_count(preds, facts, same_person)
         res["participants"] = (hits, len(preds), len(facts))
         if hits < max(len(preds), len(facts)):
-            res["mismatch"].append(
-                f"participants {[p.get('name') for p in preds]} vs {[p['name'] for p in facts]}")
+            res["mismatch"].append(f"participants {[p.get('name') for p in preds]} vs {[p['name'] for p in facts]}")
         got = [point_prefix(p) for p in meeting_pred.get("agenda") or []]
         want = meeting_fact.get("agenda_starts") or []
         hits = match_count(got, want, agenda_same)
@@ -136,8 +135,9 @@ def score_one(fact: dict, content: str | bytes) -> dict:
         if hits < max(len(got), len(want)):
             res["mismatch"].append(f"agenda {got} vs {[norm(w) for w in want]}")
     elif meeting_pred:
-        res["mismatch"].append(f"a meeting where the fact has none ({len(meeting_pred.get('participants') or [])} "
-                               "participants)")
+        res["mismatch"].append(
+            f"a meeting where the fact has none ({len(meeting_pred.get('participants') or [])} participants)"
+        )
     if res["error"]:
         res["mismatch"].insert(0, f"ExtractError {res['error'][:160]}")
     if res["exception"]:
@@ -174,7 +174,10 @@ class Tally:
             hits, npred, nfact = self.prf[key]
             p, r, f = f1(hits, npred, nfact)
             out[f"{key}_precision"], out[f"{key}_recall"], out[f"{key}_f1"] = (
-                round(100 * p, 1), round(100 * r, 1), round(100 * f, 1))
+                round(100 * p, 1),
+                round(100 * r, 1),
+                round(100 * f, 1),
+            )
         return out
 
 
@@ -184,19 +187,31 @@ def fmt(v: object) -> str:
 
 def table(mode: str, by_source: dict[str, Tally], total: Tally) -> None:
     print(f"\n== {mode} ==")
-    cols = ("pages", "title", "published", "date", "participants_precision", "participants_recall",
-            "participants_f1", "agenda_f1", "extract_errors", "exceptions")
+    cols = (
+        "pages",
+        "title",
+        "published",
+        "date",
+        "participants_precision",
+        "participants_recall",
+        "participants_f1",
+        "agenda_f1",
+        "extract_errors",
+        "exceptions",
+    )
     heads = ("pages", "title", "publ", "date", "part_P", "part_R", "part_F1", "agd_F1", "errors", "exc")
     print(f"{'source':<12}" + "".join(f"{h:>8}" for h in heads))
-    for name, tally in sorted(by_source.items()) + [("ALL", total)]:
+    for name, tally in [*sorted(by_source.items()), ("ALL", total)]:
         nums = tally.numbers()
         print(f"{name:<12}" + "".join(f"{fmt(nums[c]):>8}" for c in cols))
 
 
 def summary(nums: dict) -> str:
-    return (f"title {fmt(nums['title'])} published {fmt(nums['published'])} date {fmt(nums['date'])} "
-            f"participants_f1 {fmt(nums['participants_f1'])} agenda_f1 {fmt(nums['agenda_f1'])} "
-            f"exceptions {nums['exceptions']}").replace("  ", " ")
+    return (
+        f"title {fmt(nums['title'])} published {fmt(nums['published'])} date {fmt(nums['date'])} "
+        f"participants_f1 {fmt(nums['participants_f1'])} agenda_f1 {fmt(nums['agenda_f1'])} "
+        f"exceptions {nums['exceptions']}"
+    ).replace("  ", " ")
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -210,8 +225,9 @@ def main(argv: list[str] | None = None) -> int:
     modes = ["text", "html"]
     if args.html != args.text:
         modes = ["html"] if args.html else ["text"]
-    facts = [json.loads(line) for line in (HERE / "realpages.jsonl").read_text(encoding="utf-8").splitlines()
-             if line.strip()]
+    facts = [
+        json.loads(line) for line in (HERE / "realpages.jsonl").read_text(encoding="utf-8").splitlines() if line.strip()
+    ]
     if args.source:
         facts = [f for f in facts if f["source"] == args.source]
     present, missing, changed = [], 0, 0
@@ -225,8 +241,10 @@ def main(argv: list[str] | None = None) -> int:
             changed += 1
         present.append((fact, raw.decode("utf-8")))
     if missing or changed:
-        print(f"{missing} of {len(facts)} dev texts missing, {changed} differ from text_sha256; "
-              "see eval/COLLECT.md (scoring what is present)")
+        print(
+            f"{missing} of {len(facts)} dev texts missing, {changed} differ from text_sha256; "
+            "see eval/COLLECT.md (scoring what is present)"
+        )
     if not present:
         print("no dev texts; see eval/COLLECT.md")
         return 0
@@ -253,8 +271,9 @@ def main(argv: list[str] | None = None) -> int:
         report[mode] = {"all": nums, "by_source": {k: v.numbers() for k, v in sorted(by_source.items())}}
         line.append(f"{mode}: {summary(nums)}")
     if args.json:
-        Path(args.json).write_text(json.dumps(report, ensure_ascii=False, indent=2, sort_keys=True) + "\n",
-                                   encoding="utf-8")
+        Path(args.json).write_text(
+            json.dumps(report, ensure_ascii=False, indent=2, sort_keys=True) + "\n", encoding="utf-8"
+        )
     print("summary " + " | ".join(line))
     return 0
 
