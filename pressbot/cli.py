@@ -25,10 +25,33 @@ def _emit(data: object) -> None:
     sys.stdout.flush()
 
 
+def _add_sites_dir(ctx: click.Context, param: click.Parameter, value: Path | None) -> Path | None:
+    """``--sites-dir DIR``: a user's own site files join the bundled ones before the command runs."""
+    if value is not None:
+        from pressbot.sites import SiteFileError, add_sites_dir
+
+        try:
+            add_sites_dir(value)
+        except SiteFileError as exc:
+            raise click.BadParameter(str(exc), ctx=ctx, param=param) from None
+    return value
+
+
+sites_dir_option = click.option(
+    "--sites-dir",
+    type=click.Path(file_okay=False, exists=True, path_type=Path),
+    callback=_add_sites_dir,
+    expose_value=False,
+    is_eager=True,
+    help="Also load the site files (*.toml) in DIR (or set PRESSBOT_SITES_DIR).",
+)
+
+
 # ---------------------------------------------------------------------------------------- parse
 
 
 @main.command()
+@sites_dir_option
 @click.argument("files", nargs=-1, required=True, type=click.Path(dir_okay=False, path_type=Path))
 @click.option("--url", help="The page's URL (gives the site and the id).")
 @click.option("--site", help="Site name (see `pressbot sites`); inferred from --url when absent.")
@@ -56,6 +79,7 @@ def parse(files: tuple[Path, ...], url: str | None, site: str | None) -> None:
 
 
 @main.command()
+@sites_dir_option
 @click.argument("sites", nargs=-1)
 @click.option(
     "--replay",
@@ -156,6 +180,7 @@ def fixtures() -> None:
 
 
 @fixtures.command("check")
+@sites_dir_option
 @click.argument("root", default="fixtures", type=click.Path(exists=True, path_type=Path))
 def fixtures_check(root: Path) -> None:
     """Replay every case and show a per-field diff against expected.json; exit 1 on any difference."""
@@ -181,6 +206,7 @@ def fixtures_check(root: Path) -> None:
 
 
 @fixtures.command("update")
+@sites_dir_option
 @click.argument("root", default="fixtures", type=click.Path(exists=True, path_type=Path))
 def fixtures_update(root: Path) -> None:
     """Rewrite expected.json from current output (after you have reviewed the diff)."""
@@ -200,6 +226,7 @@ def fixtures_update(root: Path) -> None:
 
 
 @fixtures.command("save")
+@sites_dir_option
 @click.argument("url")
 @click.option("--site", help="Site folder (inferred from the URL).")
 @click.option("--case", "case_name", help="Case folder name (default: from the URL).")
@@ -219,16 +246,42 @@ def fixtures_save(url: str, site: str | None, case_name: str | None, root: Path)
 # ---------------------------------------------------------------------------------------- info
 
 
-@main.command()
-def sites() -> None:
-    """List the sites pressbot knows."""
-    from pressbot.sites import SITES
+@main.group(invoke_without_command=True)
+@sites_dir_option
+@click.pass_context
+def sites(ctx: click.Context) -> None:
+    """List the sites pressbot knows (bundled, and yours from --sites-dir)."""
+    if ctx.invoked_subcommand is not None:
+        return
+    from pressbot.sites import SITES, USER_SITES
 
     rows = [("name", "language", "country", "domains", "label")]
-    rows += [(s.name, s.language, s.country, " ".join(s.domains), s.label) for s in SITES.values()]
+    rows += [
+        (s.name, s.language, s.country, " ".join(s.domains), s.label + (" [user]" if s.name in USER_SITES else ""))
+        for s in SITES.values()
+    ]
     widths = [max(len(r[i]) for r in rows) for i in range(4)]
     for row in rows:
         click.echo("  ".join(cell.ljust(widths[i]) for i, cell in enumerate(row[:4])) + "  " + row[4])
+
+
+@sites.command("check")
+@click.argument("files", nargs=-1, required=True, type=click.Path(dir_okay=False, path_type=Path))
+def sites_check(files: tuple[Path, ...]) -> None:
+    """Validate site files: one line per file, or one line per problem (FILE: field: what); exit 1 on any."""
+    from pressbot.sites import SiteFileError, load_site_file
+
+    failed = 0
+    for path in files:
+        try:
+            site = load_site_file(path)
+        except SiteFileError as exc:
+            failed += 1
+            click.echo(str(exc), err=True)
+            continue
+        walk = "listing rules" if site.listing else "no listing (releases only)"
+        click.echo(f"{path}: ok: site {site.name!r}, {len(site.start_urls)} start URL(s), {walk}")
+    sys.exit(1 if failed else 0)
 
 
 @main.command()

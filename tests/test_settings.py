@@ -5,7 +5,7 @@ from __future__ import annotations
 from scrapy.settings import Settings
 from scrapy.utils.test import get_crawler
 
-from pressbot.spiders.mofa_ja import MofaJaSpider
+from pressbot.spiders.sites import MofaJaSpider
 
 
 def test_a_crawl_opens_no_console_and_no_remote_control_server() -> None:

@@ -140,7 +140,7 @@ def test_the_spider_rejects_a_page_that_kills_its_reader() -> None:
     from scrapy.http import HtmlResponse, Request
     from scrapy.utils.test import get_crawler
 
-    from pressbot.spiders.mofa_ja import MofaJaSpider
+    from pressbot.spiders.sites import MofaJaSpider
 
     class DyingPool:
         async def read(self, *args: object) -> None:

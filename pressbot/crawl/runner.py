@@ -42,10 +42,10 @@ class CrawlOptions:
 
 
 def spider_classes() -> dict[str, type[ReleaseSpider]]:
-    from scrapy.spiderloader import SpiderLoader
+    """A spider per site in the registry, including sites added by ``--sites-dir`` after start-up."""
+    from pressbot.spiders.sites import spider_for
 
-    loader = SpiderLoader.from_settings(project_settings())
-    return {name: loader.load(name) for name in loader.list()}
+    return {name: spider_for(site) for name, site in SITES.items()}
 
 
 def project_settings() -> Settings:

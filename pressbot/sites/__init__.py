@@ -1,15 +1,23 @@
-"""The site registry: one module per site, each defining ``SITE``."""
+"""The site registry: the bundled site files (pressbot/sites/data/*.toml) plus a user's own.
+
+A user's directory comes from ``PRESSBOT_SITES_DIR`` (read at import, so ``scrapy list`` sees it too) or
+``pressbot --sites-dir DIR``; a user's file that names a bundled site replaces it.
+"""
 
 from __future__ import annotations
 
 import hashlib
+import os
 import re
+from pathlib import Path
 from urllib.parse import urlsplit
 
-from pressbot.sites import j_defense, kr_mofa, mofa_en, mofa_ja, us_state
 from pressbot.sites.base import Listing, Site
+from pressbot.sites.load import SiteFileError, load_site_file, load_sites_dir
 
-SITES: dict[str, Site] = {m.SITE.name: m.SITE for m in (mofa_ja, mofa_en, us_state, kr_mofa, j_defense)}
+BUNDLED_DIR = Path(__file__).resolve().parent / "data"
+SITES: dict[str, Site] = load_sites_dir(BUNDLED_DIR)
+USER_SITES: set[str] = set()
 
 GENERIC = Site(
     name="generic",
@@ -17,11 +25,29 @@ GENERIC = Site(
     domains=(),
     language="ja",
     country="",
-    start_urls=(),
     release_url=re.compile(r"(?P<key>.+)"),
 )
 
-__all__ = ["GENERIC", "SITES", "Listing", "Site", "get_site", "release_id", "site_for_url"]
+__all__ = [
+    "GENERIC",
+    "SITES",
+    "Listing",
+    "Site",
+    "SiteFileError",
+    "add_sites_dir",
+    "get_site",
+    "load_site_file",
+    "release_id",
+    "site_for_url",
+]
+
+
+def add_sites_dir(directory: str | Path) -> list[str]:
+    """Load a user's site files into the registry; the names added. Raises SiteFileError."""
+    found = load_sites_dir(Path(directory))
+    SITES.update(found)
+    USER_SITES.update(found)
+    return sorted(found)
 
 
 def get_site(name: str) -> Site:
@@ -51,3 +77,8 @@ def release_id(site: Site, url: str | None, fallback: str) -> str:
     if not key:
         key = hashlib.sha256(fallback.encode("utf-8")).hexdigest()[:16]
     return f"{site.name}:{key}"
+
+
+if os.environ.get("PRESSBOT_SITES_DIR"):
+    for _directory in os.environ["PRESSBOT_SITES_DIR"].split(os.pathsep):
+        add_sites_dir(_directory)

@@ -1,1 +1,1 @@
-"""One thin spider per site; the walking logic is in base.py, the site facts in pressbot/sites."""
+"""The spiders: one walking logic (base.py) and one spider per described site (sites.py makes them)."""

@@ -1,12 +1,13 @@
 """The one way pressbot walks a site: listing pages → release pages → Fetched items.
 
-Each site's spider is a subclass naming its Site; the site table (pressbot/sites) holds the selectors.
+Each site gets a subclass naming its Site (spiders/sites.py); the site files (pressbot/sites/data) hold the selectors.
 """
 
 from __future__ import annotations
 
 import datetime as dt
 import hashlib
+import json
 from collections.abc import AsyncIterator, Iterator
 from email.utils import parsedate_to_datetime
 from typing import Any, ClassVar
@@ -33,6 +34,12 @@ class ReleaseSpider(scrapy.Spider):
         self.until = dt.date.fromisoformat(until) if until else None
 
     @classmethod
+    def handles_request(cls, request: Any) -> bool:
+        """Which spider ``scrapy parse URL`` picks: the one whose site owns the URL (scope included, so the
+        two MOFA sites on one host are told apart)."""
+        return cls.site.owns(request.url)
+
+    @classmethod
     def update_settings(cls, settings: Any) -> None:
         """The site's own delay (State asks 5 s), unless the command line set one (replay sets 0)."""
         super().update_settings(settings)
@@ -49,6 +56,27 @@ class ReleaseSpider(scrapy.Spider):
     async def start(self):  # type: ignore[override]
         for url in self.site.start_urls:
             yield scrapy.Request(url, callback=self.parse_listing, errback=self.on_error)
+
+    # ------------------------------------------------------------------ scrapy parse / scrapy check
+
+    def parse(self, response: Response, **kwargs: Any) -> Iterator[Any]:
+        """What ``scrapy parse URL`` and the spider contracts call: a release URL yields its record (JSON
+        values, provenance aside); any other URL is read as a listing and yields its release requests, which
+        come back here. Pages that are not releases are logged as warnings, not yielded."""
+        if self.site.release_key(response.url) is None:
+            for request in self.parse_listing(response):
+                if isinstance(request, scrapy.Request):
+                    yield request.replace(callback=self.parse, errback=None, cb_kwargs={})
+            return
+        early = self._unreadable(response)
+        if early is not None:
+            self.logger.warning("%s: HTTP %s is not a release page", response.url, response.status)
+            return
+        outcome, data, _ = read_release_page(*self._read_args(response))
+        if outcome == "error":
+            self.logger.warning("%s: %s", response.url, data["message"])
+            return
+        yield json.loads(data["serialized"].line())
 
     # ------------------------------------------------------------------ listings
 
