@@ -1,4 +1,4 @@
-"""Build eval/realpages.jsonl from the hand-labelled eval/facts_src.jsonl and the texts in eval/texts/.
+"""Build eval/realpages.jsonl from the hand-labelled eval/facts_src*.jsonl and the texts in eval/texts/.
 
 facts_src.jsonl is compact: participants as [name, name_en, reading, title, country, person] and agenda
 points as a marker string found in the text (the first 15 characters from the marker's position are kept).
@@ -38,7 +38,12 @@ def language(source: str, text: str) -> str:
 def main() -> int:
     rows, problems = [], []
     seen = set()
-    for _n, line in enumerate((HERE / "facts_src.jsonl").read_text(encoding="utf-8").splitlines(), 1):
+    lines = [
+        line
+        for src_path in sorted(HERE.glob("facts_src*.jsonl"))
+        for line in src_path.read_text(encoding="utf-8").splitlines()
+    ]
+    for line in lines:
         if not line.strip():
             continue
         src = json.loads(line)
