@@ -38,7 +38,8 @@ def language(source: str, text: str) -> str:
 def main() -> int:
     rows, problems = [], []
     seen = set()
-    for _n, line in enumerate((HERE / "facts_src.jsonl").read_text(encoding="utf-8").splitlines(), 1):
+    lines = [ln for f in sorted(HERE.glob("facts_src*.jsonl")) for ln in f.read_text(encoding="utf-8").splitlines()]
+    for _n, line in enumerate(lines, 1):
         if not line.strip():
             continue
         src = json.loads(line)
