@@ -77,8 +77,10 @@ def export_parquet(jsonl_paths: Sequence[Path], out_dir: Path) -> dict[str, int]
     latest = index_latest(jsonl_paths)
     with Staging(out_dir) as staging:
         sink = ParquetSink(staging.path)
-        for line in iter_latest(latest):
-            sink.add(line)
-        counts = sink.close()
+        try:
+            for line in iter_latest(latest):
+                sink.add(line)
+        finally:
+            counts = sink.close()
         staging.commit()
     return counts
