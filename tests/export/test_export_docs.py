@@ -1,21 +1,22 @@
 """Every snippet in docs/export.md runs: the shell commands, then the Python, on two data sets.
 
 The data: the fixtures' records, and the same records with ``meeting`` null in every one. ``pressbot export``
-in a shell snippet runs as ``python -m pressbot.export`` (the same command, until pressbot/cli.py registers it);
+in a shell snippet runs the ``export`` click command in this process (``python -m pressbot.export`` runs the same
+command until pressbot/cli.py registers it; tests/export/test_export_csv_cli.py runs that in a fresh interpreter);
 a shell line that is not ``pressbot export`` (the reparse placeholder) is not run here.
 """
 
 from __future__ import annotations
 
-import os
 import re
 import shlex
-import subprocess
-import sys
 from pathlib import Path
 
 import pytest
+from click.testing import CliRunner
 from export_records import fixture_records, without_meetings, write_jsonl
+
+from pressbot.export.cli import export
 
 ROOT = Path(__file__).resolve().parents[2]
 DOC = ROOT / "docs" / "export.md"
@@ -34,16 +35,13 @@ def test_the_doc_has_the_snippets() -> None:
     assert "json_normalize" in text
 
 
-def _run_shell(code: str, cwd: Path) -> None:
-    env = {**os.environ, "PYTHONPATH": str(ROOT), "PYTHONIOENCODING": "utf-8"}
+def _run_shell(code: str) -> None:
     for line in code.splitlines():
         words = shlex.split(line)
         if words[:2] != ["pressbot", "export"]:
             continue
-        result = subprocess.run(
-            [sys.executable, "-m", "pressbot.export", *words[2:]], cwd=cwd, env=env, capture_output=True, text=True
-        )
-        assert result.returncode == 0, f"{line}\n{result.stderr}"
+        result = CliRunner().invoke(export, words[2:])
+        assert result.exit_code == 0, f"{line}\n{result.output}"
 
 
 @pytest.mark.parametrize("meetings", ["as_read", "all_null"])
@@ -54,7 +52,7 @@ def test_every_snippet_runs(tmp_path: Path, monkeypatch: pytest.MonkeyPatch, mee
     namespace: dict = {}
     for language, code in _blocks():
         if language == "sh":
-            _run_shell(code, tmp_path)
+            _run_shell(code)
         elif language == "python":
             namespace = {"__name__": "snippet"}
             exec(compile(code, f"{DOC}:snippet", "exec"), namespace)
