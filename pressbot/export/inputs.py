@@ -67,15 +67,15 @@ def _explain(error: ValidationError) -> str:
 def parse_line(raw: bytes, path: Path, number: int) -> dict[str, Any]:
     """One line as the validated record's JSON (defaults filled in, values normalized), or an InputError."""
     try:
+        return Release.model_validate_json(raw).model_dump(mode="json")
+    except ValidationError as exc:
+        if exc.errors()[0]["type"] != "json_invalid" and exc.errors()[0]["type"] != "model_type":
+            raise InputError(path, number, _explain(exc)) from None
+    try:  # say what is wrong in the words of the json module
         data = json.loads(raw)
     except (UnicodeDecodeError, json.JSONDecodeError) as exc:
         raise InputError(path, number, f"not JSON: {exc}") from None
-    if not isinstance(data, dict):
-        raise InputError(path, number, f"not a JSON object but {type(data).__name__}")
-    try:
-        return Release.model_validate(data).model_dump(mode="json")
-    except ValidationError as exc:
-        raise InputError(path, number, _explain(exc)) from None
+    raise InputError(path, number, f"not a JSON object but {type(data).__name__}")
 
 
 def _lines(path: Path) -> Iterator[tuple[int, int, bytes]]:
