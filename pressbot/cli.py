@@ -299,5 +299,14 @@ def exit_codes() -> None:
         click.echo(f"{code:>3}  {meaning}")
 
 
+def _register_record_commands() -> None:
+    """Commands that work on records, not pages; each lives with its part and imports its libraries lazily."""
+    from pressbot.export.cli import export
+
+    main.add_command(export)
+
+
+_register_record_commands()
+
 if __name__ == "__main__":
     main()
