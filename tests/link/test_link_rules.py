@@ -20,16 +20,19 @@ def _park_reports() -> list[dict]:
     """One trilateral as five releases, each spelling First Vice Minister Park its own way."""
     jp = person("Funakoshi Takehiro", "JP", "Vice-Minister for Foreign Affairs")
     us = person("Christopher Landau", "US", "Deputy Secretary of State")
+    tri = ["JP", "KR", "US"]
+    park = person("Park Yoon-joo", "KR", "First Vice Foreign Minister")
+    ja = [
+        person("船越健裕", "JP", "外務事務次官"),
+        person("朴潤柱", "KR", "外交部第1次官", reading="パク・ユンジュ", name_en="Park Yoonjoo"),
+    ]
     return [
-        record("mofa_ja:p1", "2025-07-18", ["JP", "KR", "US"], [
-            person("船越健裕", "JP", "外務事務次官"),
-            person("朴潤柱", "KR", "外交部第1次官", reading="パク・ユンジュ", name_en="Park Yoonjoo"),
-        ], language="ja", name="日米韓次官協議"),  # fmt: skip
-        record("mofa_en:p2", "2025-07-18", ["JP", "KR", "US"], [jp, us, person("Park Yoonjoo", "KR", "First Vice Minister")]),
-        record("us_state:p3", "2025-07-17", ["JP", "KR", "US"], [us, jp, person("Park Yoon-joo", "KR", "First Vice Foreign Minister")]),
-        record("kr_mofa:p4", "2025-07-18", ["JP", "KR", "US"], [person("Park Yoon-joo", "KR", "First Vice Foreign Minister"), us]),
-        record("kr_mofa_ko:p5", "2025-07-18", ["JP", "KR", "US"], [person("박윤주", "KR", "제1차관")], language="ko"),
-    ]  # fmt: skip
+        record("mofa_ja:p1", "2025-07-18", tri, ja, language="ja", name="日米韓次官協議"),
+        record("mofa_en:p2", "2025-07-18", tri, [jp, us, person("Park Yoonjoo", "KR", "First Vice Minister")]),
+        record("us_state:p3", "2025-07-17", tri, [us, jp, park]),
+        record("kr_mofa:p4", "2025-07-18", tri, [park, us]),
+        record("kr_mofa_ko:p5", "2025-07-18", tri, [person("박윤주", "KR", "제1차관")], language="ko"),
+    ]
 
 
 def test_surface_forms_of_one_person_get_one_id() -> None:
@@ -51,12 +54,24 @@ def test_surface_forms_of_one_person_get_one_id() -> None:
 def test_two_people_with_one_family_name_stay_apart() -> None:
     records = [
         *_park_reports(),
-        record("kr_mofa:p9", "2022-06-13", ["KR", "US"], [person("Park Jin", "KR", "Minister of Foreign Affairs"),
-                                                            person("Antony Blinken", "US", "Secretary of State")]),
-        record("mofa_ja:p10", "2022-06-13", ["JP", "KR"], [person("朴振", "KR", "外交部長官", reading="パク・チン",
-                                                                  name_en="Park Jin")], language="ja"),
+        record(
+            "kr_mofa:p9",
+            "2022-06-13",
+            ["KR", "US"],
+            [
+                person("Park Jin", "KR", "Minister of Foreign Affairs"),
+                person("Antony Blinken", "US", "Secretary of State"),
+            ],
+        ),
+        record(
+            "mofa_ja:p10",
+            "2022-06-13",
+            ["JP", "KR"],
+            [person("朴振", "KR", "外交部長官", reading="パク・チン", name_en="Park Jin")],
+            language="ja",
+        ),
         record("kr_mofa_ko:p11", "2023-01-05", ["KR", "US"], [person("박진", "KR", "장관")], language="ko"),
-    ]  # fmt: skip
+    ]
     state = link_records(records)
     yoonjoo = state.person_of("kr_mofa:p4", 0)
     jin = {state.person_of("kr_mofa:p9", 0), state.person_of("mofa_ja:p10", 0), state.person_of("kr_mofa_ko:p11", 0)}
@@ -85,27 +100,40 @@ def test_a_later_report_keeps_the_event_id(tmp_path: Path) -> None:
 
 def test_phone_call_and_meeting_on_one_day_stay_apart() -> None:
     people = [person("Iwaya Takeshi", "JP", "Foreign Minister"), person("Marco Rubio", "US", "Secretary of State")]
-    state = link_records([
-        record("mofa_en:m", "2025-04-22", ["JP", "US"], people),
-        record("us_state:c", "2025-04-22", ["JP", "US"], people, kind="telephone_talk", mode="telephone"),
-    ])  # fmt: skip
+    state = link_records(
+        [
+            record("mofa_en:m", "2025-04-22", ["JP", "US"], people),
+            record("us_state:c", "2025-04-22", ["JP", "US"], people, kind="telephone_talk", mode="telephone"),
+        ]
+    )
     assert state.event_of("mofa_en:m") != state.event_of("us_state:c")
     assert state.person_of("mofa_en:m", 1) == state.person_of("us_state:c", 1)
 
 
 def test_other_people_of_one_country_mean_another_meeting() -> None:
-    state = link_records([
-        record("kr_mofa:a", "2025-01-10", ["KR", "US"], [person("Kim Hong-kyun", "KR", "First Vice Minister")]),
-        record("us_state:b", "2025-01-10", ["KR", "US"], [person("Kang In-sun", "KR", "Second Vice Minister")]),
-    ])  # fmt: skip
+    state = link_records(
+        [
+            record("kr_mofa:a", "2025-01-10", ["KR", "US"], [person("Kim Hong-kyun", "KR", "First Vice Minister")]),
+            record("us_state:b", "2025-01-10", ["KR", "US"], [person("Kang In-sun", "KR", "Second Vice Minister")]),
+        ]
+    )
     assert state.event_of("kr_mofa:a") != state.event_of("us_state:b")
 
 
 def test_a_statement_links_as_about_and_never_founds_an_event() -> None:
-    meeting = record("mofa_en:m", "2025-02-15", ["JP", "KR", "US"], [person("Marco Rubio", "US", "Secretary of State")],
-                     name="Japan-U.S.-ROK Foreign Ministers' Meeting")  # fmt: skip
-    statement = {"id": "us_state:s", "site": "us_state", "language": "en", "kind": "statement", "published": "2025-02-15",
-                 "title": "Joint Statement of the U.S.-Japan-Republic of Korea Trilateral Foreign Ministers", "meeting": None}  # fmt: skip
+    rubio = [person("Marco Rubio", "US", "Secretary of State")]
+    meeting = record(
+        "mofa_en:m", "2025-02-15", ["JP", "KR", "US"], rubio, name="Japan-U.S.-ROK Foreign Ministers' Meeting"
+    )
+    statement = {
+        "id": "us_state:s",
+        "site": "us_state",
+        "language": "en",
+        "kind": "statement",
+        "published": "2025-02-15",
+        "title": "Joint Statement of the U.S.-Japan-Republic of Korea Trilateral Foreign Ministers",
+        "meeting": None,
+    }
     lone = {**statement, "id": "us_state:t", "published": "2025-03-30"}
     state = link_records([statement, lone])  # the statement arrives first: it waits
     assert state.pending == ["us_state:s", "us_state:t"] and state.events() == []
@@ -139,3 +167,9 @@ def test_command_writes_events_and_people(tmp_path: Path) -> None:
     assert "朴潤柱" in out.read_text(encoding="utf-8")  # UTF-8, not escaped
     persons = [json.loads(line) for line in people.read_text(encoding="utf-8").splitlines()]
     assert len(persons) == 3 and state.exists()
+
+
+def test_linking_never_imports_scrapy() -> None:
+    code = "import sys, pressbot.link, pressbot.link.cli; assert 'scrapy' not in sys.modules, 'scrapy imported'"
+    done = subprocess.run([sys.executable, "-c", code], cwd=ROOT, capture_output=True, text=True, timeout=60)
+    assert done.returncode == 0, done.stderr
