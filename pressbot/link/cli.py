@@ -32,12 +32,17 @@ def read_jsonl(paths: Iterable[Path]) -> Iterator[dict[str, Any]]:
 
 def write_jsonl(path: Path, rows: Iterable[Any]) -> int:
     """Write pydantic models as JSONL, atomically (UTF-8, no ASCII escapes); the number of rows."""
+    return write_lines(path, (json.dumps(r.model_dump(mode="json"), ensure_ascii=False, sort_keys=True) for r in rows))
+
+
+def write_lines(path: Path, lines: Iterable[str]) -> int:
+    """Write JSON lines atomically; the number of lines."""
     path.parent.mkdir(parents=True, exist_ok=True)
     handle, tmp = tempfile.mkstemp(prefix=path.name + ".", dir=path.parent)
     count = 0
     with os.fdopen(handle, "w", encoding="utf-8") as out:
-        for row in rows:
-            out.write(json.dumps(row.model_dump(mode="json"), ensure_ascii=False, sort_keys=True) + "\n")
+        for line in lines:
+            out.write(line + "\n")
             count += 1
     os.replace(tmp, path)
     return count
@@ -59,7 +64,7 @@ def link_command(releases: tuple[Path, ...], output: Path, state_path: Path | No
         raise click.ClickException(f"{state_path}: {exc}") from None
     before = len(state.linker.events)
     touched = state.add(read_jsonl(releases))
-    events = write_jsonl(output, state.events())
+    events = write_lines(output, state.event_lines().values())
     if state_path is not None:
         state.save(state_path)
     people = write_jsonl(people_path, state.persons()) if people_path is not None else None

@@ -60,6 +60,7 @@ class People:
         self.persons: dict[str, dict[str, Any]] = data.get("persons", {})
         self.of_mention: dict[str, str] = data.get("of_mention", {})
         self.merged: dict[str, str] = data.get("merged", {})
+        self.changed_releases: set[str] = set()  # releases whose mentions changed person in a merge
         self.index: dict[tuple[str, str], set[str]] = defaultdict(set)
         for person_id, person in self.persons.items():
             for key in person["keys"]:
@@ -235,9 +236,10 @@ class People:
                 mine["releases"] += office["releases"]
                 mine["first_seen"] = min(filter(None, (mine["first_seen"], office["first_seen"])), default=None)
                 mine["last_seen"] = max(filter(None, (mine["last_seen"], office["last_seen"])), default=None)
-        for mention, person_id in self.of_mention.items():
+        for mention, person_id in self.of_mention.items():  # merges are rare: a scan is cheap enough
             if person_id == gone:
                 self.of_mention[mention] = keep
+        self.changed_releases.update(old["releases"])
         return keep
 
 

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-from dataclasses import asdict, dataclass, field
+from dataclasses import dataclass, field
 from typing import Any
 
 from pressbot.link import names
@@ -95,7 +95,9 @@ class Report:
         return dt.date.fromisoformat(self.date) if self.date else None
 
     def to_json(self) -> dict[str, Any]:
-        return asdict(self)
+        data = dict(self.__dict__)  # flat fields; dataclasses.asdict would deep-copy every string
+        data["participants"] = [dict(m.__dict__) for m in self.participants]
+        return data
 
     @classmethod
     def from_json(cls, data: dict[str, Any]) -> Report:

@@ -40,6 +40,8 @@ class LinkState:
         self.people = People(data.get("people"))
         self.linker = Linker(reports, events, self.aliases)
         self.pending: list[str] = list(data.get("pending", []))
+        # Each event's output line as last written; only events a run touched are built again.
+        self.lines: dict[str, str] = dict(data.get("lines", {}))
 
     @classmethod
     def load(cls, path: Path | str | None) -> LinkState:
@@ -55,14 +57,15 @@ class LinkState:
             "pending": self.pending,
             "aliases": self.aliases.to_json(),
             "people": self.people.to_json(),
+            "lines": self.event_lines(),
         }
 
     def save(self, path: Path | str) -> None:
         path = Path(path)
         path.parent.mkdir(parents=True, exist_ok=True)
         handle, tmp = tempfile.mkstemp(prefix=path.name + ".", dir=path.parent)
-        with os.fdopen(handle, "w", encoding="utf-8") as out:
-            json.dump(self.to_json(), out, ensure_ascii=False, separators=(",", ":"))
+        with os.fdopen(handle, "w", encoding="utf-8") as out:  # dumps: the C encoder (dump streams in Python)
+            out.write(json.dumps(self.to_json(), ensure_ascii=False, separators=(",", ":")))
         os.replace(tmp, path)
 
     # -- linking
@@ -90,12 +93,29 @@ class LinkState:
         for event_id in sorted(linker.touched, key=lambda e: (-len(linker.events[e].reports), e)):
             box = linker.events[event_id]
             self.people.resolve_event([linker.reports[rid] for rid in box.reports], self.aliases)
+        # A merge of two persons changes the participants of every event either was in.
+        linker.touched |= {linker.event_of[r] for r in self.people.changed_releases if r in linker.event_of}
+        self.people.changed_releases.clear()
         touched, linker.touched = set(linker.touched), set()
+        for event_id in touched:
+            self.lines.pop(event_id, None)
+        for event_id in list(self.lines):
+            if event_id not in linker.events:
+                del self.lines[event_id]
         return touched
 
     # -- output
     def events(self) -> list[Event]:
         return [self.event(box) for _, box in sorted(self.linker.events.items())]
+
+    def event_lines(self) -> dict[str, str]:
+        """Event id → its JSON line (sorted keys, UTF-8): kept from the state for events no run has touched."""
+        for event_id, box in self.linker.events.items():
+            if event_id not in self.lines:
+                self.lines[event_id] = json.dumps(
+                    self.event(box).model_dump(mode="json"), ensure_ascii=False, sort_keys=True
+                )
+        return {event_id: self.lines[event_id] for event_id in sorted(self.linker.events)}
 
     def event(self, box: EventBox) -> Event:
         reports = [self.linker.reports[rid] for rid in box.reports]
