@@ -4,8 +4,11 @@ Rules (docs/linking.md has one example each):
 - *report* joins an event when its local date is within one day of a date the event's reports give, its country
   set equals the event's, its mode (in person, telephone, video) is the event's, its level is compatible (equal
   or unknown on one side) and no country's named participants conflict (both sides give comparable full names
-  for that country and none match). A trilateral and a bilateral on its sidelines differ in countries; two
-  meetings of one country pair on one day differ in level, mode or people.
+  for that country and none match). With a person matched by name, the date may be two days off and the
+  country sets may differ by countries no participant on either side is from (a venue, a country discussed);
+  with two persons matched, the level words may differ. A trilateral and a bilateral on its sidelines differ
+  in countries (the third side's participant is named); two meetings of one pair on one day differ in level,
+  mode or people.
 - *about* (statements, press conferences, announcements) never founds an event: it joins the best event whose
   date is within [-1, +3] days of its own, whose countries include its countries, at a compatible level.
 - Of several fitting events, the one with most persons matched, then the smallest date gap, wins.
@@ -138,19 +141,26 @@ class Linker:
         shared = sorted(set(report.countries) & set(feat["countries"]))
         union = set(report.countries) | set(feat["countries"])
         level_ok = report.level is None or feat["level"] is None or report.level == feat["level"]
+        matched, conflicts = match_people(report.participants, feat["people"], self.aliases)
+        if conflicts:
+            return None
         if report.relation == "report":
-            if abs(gap) > MAX_REPORT_GAP or report.mode != feat["mode"] or not level_ok:
+            if report.mode != feat["mode"] or not report.countries:
                 return None
-            if not report.countries or set(report.countries) != set(feat["countries"]):
+            # Named people make a looser fit safe: a day more (republishers date by publication), another level
+            # word (a leader mentioned), countries only the text mentions (a venue, a third country discussed).
+            if abs(gap) > MAX_REPORT_GAP + (1 if matched else 0) or not (level_ok or len(matched) >= 2):
                 return None
+            if set(report.countries) != set(feat["countries"]):
+                present = {p.country for p in report.participants} | {p.country for _, p in feat["people"]}
+                differ = set(report.countries) ^ set(feat["countries"])
+                if not matched or len(shared) < 2 or differ & present:
+                    return None
         else:
             if not -ABOUT_BEFORE <= gap <= ABOUT_AFTER or not level_ok or not report.countries:
                 return None
             if not set(report.countries) <= set(feat["countries"]) or len(shared) < min(2, len(feat["countries"])):
                 return None
-        matched, conflicts = match_people(report.participants, feat["people"], self.aliases)
-        if conflicts:
-            return None
         evidence = {
             "relation": report.relation,
             "basis": report.basis,
@@ -173,7 +183,7 @@ class Linker:
         self.reports[report.release_id] = report
         best: tuple[tuple, str, dict[str, Any]] | None = None
         if report.date:
-            before, after = (MAX_REPORT_GAP, MAX_REPORT_GAP) if report.relation == "report" else (ABOUT_AFTER, 1)
+            before, after = (MAX_REPORT_GAP + 1,) * 2 if report.relation == "report" else (ABOUT_AFTER, ABOUT_BEFORE)
             for event_id in sorted(self._candidates(report.date, before, after)):
                 result = self.fit(report, self.events[event_id])
                 if result and (best is None or result[0] > best[0]):

@@ -62,9 +62,11 @@ class People:
         self.merged: dict[str, str] = data.get("merged", {})
         self.changed_releases: set[str] = set()  # releases whose mentions changed person in a merge
         self.index: dict[tuple[str, str], set[str]] = defaultdict(set)
+        self.by_key: dict[str, set[str]] = defaultdict(set)  # the same, any country
         for person_id, person in self.persons.items():
             for key in person["keys"]:
                 self.index[(person["country"] or "", key)].add(person_id)
+                self.by_key[key].add(person_id)
 
     def to_json(self) -> dict[str, Any]:
         return {"persons": self.persons, "of_mention": self.of_mention, "merged": self.merged}
@@ -142,6 +144,12 @@ class People:
         for key in keys:
             for person_id in self.index.get((person.country or "", key), ()):
                 votes[self.resolved(person_id)] += 1
+            if not person.country:  # a person of unknown country may be any person of that name
+                for person_id in self.by_key.get(key, ()):
+                    votes[self.resolved(person_id)] += 1
+            else:
+                for person_id in self.index.get(("", key), ()):
+                    votes[self.resolved(person_id)] += 1
         if not votes:
             return None
         return max(sorted(votes), key=lambda p: votes[p])
@@ -181,6 +189,7 @@ class People:
         for key in sorted(new_keys):
             entry["keys"].append(key)
             self.index[(entry["country"] or "", key)].add(person_id)
+            self.by_key[key].add(person_id)
         for form in [*person.forms(), *person.mentions]:
             entry["forms"][form] = entry["forms"].get(form, 0) + 1
         if report.release_id not in entry["releases"]:
@@ -227,6 +236,8 @@ class People:
             holders = self.index[(old["country"] or "", key)]
             holders.discard(gone)
             self.index[(survivor["country"] or "", key)].add(keep)
+            self.by_key[key].discard(gone)
+            self.by_key[key].add(keep)
         for form, count in old["forms"].items():
             survivor["forms"][form] = survivor["forms"].get(form, 0) + count
         survivor["releases"] += [r for r in old["releases"] if r not in survivor["releases"]]
