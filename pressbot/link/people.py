@@ -1,0 +1,262 @@
+"""Person resolution: one id per individual across releases, with every surface form and office seen.
+
+Evidence, strongest first:
+1. *one participant*: a record that gives ``朴潤柱`` with reading ``パク・ユンジュ`` and ``name_en`` ``Park Yoonjoo``
+   ties the three forms (``Aliases`` remembers the kanji ↔ romanized keys for later records).
+2. *one event*: inside an event, participants of one country are the same person when their names share a
+   strong key (``Park Yoon-joo`` / ``Park Yoonjoo`` / ``박윤주``), a transliteration skeleton (``キム・ホンギュン`` /
+   ``Kim Hong-kyun``), a family-name prefix (``船越`` / ``船越健裕``), or — when each report names exactly one
+   participant of that country and the offices' levels agree — their position (``岡野正敬`` / ``OKANO Masataka``).
+3. *across events*: a full name's strong key and the country (a lone family name never links across events).
+
+Ids: ``person:<slug>`` of the first Latin form seen (``person:park-yoon-joo``), else of the romanized Hangul or
+kana reading, else ``person:<country>-<hash of the form>``; a clash with another person's id gets ``-2``.
+An id, once given, is kept in the link state; when two persons turn out to be one, the older id survives and
+the other is listed in its ``merged_ids``.
+"""
+
+from __future__ import annotations
+
+import hashlib
+from collections import defaultdict
+from typing import Any
+
+from pressbot.link import names
+from pressbot.link.levels import level_of
+from pressbot.link.records import Mention, Report
+
+
+class Aliases:
+    """'=漢字' keys → the romanized keys the same participant was given with them."""
+
+    def __init__(self, table: dict[str, list[str]] | None = None) -> None:
+        self.table: dict[str, set[str]] = {k: set(v) for k, v in (table or {}).items()}
+
+    def learn(self, keys: frozenset[str] | set[str]) -> None:
+        native = [k for k in keys if k.startswith("=")]
+        latin = {k for k in keys if not k.startswith("=")}
+        if latin:
+            for key in native:
+                self.table.setdefault(key, set()).update(latin)
+
+    def expand(self, keys: frozenset[str]) -> frozenset[str]:
+        extra = [self.table[k] for k in keys if k in self.table]
+        return keys.union(*extra) if extra else keys
+
+    def to_json(self) -> dict[str, list[str]]:
+        return {k: sorted(v) for k, v in sorted(self.table.items())}
+
+
+def _full_keys(keys: frozenset[str]) -> set[str]:
+    """Keys that can link across events: romanized full names, and native forms of three or more characters."""
+    return {k for k in keys if not k.startswith("=") or len(k) >= 4}
+
+
+class People:
+    """Every person: forms, keys, offices; and which person each mention (``<release id>#<index>``) is."""
+
+    def __init__(self, data: dict[str, Any] | None = None) -> None:
+        data = data or {}
+        self.persons: dict[str, dict[str, Any]] = data.get("persons", {})
+        self.of_mention: dict[str, str] = data.get("of_mention", {})
+        self.merged: dict[str, str] = data.get("merged", {})
+        self.changed_releases: set[str] = set()  # releases whose mentions changed person in a merge
+        self.index: dict[tuple[str, str], set[str]] = defaultdict(set)
+        self.by_key: dict[str, set[str]] = defaultdict(set)  # the same, any country
+        for person_id, person in self.persons.items():
+            for key in person["keys"]:
+                self.index[(person["country"] or "", key)].add(person_id)
+                self.by_key[key].add(person_id)
+
+    def to_json(self) -> dict[str, Any]:
+        return {"persons": self.persons, "of_mention": self.of_mention, "merged": self.merged}
+
+    # -- resolution
+    def resolve_event(self, reports: list[Report], aliases: Aliases) -> None:
+        """Give every participant of one event's reports a person id (the reports in join order)."""
+        for report in reports:
+            for person in report.participants:
+                aliases.learn(person.keys())
+        present: dict[str, set[str]] = defaultdict(set)  # person id → releases of this event naming them
+        for report in reports:
+            for person in report.participants:
+                key = f"{report.release_id}#{person.index}"
+                if key in self.of_mention:
+                    present[self.resolved(self.of_mention[key])].add(report.release_id)
+        for report in reports:
+            for person in report.participants:
+                mention = f"{report.release_id}#{person.index}"
+                person_id = self.of_mention.get(mention)
+                if person_id is None:
+                    person_id = self._within_event(report, person, reports, aliases) or self._global(person, aliases)
+                person_id = self._record(person_id, person, report, aliases)
+                self.of_mention[mention] = person_id
+                present[person_id].add(report.release_id)
+
+    def resolved(self, person_id: str) -> str:
+        while person_id in self.merged:
+            person_id = self.merged[person_id]
+        return person_id
+
+    def _within_event(self, report: Report, person: Mention, reports: list[Report], aliases: Aliases) -> str | None:
+        keys = aliases.expand(person.keys())
+        skeletons = person.skeletons()
+        native = names.family_part(person.name)
+        same_country: dict[str, list[Mention]] = defaultdict(list)
+        for other_report in reports:
+            if other_report.release_id == report.release_id:
+                continue
+            for other in other_report.participants:
+                other_id = self.of_mention.get(f"{other_report.release_id}#{other.index}")
+                if other_id is None:
+                    continue
+                other_id = self.resolved(other_id)
+                compatible = person.country is None or other.country is None or person.country == other.country
+                if not compatible:
+                    continue
+                if keys & aliases.expand(other.keys()):
+                    return other_id
+                if person.country and other.country == person.country:
+                    if skeletons & other.skeletons():
+                        return other_id
+                    other_native = names.family_part(other.name)
+                    if (
+                        native
+                        and other_native
+                        and native != other_native
+                        and (other_native.startswith(native) or native.startswith(other_native))
+                    ):
+                        return other_id
+                    same_country[other_id].append(other)
+        # Position: the only participant of this country here, and one person of it elsewhere in the event.
+        if person.country and len(same_country) == 1:
+            mine = [p for p in report.participants if p.country == person.country]
+            ((other_id, others),) = same_country.items()
+            taken = any(self.of_mention.get(f"{report.release_id}#{p.index}") == other_id for p in report.participants)
+            level, other_level = person.level(), others[0].level()
+            if len(mine) == 1 and not taken and (level is None or other_level is None or level == other_level):
+                return other_id
+        return None
+
+    def _global(self, person: Mention, aliases: Aliases) -> str | None:
+        keys = _full_keys(aliases.expand(person.keys()))
+        votes: dict[str, int] = defaultdict(int)
+        for key in keys:
+            for person_id in self.index.get((person.country or "", key), ()):
+                votes[self.resolved(person_id)] += 1
+            if not person.country:  # a person of unknown country may be any person of that name
+                for person_id in self.by_key.get(key, ()):
+                    votes[self.resolved(person_id)] += 1
+            else:
+                for person_id in self.index.get(("", key), ()):
+                    votes[self.resolved(person_id)] += 1
+        if not votes:
+            return None
+        return max(sorted(votes), key=lambda p: votes[p])
+
+    def _new_id(self, person: Mention) -> str:
+        latin = next((f for f in (person.name_en, person.name) if f and names.script(f) == "latin"), None)
+        if latin is None and names.script(person.name) == "hangul":
+            latin = " ".join(names.hangul_tokens(person.name))
+        if latin is None and person.reading:
+            latin = " ".join(names.kana_romaji(person.reading))
+        base = names.slug(" ".join(names.latin_tokens(latin))) if latin else ""
+        if not base:
+            digest = hashlib.sha1(names.strip_honorific(person.name).encode("utf-8")).hexdigest()[:10]
+            base = f"{(person.country or 'xx').lower()}-{digest}"
+        person_id, n = f"person:{base}", 2
+        while person_id in self.persons or person_id in self.merged:
+            person_id, n = f"person:{base}-{n}", n + 1
+        return person_id
+
+    def _record(self, person_id: str | None, person: Mention, report: Report, aliases: Aliases) -> str:
+        if person_id is None:
+            person_id = self._new_id(person)
+            self.persons[person_id] = {
+                "person_id": person_id,
+                "country": person.country,
+                "keys": [],
+                "forms": {},
+                "offices": {},
+                "releases": [],
+                "merged_ids": [],
+            }
+        person_id = self.resolved(person_id)
+        entry = self.persons[person_id]
+        if entry["country"] is None and person.country:
+            entry["country"] = person.country
+        new_keys = _full_keys(aliases.expand(person.keys())) - set(entry["keys"])
+        for key in sorted(new_keys):
+            entry["keys"].append(key)
+            self.index[(entry["country"] or "", key)].add(person_id)
+            self.by_key[key].add(person_id)
+        for form in [*person.forms(), *person.mentions]:
+            entry["forms"][form] = entry["forms"].get(form, 0) + 1
+        if report.release_id not in entry["releases"]:
+            entry["releases"].append(report.release_id)
+        self._office(entry, person, report)
+        for key in new_keys:  # the new forms may name someone already known: one person, the older id kept
+            for other in list(self.index.get((entry["country"] or "", key), ())):
+                other = self.resolved(other)
+                if other != person_id:
+                    person_id = self._merge(person_id, other)
+                    entry = self.persons[person_id]
+        return person_id
+
+    @staticmethod
+    def _office(entry: dict[str, Any], person: Mention, report: Report) -> None:
+        if not (person.title or person.title_en):
+            return
+        key = f"{person.country or ''}|{person.title_en or person.title}"
+        office = entry["offices"].setdefault(
+            key,
+            {
+                "title": person.title,
+                "title_en": person.title_en,
+                "country": person.country,
+                "level": level_of(person.title_en) or level_of(person.title),
+                "first_seen": report.date,
+                "last_seen": report.date,
+                "releases": 0,
+            },
+        )
+        office["releases"] += 1
+        if report.date:
+            office["first_seen"] = min(filter(None, (office["first_seen"], report.date)))
+            office["last_seen"] = max(filter(None, (office["last_seen"], report.date)))
+
+    def _merge(self, a: str, b: str) -> str:
+        keep, gone = sorted((a, b), key=lambda p: (self.persons[p]["releases"][:1] == [], _order(self.persons, p)))
+        survivor, old = self.persons[keep], self.persons.pop(gone)
+        self.merged[gone] = keep
+        survivor["merged_ids"] = sorted({*survivor["merged_ids"], gone, *old["merged_ids"]})
+        for key in old["keys"]:
+            if key not in survivor["keys"]:
+                survivor["keys"].append(key)
+            holders = self.index[(old["country"] or "", key)]
+            holders.discard(gone)
+            self.index[(survivor["country"] or "", key)].add(keep)
+            self.by_key[key].discard(gone)
+            self.by_key[key].add(keep)
+        for form, count in old["forms"].items():
+            survivor["forms"][form] = survivor["forms"].get(form, 0) + count
+        survivor["releases"] += [r for r in old["releases"] if r not in survivor["releases"]]
+        for key, office in old["offices"].items():
+            mine = survivor["offices"].setdefault(key, office)
+            if mine is not office:
+                mine["releases"] += office["releases"]
+                mine["first_seen"] = min(filter(None, (mine["first_seen"], office["first_seen"])), default=None)
+                mine["last_seen"] = max(filter(None, (mine["last_seen"], office["last_seen"])), default=None)
+        for mention, person_id in self.of_mention.items():  # merges are rare: a scan is cheap enough
+            if person_id == gone:
+                self.of_mention[mention] = keep
+        self.changed_releases.update(old["releases"])
+        return keep
+
+
+def _order(persons: dict[str, dict[str, Any]], person_id: str) -> int:
+    """Creation order: dicts keep insertion order, and a person is inserted when first seen."""
+    for n, key in enumerate(persons):
+        if key == person_id:
+            return n
+    return len(persons)

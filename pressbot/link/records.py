@@ -1,0 +1,220 @@
+"""What linking reads from one release record: a ``Report`` (its date, countries, level, mode, participants with
+their name keys, and whether it reports a meeting or is only ``about`` one).
+
+Accepts a ``pressbot.models.Release`` or its JSON dict; reads record fields only (never the page). A report
+stores to and loads from plain JSON, so the link state needs no release file to be read again.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from dataclasses import dataclass, field
+from typing import Any
+
+from pressbot.link import names
+from pressbot.link.levels import ko_countries, level_of
+
+# A title that names a meeting (used when the extractor gave no meeting: e.g. Korean-language pages today).
+_MEETING_WORD = re.compile(
+    r"会談|会合|協議|電話会談|テレビ会議|表敬|회담|협의회|협의|회의|통화|접견|면담|"
+    r"(?<![A-Za-z])(?:Meeting|Talks?|Call|Consultations?|Dialogue|Summit|Conference)(?![A-Za-z])",
+    re.I,
+)
+# …and words that make a release a statement, briefing or announcement about one, not a report of it.
+_ABOUT_WORD = re.compile(
+    r"談話|声明|記者会見|会見|予定|訪問について|발표문|성명|브리핑|예정|"
+    r"(?<![A-Za-z])(?:Statement|Press Conference|Briefing|Remarks|to Host|to Travel|Travel to|Upcoming|Will)"
+    r"(?![A-Za-z])",
+    re.I,
+)
+_TELEPHONE = re.compile(r"電話|통화|telephone|phone|call", re.I)
+_VIDEO = re.compile(r"テレビ会議|テレビ会談|화상|video", re.I)
+_SITE_COUNTRY_PREFIX = {"kr_": "KR", "mofa_": "JP", "us_": "US", "j_defense": "JP"}
+
+
+@dataclass
+class Mention:
+    """One participant as one report names them."""
+
+    index: int
+    name: str
+    name_en: str | None = None
+    reading: str | None = None
+    title: str | None = None
+    title_en: str | None = None
+    country: str | None = None
+    role: str | None = None
+    mentions: list[str] = field(default_factory=list)
+
+    def forms(self) -> list[str]:
+        """Every surface form this participant carries (name, English name, reading), distinct, in that order."""
+        return list(dict.fromkeys(f for f in (self.name, self.name_en, self.reading) if f))
+
+    def keys(self) -> frozenset[str]:
+        keys = set(names.name_keys(self.name))
+        if self.name_en:
+            keys |= names.name_keys(self.name_en)
+        if self.reading:
+            keys |= names.reading_keys(self.reading)
+        return frozenset(keys)
+
+    def skeletons(self) -> frozenset[str]:
+        out: set[str] = set()
+        for form in (self.name, self.name_en, self.reading):
+            if form:
+                out |= names.skeleton_keys(form)
+        return frozenset(out)
+
+    def level(self) -> str | None:
+        return level_of(self.title_en) or level_of(self.title)
+
+
+@dataclass
+class Report:
+    """One release, as linking sees it."""
+
+    release_id: str
+    site: str
+    language: str
+    url: str | None
+    publisher_country: str | None
+    kind: str
+    relation: str  # report | about
+    basis: str  # meeting (the extractor read a meeting) | title (read from the title and the published date)
+    date: str | None  # ISO local date of the meeting (or the published date)
+    countries: list[str]
+    level: str | None
+    mode: str
+    name: str | None
+    title: str
+    published: str | None
+    participants: list[Mention] = field(default_factory=list)
+
+    def day(self) -> dt.date | None:
+        return dt.date.fromisoformat(self.date) if self.date else None
+
+    def to_json(self) -> dict[str, Any]:
+        data = dict(self.__dict__)  # flat fields; dataclasses.asdict would deep-copy every string
+        data["participants"] = [dict(m.__dict__) for m in self.participants]
+        return data
+
+    @classmethod
+    def from_json(cls, data: dict[str, Any]) -> Report:
+        data = dict(data)
+        data["participants"] = [Mention(**m) for m in data.get("participants", [])]
+        return cls(**data)
+
+
+def publisher_country(site: str, url: str | None = None) -> str | None:
+    """Which side published: the site's country (``pressbot.sites``), else guessed from the site name's prefix."""
+    try:
+        from pressbot.sites import SITES
+
+        if site in SITES and SITES[site].country:
+            return SITES[site].country
+    except ImportError:  # pragma: no cover - the registry is part of the package
+        pass
+    for prefix, country in _SITE_COUNTRY_PREFIX.items():
+        if site.startswith(prefix):
+            return country
+    return None
+
+
+def _title_countries(title: str, language: str) -> list[str]:
+    """Countries a title names, for releases with no meeting read (the extractor's tables for ja and en)."""
+    from pressbot.extract import countries as vocab
+
+    if language == "ko":
+        return ko_countries(title)
+    if language == "ja":
+        found = []
+        for part in re.split(r"[\s　（）()「」]", title):
+            found += vocab.compound_countries(part)
+        return list(dict.fromkeys(found))
+    return list(dict.fromkeys(vocab.countries_in_en(title)))
+
+
+def _get(record: Any, key: str) -> Any:
+    return record.get(key) if isinstance(record, dict) else getattr(record, key, None)
+
+
+def _text(value: Any) -> str | None:
+    if value is None:
+        return None
+    return value.value if hasattr(value, "value") else str(value)
+
+
+def report_from(record: Any) -> Report:
+    """A Report from a Release (model or JSON dict)."""
+    site = _get(record, "site") or str(_get(record, "id")).split(":", 1)[0]
+    url = _get(record, "url")
+    kind = _text(_get(record, "kind")) or "other"
+    title = _get(record, "title") or ""
+    language = _text(_get(record, "language")) or "en"
+    published = _text(_get(record, "published"))
+    meeting = _get(record, "meeting")
+    publisher = publisher_country(site, url)
+    participants: list[Mention] = []
+    if meeting is not None and kind in ("meeting", "telephone_talk"):
+        relation, basis = "report", "meeting"
+    elif (
+        kind in ("meeting", "telephone_talk", "other") and _MEETING_WORD.search(title) and not _ABOUT_WORD.search(title)
+    ):
+        relation, basis = "report", "title"
+    else:
+        relation, basis = "about", "meeting" if meeting is not None else "title"
+    if meeting is not None:
+        date = _text(_get(meeting, "date")) or published
+        countries = sorted(set(_get(meeting, "countries") or []))
+        mode = _text(_get(meeting, "mode")) or "in_person"
+        name = _get(meeting, "name")
+        for index, person in enumerate(_get(meeting, "participants") or []):
+            participants.append(
+                Mention(
+                    index=index,
+                    name=_get(person, "name") or "",
+                    name_en=_get(person, "name_en"),
+                    reading=_get(person, "reading"),
+                    title=_get(person, "title"),
+                    title_en=_get(person, "title_en"),
+                    country=_get(person, "country"),
+                    role=_text(_get(person, "role")),
+                    mentions=list(_get(person, "mentions") or []),
+                )
+            )
+    else:
+        date, name = published, None
+        countries = sorted(set(_title_countries(title, language)) | ({publisher} if publisher else set()))
+        mode = "telephone" if _TELEPHONE.search(title) else "video" if _VIDEO.search(title) else "in_person"
+        if len(countries) < 2:
+            countries = [] if relation == "report" else countries
+    level = level_of(name) or level_of(title) or _participant_level(participants)
+    return Report(
+        release_id=str(_get(record, "id")),
+        site=site,
+        language=language,
+        url=url,
+        publisher_country=publisher,
+        kind=kind,
+        relation=relation,
+        basis=basis,
+        date=date,
+        countries=countries,
+        level=level,
+        mode=mode,
+        name=name,
+        title=title,
+        published=published,
+        participants=participants,
+    )
+
+
+def _participant_level(participants: list[Mention]) -> str | None:
+    """The level most participants' offices name (hosts count twice), when neither name nor title names one."""
+    votes: dict[str, int] = {}
+    for person in participants:
+        level = person.level()
+        if level:
+            votes[level] = votes.get(level, 0) + (2 if person.role == "host" else 1)
+    return max(sorted(votes), key=lambda k: votes[k]) if votes else None
