@@ -3,7 +3,7 @@
     python eval/link_score.py [--eval-dir eval] [-v]
 
 Reads ``realpages.jsonl`` (per page: ``id``, ``url``, ``source``, ``language``, ``event``,
-``meeting.participants[].person``), ``link_pairs.jsonl`` ({"a", "b", "same"}) and the page texts
+``meeting.participants[].person``), ``link_pairs*.jsonl`` ({"a", "b", "same"}) and the page texts
 ``texts/<id>.txt``; extracts each text with ``pressbot.extract``, links all of them with ``pressbot.link``
 and prints pairwise precision/recall of "same meeting", then person-resolution precision/recall over pairs of
 participant mentions in different releases (same ``person`` label → should share an id; different labels →
@@ -65,7 +65,7 @@ def main(argv: list[str] | None = None) -> int:
         print(f"link_score: no dev set here ({', '.join(missing)} missing); nothing to score")
         return 0
     pages = _read_jsonl(pages_path)
-    pairs = _read_jsonl(pairs_path)
+    pairs = [pair for path in sorted(args.eval_dir.glob("link_pairs*.jsonl")) for pair in _read_jsonl(path)]
     records, failed = {}, []
     for page in pages:
         text_path = texts / f"{page['id']}.txt"

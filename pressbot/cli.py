@@ -302,8 +302,10 @@ def exit_codes() -> None:
 def _register_record_commands() -> None:
     """Commands that work on records, not pages; each lives with its part and imports its libraries lazily."""
     from pressbot.export.cli import export
+    from pressbot.link.cli import link_command
 
     main.add_command(export)
+    main.add_command(link_command)
 
 
 _register_record_commands()
