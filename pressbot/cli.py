@@ -10,6 +10,8 @@ from pathlib import Path
 import click
 
 from pressbot.crawl.exit_codes import EXIT_CODES, LOCK_HELD
+from pressbot.crawl.logs import LEVELS
+from pressbot.crawl.logs import log_level as crawl_log_level
 from pressbot.errors import ExtractError
 from pressbot.jsonfmt import json_line
 
@@ -83,7 +85,10 @@ def parse(files: tuple[Path, ...], url: str | None, site: str | None) -> None:
     "--max-coverage-drop", type=float, help="Gate: drop below the recent median (PRESSBOT_MAX_COVERAGE_DROP, 0.3)."
 )
 @click.option("-s", "--set", "overrides", multiple=True, help="Scrapy setting NAME=VALUE (repeatable).")
-@click.option("--quiet", is_flag=True, help="Only warnings and the summary.")
+@click.option("-q", "--quiet", is_flag=True, help="Only warnings and the summary (no progress lines).")
+@click.option("-v", "--verbose", count=True, help="Scrapy's INFO log too (-vv: DEBUG).")
+@click.option("--log-level", type=click.Choice(LEVELS, case_sensitive=False), help="Log level (default WARNING).")
+@click.option("--log-file", help="Write the log to this file instead of stderr (the summary stays on stderr).")
 def crawl(
     sites: tuple[str, ...],
     replay: str | None,
@@ -101,6 +106,9 @@ def crawl(
     max_coverage_drop: float | None,
     overrides: tuple[str, ...],
     quiet: bool,
+    verbose: int,
+    log_level: str | None,
+    log_file: str | None,
 ) -> None:
     """Run the spiders (all sites by default) and write records, rejects and a run manifest."""
     settings = dict(o.split("=", 1) for o in overrides)
@@ -124,6 +132,8 @@ def crawl(
         max_coverage_drop=max_coverage_drop,
         overrides=settings,
         quiet=quiet,
+        log_level=crawl_log_level(quiet, verbose, log_level),
+        log_file=log_file,
     )
     try:
         code = run_crawl(options)

@@ -54,13 +54,23 @@ DOWNLOADER_MIDDLEWARES = {
     "scrapy.downloadermiddlewares.robotstxt.RobotsTxtMiddleware": None,
     "pressbot.middlewares.RobotsPolicyMiddleware": 100,
     "pressbot.middlewares.BackoffMiddleware": 560,  # before RetryMiddleware (550) sees the response
+    # The stock redirect middlewares warn that there is no Referer middleware (removed above, on purpose).
+    "scrapy.downloadermiddlewares.redirect.MetaRefreshMiddleware": None,
+    "pressbot.crawl.redirects.NoRefererMetaRefreshMiddleware": 580,
+    "scrapy.downloadermiddlewares.redirect.RedirectMiddleware": None,
+    "pressbot.crawl.redirects.NoRefererRedirectMiddleware": 600,
     "pressbot.fixtures.replay.ReplayMiddleware": 950,
 }
 # Scrapy 2.19 starts a remote-control HTTP server in every crawl: Python sent to it runs inside the crawler, and its
 # token goes to a job file in the user's state directory (a killed run leaves its file behind). An unattended crawler
 # wants neither, as with the telnet console; the extension's module (which imports aiohttp) is not even loaded.
 REMOTE_CONTROL_ENABLED = False
-EXTENSIONS = {"pressbot.crawl.progress.Progress": 500, "scrapy.extensions.remote_control.RemoteControl": None}
+# Hygiene: no publicsuffix.org fetch (bundled suffix list), no log lines about pressbot's own choices.
+EXTENSIONS = {
+    "pressbot.crawl.logs.Hygiene": 0,
+    "pressbot.crawl.progress.Progress": 500,
+    "scrapy.extensions.remote_control.RemoteControl": None,
+}
 PRESSBOT_PROGRESS_INTERVAL = 15.0  # seconds between progress lines on stderr; 0 turns them off
 ITEM_PIPELINES = {
     "pressbot.pipelines.TriagePipeline": 100,

@@ -39,6 +39,8 @@ class CrawlOptions:
     max_coverage_drop: float | None = None
     overrides: dict[str, str] = field(default_factory=dict)
     quiet: bool = False
+    log_level: str = "WARNING"  # pressbot crawl's default: progress, problems and the summary (logs.py)
+    log_file: str | None = None
 
 
 def spider_classes() -> dict[str, type[ReleaseSpider]]:
@@ -82,8 +84,11 @@ def _crawl(options: CrawlOptions, names: list[str]) -> int:
         settings.set("PRESSBOT_SINCE", options.since.isoformat(), priority="cmdline")
     if options.until:
         settings.set("PRESSBOT_UNTIL", options.until.isoformat(), priority="cmdline")
+    settings.set("LOG_LEVEL", options.log_level, priority="cmdline")
+    if options.log_file:
+        settings.set("LOG_FILE", options.log_file, priority="cmdline")
     if options.quiet:
-        settings.set("LOG_LEVEL", "WARNING", priority="cmdline")
+        settings.set("PRESSBOT_PROGRESS_INTERVAL", 0, priority="cmdline")
     for name, value in options.overrides.items():
         settings.set(name, value, priority="cmdline")
     for option, setting in (
