@@ -74,6 +74,7 @@ def parse(files: tuple[Path, ...], url: str | None, site: str | None) -> None:
 @click.option("--rejects", help="Write rejected pages (with reasons) to this JSONL file.")
 @click.option("--state", help="SQLite crawl state (default: per-user data dir). Only new/changed releases are emitted.")
 @click.option("--no-state", is_flag=True, help="No incremental state: emit every release seen.")
+@click.option("--rebuild-state", is_flag=True, help="Move an empty or corrupt state file aside and start a new state.")
 @click.option("--manifest", help="Where to write the run manifest (default: beside the output).")
 @click.option(
     "--since", type=click.DateTime(["%Y-%m-%d"]), help="Skip releases listed before this date; stop paging past it."
@@ -98,6 +99,7 @@ def crawl(
     rejects: str | None,
     state: str | None,
     no_state: bool,
+    rebuild_state: bool,
     manifest: str | None,
     since: dt.datetime | None,
     until: dt.datetime | None,
@@ -111,10 +113,34 @@ def crawl(
     log_file: str | None,
 ) -> None:
     """Run the spiders (all sites by default) and write records, rejects and a run manifest."""
+    bad = [o for o in overrides if "=" not in o or not o.split("=", 1)[0].strip()]
+    if bad:
+        raise click.UsageError(f"-s takes NAME=VALUE, got {bad[0]!r}")
     settings = dict(o.split("=", 1) for o in overrides)
+    from pressbot.crawl.paths import check_paths
+    from pressbot.crawl.state import default_state_path
+
+    if no_state:
+        state_path = None
+    elif state:
+        state_path = state
+    elif replay:
+        state_path = None  # fixtures are not news: a replay never writes into the user's real state
+    else:
+        state_path = str(default_state_path())
+    try:
+        check_paths(overwrite_output or output, rejects, manifest, state_path)
+    except ValueError as exc:
+        raise click.UsageError(str(exc)) from None
+    if overwrite_output and state_path:
+        click.echo(
+            f"pressbot crawl: -O empties {overwrite_output} first, and with state ({state_path}) only new, changed "
+            "and withdrawn releases are written: the file will hold this run's news only (use -o to append)",
+            err=True,
+        )
     _warm_up_readers(settings, replay)
     from pressbot.crawl.runner import CrawlOptions, run_crawl
-    from pressbot.crawl.state import LockHeld, default_state_path
+    from pressbot.crawl.state import LockHeld
 
     options = CrawlOptions(
         sites=list(sites),
@@ -123,7 +149,7 @@ def crawl(
         output=overwrite_output or output,
         truncate=bool(overwrite_output),
         rejects=rejects,
-        state=None if no_state else (state or str(default_state_path())),
+        state=state_path,
         manifest=manifest,
         since=since.date() if since else None,
         until=until.date() if until else None,
@@ -135,11 +161,26 @@ def crawl(
         log_level=crawl_log_level(quiet, verbose, log_level),
         log_file=log_file,
     )
+    from pressbot.crawl import exit_codes
+    from pressbot.crawl.statefile import StateUnusable, move_aside
+
+    if rebuild_state and state_path:
+        moved = move_aside(state_path)
+        if moved:
+            click.echo(
+                f"pressbot crawl: --rebuild-state: moved {state_path} to {moved}; starting a new state", err=True
+            )
     try:
         code = run_crawl(options)
     except LockHeld as exc:
         click.echo(f"pressbot crawl: {exc}; exiting ({LOCK_HELD})", err=True)
         sys.exit(LOCK_HELD)
+    except StateUnusable as exc:
+        click.echo(f"pressbot crawl: {exc}", err=True)
+        sys.exit(exit_codes.STATE_UNUSABLE)
+    except OSError as exc:  # an output, rejects or state path that cannot be opened
+        click.echo(f"pressbot crawl: cannot write {exc.filename or ''}: {exc.strerror or exc}", err=True)
+        sys.exit(exit_codes.DISK_FULL)
     except ValueError as exc:
         raise click.UsageError(str(exc)) from None
     sys.exit(code)

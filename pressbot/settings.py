@@ -31,6 +31,8 @@ RETRY_HTTP_CODES = [500, 502, 503, 504, 522, 524, 408, 429]
 HTTPCACHE_ENABLED = False
 COOKIES_ENABLED = True  # the ROK board sets a session cookie on its first (307) answer
 REDIRECT_MAX_TIMES = 5
+PRESSBOT_ROBOTS_MAXSIZE = 512 * 1024  # a larger robots.txt stops its host (RFC 9309 asks parsers for 500 KiB)
+PRESSBOT_ROBOTS_TIMEOUT = 20.0  # seconds for the whole robots.txt; slower stops its host
 # Let error statuses reach the spider so blocks (403/429) are counted, not silently dropped.
 HTTPERROR_ALLOW_ALL = True
 
@@ -68,6 +70,7 @@ REMOTE_CONTROL_ENABLED = False
 # Hygiene: no publicsuffix.org fetch (bundled suffix list), no log lines about pressbot's own choices.
 EXTENSIONS = {
     "pressbot.crawl.logs.Hygiene": 0,
+    "pressbot.crawl.signals.DroppedRequests": 0,
     "pressbot.crawl.progress.Progress": 500,
     "scrapy.extensions.remote_control.RemoteControl": None,
 }

@@ -32,7 +32,10 @@ _connect_ex = socket.socket.connect_ex
 
 def getaddrinfo(host, *args, **kwargs):  # type: ignore[no-untyped-def]
     if not _local(host):
-        _refuse("getaddrinfo", host)
+        try:
+            _refuse("getaddrinfo", host)
+        except OSError:
+            raise socket.gaierror(socket.EAI_NONAME, "Name or service not known (test: no network)") from None
     return _getaddrinfo(host, *args, **kwargs)
 
 
