@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import contextlib
 import datetime as dt
+import os
 import sys
 from pathlib import Path
 
@@ -31,7 +32,7 @@ def _emit(data: object) -> None:
 
 
 @main.command()
-@click.argument("files", nargs=-1, required=True, type=click.Path(dir_okay=False, path_type=Path))
+@click.argument("files", nargs=-1, required=True, type=click.Path(path_type=Path))
 @click.option("--url", help="The page's URL (gives the site and the id).")
 @click.option("--site", help="Site name (see `pressbot sites`); inferred from --url when absent.")
 def parse(files: tuple[Path, ...], url: str | None, site: str | None) -> None:
@@ -42,16 +43,33 @@ def parse(files: tuple[Path, ...], url: str | None, site: str | None) -> None:
     failed = 0
     for path in files:
         try:
-            size = path.stat().st_size
-            if size > MAX_BYTES:
-                raise ExtractError("too_large", f"{size} bytes is over the {MAX_BYTES} byte limit")
-            release = extract(path.read_bytes(), url=url, site=site)
+            release = extract(_read_page(path, MAX_BYTES), url=url, site=site)
         except (OSError, ExtractError, ValueError) as exc:
             failed += 1
             click.echo(f"pressbot parse: {path}: {exc}", err=True)
             continue
         _emit(release.model_dump(mode="json"))
     sys.exit(1 if failed else 0)
+
+
+def _read_page(path: Path, limit: int) -> bytes:
+    """A regular file's bytes, at most ``limit``: a device (/dev/zero), a FIFO or a folder is refused, never read
+    without bound or waited on."""
+    import stat
+
+    fd = os.open(path, os.O_RDONLY | os.O_NONBLOCK)  # a FIFO with no writer would block a plain open()
+    try:
+        mode = os.fstat(fd).st_mode
+        if not stat.S_ISREG(mode):
+            kind = "a folder" if stat.S_ISDIR(mode) else "not a regular file (device, FIFO or socket)"
+            raise OSError(f"{kind}; give a saved page")
+        with os.fdopen(fd, "rb", closefd=False) as handle:
+            data = handle.read(limit + 1)
+    finally:
+        os.close(fd)
+    if len(data) > limit:
+        raise ExtractError("too_large", f"over the {limit} byte limit")
+    return data
 
 
 # ---------------------------------------------------------------------------------------- crawl
@@ -210,18 +228,25 @@ def fixtures() -> None:
 @click.argument("root", default="fixtures", type=click.Path(exists=True, path_type=Path))
 def fixtures_check(root: Path) -> None:
     """Replay every case and show a per-field diff against expected.json; exit 1 on any difference."""
-    from pressbot.fixtures.cases import find_cases
+    from pressbot.fixtures.cases import case_is_safe, find_cases
     from pressbot.fixtures.check import diff, render_case
 
     cases = find_cases(root)
     bad = 0
     for case in cases:
-        expected = case.expected()
-        if expected is None:
+        try:
+            case_is_safe(case)
+            expected = case.expected()
+            if expected is None:
+                bad += 1
+                click.echo(f"MISSING {case.name}: no expected.json (run `pressbot fixtures update`)")
+                continue
+            rendered = render_case(case)
+        except (OSError, ValueError, KeyError, TypeError) as exc:  # a malformed case: one line, the others checked
             bad += 1
-            click.echo(f"MISSING {case.name}: no expected.json (run `pressbot fixtures update`)")
+            click.echo(f"BAD {case.name}: {type(exc).__name__}: {exc}")
             continue
-        lines = diff(expected, render_case(case))
+        lines = diff(expected, rendered)
         if lines:
             bad += 1
             click.echo(f"FAIL {case.name} ({case.url})")
@@ -235,19 +260,25 @@ def fixtures_check(root: Path) -> None:
 @click.argument("root", default="fixtures", type=click.Path(exists=True, path_type=Path))
 def fixtures_update(root: Path) -> None:
     """Rewrite expected.json from current output (after you have reviewed the diff)."""
-    from pressbot.fixtures.cases import find_cases
+    from pressbot.fixtures.cases import case_is_safe, find_cases
     from pressbot.fixtures.check import render_case
     from pressbot.jsonfmt import json_document
 
-    changed = 0
+    changed = bad = 0
     for case in find_cases(root):
-        text = json_document(render_case(case))
-        old = case.expected_path.read_text(encoding="utf-8") if case.expected_path.exists() else None
-        if text != old:
-            case.expected_path.write_text(text, encoding="utf-8")
-            changed += 1
-            click.echo(f"updated {case.name}")
-    click.echo(f"{changed} expected.json file(s) rewritten")
+        try:
+            case_is_safe(case)
+            text = json_document(render_case(case))
+            old = case.expected_path.read_text(encoding="utf-8") if case.expected_path.exists() else None
+            if text != old:
+                case.expected_path.write_text(text, encoding="utf-8")
+                changed += 1
+                click.echo(f"updated {case.name}")
+        except (OSError, ValueError, KeyError, TypeError) as exc:  # a malformed case: one line, the others updated
+            bad += 1
+            click.echo(f"BAD {case.name}: {type(exc).__name__}: {exc}", err=True)
+    click.echo(f"{changed} expected.json file(s) rewritten" + (f", {bad} bad case(s) left alone" if bad else ""))
+    sys.exit(1 if bad else 0)
 
 
 @fixtures.command("save")
@@ -257,10 +288,12 @@ def fixtures_update(root: Path) -> None:
 @click.option("--root", default="fixtures", type=click.Path(path_type=Path), show_default=True)
 def fixtures_save(url: str, site: str | None, case_name: str | None, root: Path) -> None:
     """Record a new case from the live site (the page as served, its status and headers)."""
-    from pressbot.fixtures.save import save_case
+    from pressbot.fixtures.save import BadCase, save_case
 
     try:
         case = save_case(url, root=root, site=site, case_name=case_name)
+    except BadCase as exc:
+        raise click.UsageError(str(exc)) from None
     except (OSError, ValueError) as exc:
         click.echo(f"pressbot fixtures save: {url}: {exc}", err=True)
         sys.exit(1)

@@ -301,3 +301,94 @@ def test_unusable_state_is_refused_and_rebuilt_only_when_asked(tmp_path: Path, c
     assert rebuilt.returncode == 0, rebuilt.stderr[-3000:]
     assert len(out.read_text(encoding="utf-8").splitlines()) == 8
     assert [p.name for p in tmp_path.glob("state.sqlite.broken-*")]
+
+
+# ------------------------------------------------------------------ bad input
+
+
+def test_parse_is_bounded_never_blocks_and_reports_each_bad_file(tmp_path: Path, seed_bytes: bytes) -> None:
+    """Fails on da398a3: /dev/zero grows without bound, a FIFO blocks, a directory aborts everything (exit 2)."""
+    good = tmp_path / "good.html"
+    good.write_bytes(seed_bytes)
+    fifo = tmp_path / "fifo"
+    os.mkfifo(fifo)
+    folder = tmp_path / "folder"
+    folder.mkdir()
+    args = ["parse", "/dev/zero", str(fifo), str(folder), str(tmp_path / "missing.html"), str(good)]
+    result = pressbot(*args, env=clean_env(tmp_path), timeout=60)
+    assert result.returncode == 1, result.stderr
+    assert len(result.stdout.splitlines()) == 1 and json.loads(result.stdout)["title"]
+    errors = result.stderr.strip().splitlines()
+    assert len(errors) == 4 and all(line.startswith("pressbot parse: ") for line in errors), errors
+
+
+def test_fixtures_save_is_confined_and_clear(tmp_path: Path) -> None:
+    """Fails on da398a3: writes outside fixtures/, a traceback for file://."""
+    root = tmp_path / "fixtures"
+    url = "https://www.mofa.go.jp/mofaj/press/release/pressit_000001_01276.html"
+    for extra in (["--case", "../../x"], ["--case", str(tmp_path / "abs")], ["--site", "../x"]):
+        result = pressbot("fixtures", "save", url, "--root", str(root), *extra, env=clean_env(tmp_path))
+        assert result.returncode == 2, result.stderr
+        assert "Traceback" not in result.stderr and len(result.stderr.strip().splitlines()) <= 4
+    result = pressbot("fixtures", "save", "file:///etc/passwd", "--root", str(root), env=clean_env(tmp_path))
+    assert result.returncode == 2 and "Traceback" not in result.stderr and "http" in result.stderr
+    assert not (tmp_path / "x").exists() and not (tmp_path / "abs").exists() and off_loopback(tmp_path) == ""
+
+
+def test_fixtures_save_of_an_endless_body_is_bounded(tmp_path: Path) -> None:
+    from pressbot.fixtures import save
+
+    class Endless:
+        status = 200
+
+        def getheaders(self):  # type: ignore[no-untyped-def]
+            return [("Content-Type", "text/html")]
+
+        def read(self, n: int = -1) -> bytes:
+            assert n > 0, "read() with no bound"
+            return b"x" * n
+
+    with pytest.raises(ValueError, match="larger than"):
+        save.read_bounded(Endless(), 1000)
+
+
+def test_fixtures_check_and_update_report_bad_cases_one_line_each(tmp_path: Path) -> None:
+    """Fails on da398a3: one malformed response.json stops the whole check; update follows a symlink."""
+    import shutil
+
+    root = tmp_path / "fixtures"
+    shutil.copytree(FIXTURES / "mofa_ja", root / "mofa_ja")
+    (root / "mofa_ja" / "statement_danwa_gaza" / "response.json").write_text("{oops", encoding="utf-8")
+    secret = tmp_path / "secret.txt"
+    secret.write_text("not yours", encoding="utf-8")
+    case = root / "mofa_ja" / "release_video_conference_australia"
+    (case / "expected.json").unlink()
+    (case / "expected.json").symlink_to(secret)
+    for command in ("check", "update"):
+        result = pressbot("fixtures", command, str(root), env=clean_env(tmp_path))
+        assert result.returncode == 1, result.stdout + result.stderr
+        assert "Traceback" not in result.stderr
+        text = result.stdout + result.stderr
+        assert "statement_danwa_gaza" in text and "release_video_conference_australia" in text
+    assert secret.read_text(encoding="utf-8") == "not yours"
+
+
+def test_scrapy_crawl_with_a_mistyped_replay_folder_fails_closed(tmp_path: Path) -> None:
+    """Fails on da398a3: a warning, then the live sites are crawled."""
+    env = clean_env(tmp_path, PRESSBOT_REPLAY="fixturez")
+    result = subprocess.run(
+        [sys.executable, "-m", "scrapy", "crawl", "mofa_ja", "-s", "LOG_LEVEL=ERROR"],
+        cwd=ROOT, env=env, capture_output=True, text=True, timeout=120,
+    )  # fmt: skip
+    assert result.returncode != 0, result.stderr[-2000:]
+    assert "PRESSBOT_REPLAY" in result.stderr and off_loopback(tmp_path) == ""
+
+
+def test_live_crawl_without_contact_warns_once(tmp_path: Path) -> None:
+    """Fails on da398a3: the default User-Agent points at a URL that is not the user's, silently."""
+    out = tmp_path / "out.jsonl"
+    args = ("crawl", "mofa_ja", "-o", str(out), "--no-state", "-s", "RETRY_TIMES=0", "-s", "DOWNLOAD_DELAY=0")
+    result = pressbot(*args, env=clean_env(tmp_path))
+    assert result.stderr.count("PRESSBOT_CONTACT") == 1, result.stderr
+    replay = pressbot("crawl", "mofa_ja", "--replay", str(FIXTURES), "-o", str(out), env=clean_env(tmp_path))
+    assert "PRESSBOT_CONTACT" not in replay.stderr
