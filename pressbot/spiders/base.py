@@ -15,6 +15,7 @@ import scrapy
 from scrapy.http import Response
 
 from pressbot.crawl import ignored, statuses, workers
+from pressbot.crawl.canonical import canonical_url
 from pressbot.crawl.run import run_for
 from pressbot.crawl.workers import read_release_page
 from pressbot.errors import ExtractError
@@ -83,6 +84,7 @@ class ReleaseSpider(scrapy.Spider):
     def release_requests(self, url: str, listed: dict[str, Any]) -> Iterator[Any]:
         """Fetch a release: conditionally when the state knows it; not at all while its revalidation window
         is open and the listing shows no change (counted as unchanged)."""
+        url = canonical_url(self.site.name, url)  # one spelling per release before the state and the id see it
         state = run_for(self.crawler).state
         known = state.by_url(url) if state else None
         headers = {}
