@@ -50,7 +50,10 @@ SPIDER_MIDDLEWARES = {
     "scrapy.spidermiddlewares.urllength.UrlLengthMiddleware": None,
     "scrapy.spidermiddlewares.depth.DepthMiddleware": None,
     "scrapy.spidermiddlewares.metacopy.MetaCopyDetectionMiddleware": None,
+    "pressbot.crawl.bounds.ListingBounds": 800,
 }
+PRESSBOT_MAX_LISTING_PAGES = 500  # listing pages followed per site (an endless "next page" chain stops here)
+PRESSBOT_MAX_LISTING_LINKS = 2000  # release links taken from one listing page
 # Redirects off a site's domains are dropped by Scrapy's OffsiteMiddleware (spiders set allowed_domains).
 DOWNLOADER_MIDDLEWARES = {
     "scrapy.downloadermiddlewares.robotstxt.RobotsTxtMiddleware": None,
