@@ -4,12 +4,15 @@ from __future__ import annotations
 
 import contextlib
 import datetime as dt
+import os
 import sys
 from pathlib import Path
 
 import click
 
 from pressbot.crawl.exit_codes import EXIT_CODES, LOCK_HELD
+from pressbot.crawl.logs import LEVELS
+from pressbot.crawl.logs import log_level as crawl_log_level
 from pressbot.errors import ExtractError
 from pressbot.jsonfmt import json_line
 
@@ -52,7 +55,7 @@ sites_dir_option = click.option(
 
 @main.command()
 @sites_dir_option
-@click.argument("files", nargs=-1, required=True, type=click.Path(dir_okay=False, path_type=Path))
+@click.argument("files", nargs=-1, required=True, type=click.Path(path_type=Path))
 @click.option("--url", help="The page's URL (gives the site and the id).")
 @click.option("--site", help="Site name (see `pressbot sites`); inferred from --url when absent.")
 def parse(files: tuple[Path, ...], url: str | None, site: str | None) -> None:
@@ -63,16 +66,33 @@ def parse(files: tuple[Path, ...], url: str | None, site: str | None) -> None:
     failed = 0
     for path in files:
         try:
-            size = path.stat().st_size
-            if size > MAX_BYTES:
-                raise ExtractError("too_large", f"{size} bytes is over the {MAX_BYTES} byte limit")
-            release = extract(path.read_bytes(), url=url, site=site)
+            release = extract(_read_page(path, MAX_BYTES), url=url, site=site)
         except (OSError, ExtractError, ValueError) as exc:
             failed += 1
             click.echo(f"pressbot parse: {path}: {exc}", err=True)
             continue
         _emit(release.model_dump(mode="json"))
     sys.exit(1 if failed else 0)
+
+
+def _read_page(path: Path, limit: int) -> bytes:
+    """A regular file's bytes, at most ``limit``: a device (/dev/zero), a FIFO or a folder is refused, never read
+    without bound or waited on."""
+    import stat
+
+    fd = os.open(path, os.O_RDONLY | os.O_NONBLOCK)  # a FIFO with no writer would block a plain open()
+    try:
+        mode = os.fstat(fd).st_mode
+        if not stat.S_ISREG(mode):
+            kind = "a folder" if stat.S_ISDIR(mode) else "not a regular file (device, FIFO or socket)"
+            raise OSError(f"{kind}; give a saved page")
+        with os.fdopen(fd, "rb", closefd=False) as handle:
+            data = handle.read(limit + 1)
+    finally:
+        os.close(fd)
+    if len(data) > limit:
+        raise ExtractError("too_large", f"over the {limit} byte limit")
+    return data
 
 
 # ---------------------------------------------------------------------------------------- crawl
@@ -96,6 +116,7 @@ def parse(files: tuple[Path, ...], url: str | None, site: str | None) -> None:
 @click.option("--rejects", help="Write rejected pages (with reasons) to this JSONL file.")
 @click.option("--state", help="SQLite crawl state (default: per-user data dir). Only new/changed releases are emitted.")
 @click.option("--no-state", is_flag=True, help="No incremental state: emit every release seen.")
+@click.option("--rebuild-state", is_flag=True, help="Move an empty or corrupt state file aside and start a new state.")
 @click.option("--manifest", help="Where to write the run manifest (default: beside the output).")
 @click.option(
     "--since", type=click.DateTime(["%Y-%m-%d"]), help="Skip releases listed before this date; stop paging past it."
@@ -107,7 +128,10 @@ def parse(files: tuple[Path, ...], url: str | None, site: str | None) -> None:
     "--max-coverage-drop", type=float, help="Gate: drop below the recent median (PRESSBOT_MAX_COVERAGE_DROP, 0.3)."
 )
 @click.option("-s", "--set", "overrides", multiple=True, help="Scrapy setting NAME=VALUE (repeatable).")
-@click.option("--quiet", is_flag=True, help="Only warnings and the summary.")
+@click.option("-q", "--quiet", is_flag=True, help="Only warnings and the summary (no progress lines).")
+@click.option("-v", "--verbose", count=True, help="Scrapy's INFO log too (-vv: DEBUG).")
+@click.option("--log-level", type=click.Choice(LEVELS, case_sensitive=False), help="Log level (default WARNING).")
+@click.option("--log-file", help="Write the log to this file instead of stderr (the summary stays on stderr).")
 def crawl(
     sites: tuple[str, ...],
     replay: str | None,
@@ -117,6 +141,7 @@ def crawl(
     rejects: str | None,
     state: str | None,
     no_state: bool,
+    rebuild_state: bool,
     manifest: str | None,
     since: dt.datetime | None,
     until: dt.datetime | None,
@@ -125,12 +150,39 @@ def crawl(
     max_coverage_drop: float | None,
     overrides: tuple[str, ...],
     quiet: bool,
+    verbose: int,
+    log_level: str | None,
+    log_file: str | None,
 ) -> None:
     """Run the spiders (all sites by default) and write records, rejects and a run manifest."""
+    bad = [o for o in overrides if "=" not in o or not o.split("=", 1)[0].strip()]
+    if bad:
+        raise click.UsageError(f"-s takes NAME=VALUE, got {bad[0]!r}")
     settings = dict(o.split("=", 1) for o in overrides)
+    from pressbot.crawl.paths import check_paths
+    from pressbot.crawl.state import default_state_path
+
+    if no_state:
+        state_path = None
+    elif state:
+        state_path = state
+    elif replay:
+        state_path = None  # fixtures are not news: a replay never writes into the user's real state
+    else:
+        state_path = str(default_state_path())
+    try:
+        check_paths(overwrite_output or output, rejects, manifest, state_path)
+    except ValueError as exc:
+        raise click.UsageError(str(exc)) from None
+    if overwrite_output and state_path:
+        click.echo(
+            f"pressbot crawl: -O empties {overwrite_output} first, and with state ({state_path}) only new, changed "
+            "and withdrawn releases are written: the file will hold this run's news only (use -o to append)",
+            err=True,
+        )
     _warm_up_readers(settings, replay)
     from pressbot.crawl.runner import CrawlOptions, run_crawl
-    from pressbot.crawl.state import LockHeld, default_state_path
+    from pressbot.crawl.state import LockHeld
 
     options = CrawlOptions(
         sites=list(sites),
@@ -139,7 +191,7 @@ def crawl(
         output=overwrite_output or output,
         truncate=bool(overwrite_output),
         rejects=rejects,
-        state=None if no_state else (state or str(default_state_path())),
+        state=state_path,
         manifest=manifest,
         since=since.date() if since else None,
         until=until.date() if until else None,
@@ -148,12 +200,29 @@ def crawl(
         max_coverage_drop=max_coverage_drop,
         overrides=settings,
         quiet=quiet,
+        log_level=crawl_log_level(quiet, verbose, log_level),
+        log_file=log_file,
     )
+    from pressbot.crawl import exit_codes
+    from pressbot.crawl.statefile import StateUnusable, move_aside
+
+    if rebuild_state and state_path:
+        moved = move_aside(state_path)
+        if moved:
+            click.echo(
+                f"pressbot crawl: --rebuild-state: moved {state_path} to {moved}; starting a new state", err=True
+            )
     try:
         code = run_crawl(options)
     except LockHeld as exc:
         click.echo(f"pressbot crawl: {exc}; exiting ({LOCK_HELD})", err=True)
         sys.exit(LOCK_HELD)
+    except StateUnusable as exc:
+        click.echo(f"pressbot crawl: {exc}", err=True)
+        sys.exit(exit_codes.STATE_UNUSABLE)
+    except OSError as exc:  # an output, rejects or state path that cannot be opened
+        click.echo(f"pressbot crawl: cannot write {exc.filename or ''}: {exc.strerror or exc}", err=True)
+        sys.exit(exit_codes.DISK_FULL)
     except ValueError as exc:
         raise click.UsageError(str(exc)) from None
     sys.exit(code)
@@ -184,18 +253,25 @@ def fixtures() -> None:
 @click.argument("root", default="fixtures", type=click.Path(exists=True, path_type=Path))
 def fixtures_check(root: Path) -> None:
     """Replay every case and show a per-field diff against expected.json; exit 1 on any difference."""
-    from pressbot.fixtures.cases import find_cases
+    from pressbot.fixtures.cases import case_is_safe, find_cases
     from pressbot.fixtures.check import diff, render_case
 
     cases = find_cases(root)
     bad = 0
     for case in cases:
-        expected = case.expected()
-        if expected is None:
+        try:
+            case_is_safe(case)
+            expected = case.expected()
+            if expected is None:
+                bad += 1
+                click.echo(f"MISSING {case.name}: no expected.json (run `pressbot fixtures update`)")
+                continue
+            rendered = render_case(case)
+        except (OSError, ValueError, KeyError, TypeError) as exc:  # a malformed case: one line, the others checked
             bad += 1
-            click.echo(f"MISSING {case.name}: no expected.json (run `pressbot fixtures update`)")
+            click.echo(f"BAD {case.name}: {type(exc).__name__}: {exc}")
             continue
-        lines = diff(expected, render_case(case))
+        lines = diff(expected, rendered)
         if lines:
             bad += 1
             click.echo(f"FAIL {case.name} ({case.url})")
@@ -210,19 +286,25 @@ def fixtures_check(root: Path) -> None:
 @click.argument("root", default="fixtures", type=click.Path(exists=True, path_type=Path))
 def fixtures_update(root: Path) -> None:
     """Rewrite expected.json from current output (after you have reviewed the diff)."""
-    from pressbot.fixtures.cases import find_cases
+    from pressbot.fixtures.cases import case_is_safe, find_cases
     from pressbot.fixtures.check import render_case
     from pressbot.jsonfmt import json_document
 
-    changed = 0
+    changed = bad = 0
     for case in find_cases(root):
-        text = json_document(render_case(case))
-        old = case.expected_path.read_text(encoding="utf-8") if case.expected_path.exists() else None
-        if text != old:
-            case.expected_path.write_text(text, encoding="utf-8")
-            changed += 1
-            click.echo(f"updated {case.name}")
-    click.echo(f"{changed} expected.json file(s) rewritten")
+        try:
+            case_is_safe(case)
+            text = json_document(render_case(case))
+            old = case.expected_path.read_text(encoding="utf-8") if case.expected_path.exists() else None
+            if text != old:
+                case.expected_path.write_text(text, encoding="utf-8")
+                changed += 1
+                click.echo(f"updated {case.name}")
+        except (OSError, ValueError, KeyError, TypeError) as exc:  # a malformed case: one line, the others updated
+            bad += 1
+            click.echo(f"BAD {case.name}: {type(exc).__name__}: {exc}", err=True)
+    click.echo(f"{changed} expected.json file(s) rewritten" + (f", {bad} bad case(s) left alone" if bad else ""))
+    sys.exit(1 if bad else 0)
 
 
 @fixtures.command("save")
@@ -233,10 +315,12 @@ def fixtures_update(root: Path) -> None:
 @click.option("--root", default="fixtures", type=click.Path(path_type=Path), show_default=True)
 def fixtures_save(url: str, site: str | None, case_name: str | None, root: Path) -> None:
     """Record a new case from the live site (the page as served, its status and headers)."""
-    from pressbot.fixtures.save import save_case
+    from pressbot.fixtures.save import BadCase, save_case
 
     try:
         case = save_case(url, root=root, site=site, case_name=case_name)
+    except BadCase as exc:
+        raise click.UsageError(str(exc)) from None
     except (OSError, ValueError) as exc:
         click.echo(f"pressbot fixtures save: {url}: {exc}", err=True)
         sys.exit(1)

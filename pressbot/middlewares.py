@@ -26,9 +26,29 @@ class RobotsPolicyMiddleware(RobotsTxtMiddleware):
     """Scrapy's robots.txt middleware, stricter.
 
     - robots.txt answering 5xx means "do not crawl this host now" (RFC 9309 §2.3.1.4), logged as an error
-      and counted as ``robotstxt/host_refused``; a 4xx still means "no rules".
+      and counted as ``robotstxt/host_refused``; a 4xx still means "no rules". So does a robots.txt that cannot
+      be read at all (DNS failure, reset) or is over PRESSBOT_ROBOTS_MAXSIZE / PRESSBOT_ROBOTS_TIMEOUT.
     - A ``Crawl-delay`` becomes the host's exact minimum delay (no jitter; AutoThrottle may only raise it).
     """
+
+    async def process_request(self, request: Request, spider=None) -> None:  # type: ignore[no-untyped-def,override]
+        if request.meta.get("dont_obey_robotstxt") and request.url.endswith("/robots.txt"):
+            # robots.txt itself: bounded in size and time (a 50 MB or never-ending one fails closed, below)
+            settings = self.crawler.settings
+            request.meta.setdefault("download_maxsize", settings.getint("PRESSBOT_ROBOTS_MAXSIZE"))
+            request.meta.setdefault("download_timeout", settings.getfloat("PRESSBOT_ROBOTS_TIMEOUT"))
+        return await super().process_request(request)
+
+    def _robots_error(self, exc: Exception, netloc: str) -> None:
+        """robots.txt could not be read (DNS failure, timeout, too large, reset): fail closed, as for a 5xx."""
+        self._stats.inc_value("robotstxt/host_refused")
+        logger.error(
+            "robots.txt of %s could not be read (%s: %s): not crawling that host", netloc, type(exc).__name__, exc
+        )
+        deferred = self._parsers[netloc]
+        self._parsers[netloc] = _DenyAll()  # type: ignore[assignment]
+        if hasattr(deferred, "callback"):
+            deferred.callback(self._parsers[netloc])  # type: ignore[union-attr]
 
     async def _parse_robots(self, response: Response, netloc: str, request: Request) -> None:
         if response.status >= 500:
@@ -50,6 +70,7 @@ class RobotsPolicyMiddleware(RobotsTxtMiddleware):
     def process_request_2(self, rp, request: Request) -> None:  # type: ignore[no-untyped-def]
         if isinstance(rp, _DenyAll):
             self._stats.inc_value("robotstxt/forbidden")
+            self._stats.inc_value("robotstxt/forbidden_refused")  # not the rules: the host is stopped
             from scrapy.exceptions import IgnoreRequest
 
             raise IgnoreRequest(f"robots.txt of {request.url.split('/')[2]} is unavailable (5xx)")

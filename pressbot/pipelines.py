@@ -188,6 +188,8 @@ class OutputPipeline(_RunPipeline):
         }
         line = serialized.line()
         run.emit(line, row)
+        if run.write_error is not None:  # not written (disk full): not counted as emitted; the next run emits it
+            raise DropItem(f"not written: {item.url}", log_level="DEBUG")
         run.site(item.site).releases[status] += 1
         if status != "withdrawn":
             run.count_emitted(item.site, serialized.covered)

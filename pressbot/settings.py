@@ -31,6 +31,8 @@ RETRY_HTTP_CODES = [500, 502, 503, 504, 522, 524, 408, 429]
 HTTPCACHE_ENABLED = False
 COOKIES_ENABLED = True  # the ROK board sets a session cookie on its first (307) answer
 REDIRECT_MAX_TIMES = 5
+PRESSBOT_ROBOTS_MAXSIZE = 512 * 1024  # a larger robots.txt stops its host (RFC 9309 asks parsers for 500 KiB)
+PRESSBOT_ROBOTS_TIMEOUT = 20.0  # seconds for the whole robots.txt; slower stops its host
 # Let error statuses reach the spider so blocks (403/429) are counted, not silently dropped.
 HTTPERROR_ALLOW_ALL = True
 
@@ -48,19 +50,33 @@ SPIDER_MIDDLEWARES = {
     "scrapy.spidermiddlewares.urllength.UrlLengthMiddleware": None,
     "scrapy.spidermiddlewares.depth.DepthMiddleware": None,
     "scrapy.spidermiddlewares.metacopy.MetaCopyDetectionMiddleware": None,
+    "pressbot.crawl.bounds.ListingBounds": 800,
 }
+PRESSBOT_MAX_LISTING_PAGES = 500  # listing pages followed per site (an endless "next page" chain stops here)
+PRESSBOT_MAX_LISTING_LINKS = 2000  # release links taken from one listing page
 # Redirects off a site's domains are dropped by Scrapy's OffsiteMiddleware (spiders set allowed_domains).
 DOWNLOADER_MIDDLEWARES = {
     "scrapy.downloadermiddlewares.robotstxt.RobotsTxtMiddleware": None,
     "pressbot.middlewares.RobotsPolicyMiddleware": 100,
     "pressbot.middlewares.BackoffMiddleware": 560,  # before RetryMiddleware (550) sees the response
+    # The stock redirect middlewares warn that there is no Referer middleware (removed above, on purpose).
+    "scrapy.downloadermiddlewares.redirect.MetaRefreshMiddleware": None,
+    "pressbot.crawl.redirects.NoRefererMetaRefreshMiddleware": 580,
+    "scrapy.downloadermiddlewares.redirect.RedirectMiddleware": None,
+    "pressbot.crawl.redirects.NoRefererRedirectMiddleware": 600,
     "pressbot.fixtures.replay.ReplayMiddleware": 950,
 }
 # Scrapy 2.19 starts a remote-control HTTP server in every crawl: Python sent to it runs inside the crawler, and its
 # token goes to a job file in the user's state directory (a killed run leaves its file behind). An unattended crawler
 # wants neither, as with the telnet console; the extension's module (which imports aiohttp) is not even loaded.
 REMOTE_CONTROL_ENABLED = False
-EXTENSIONS = {"pressbot.crawl.progress.Progress": 500, "scrapy.extensions.remote_control.RemoteControl": None}
+# Hygiene: no publicsuffix.org fetch (bundled suffix list), no log lines about pressbot's own choices.
+EXTENSIONS = {
+    "pressbot.crawl.logs.Hygiene": 0,
+    "pressbot.crawl.signals.DroppedRequests": 0,
+    "pressbot.crawl.progress.Progress": 500,
+    "scrapy.extensions.remote_control.RemoteControl": None,
+}
 PRESSBOT_PROGRESS_INTERVAL = 15.0  # seconds between progress lines on stderr; 0 turns them off
 ITEM_PIPELINES = {
     "pressbot.pipelines.TriagePipeline": 100,

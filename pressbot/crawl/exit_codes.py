@@ -6,6 +6,9 @@ BLOCKED = 3  # a site yielded nothing but blocked pages (403/429/challenge/decoy
 REJECTS = 4  # the share of rejected pages is above --max-reject-share
 COVERAGE = 5  # field coverage is below --min-coverage or fell well below the recent median
 SPIDER_ERRORS = 6  # spider exceptions, fetch errors, or replay requests with no fixture
+INTERRUPTED = 7  # SIGINT/SIGTERM stopped the run early (the manifest says interrupted; state and lock are clean)
+STATE_UNUSABLE = 65  # the state file is empty, corrupt or not pressbot's (EX_DATAERR): see --rebuild-state
+DISK_FULL = 74  # the output, rejects or state could not be written (EX_IOERR: disk full, read-only)
 LOCK_HELD = 75  # another run holds the state lock (EX_TEMPFAIL: try again later)
 
 EXIT_CODES = {
@@ -16,5 +19,8 @@ EXIT_CODES = {
     REJECTS: "reject share above the threshold",
     COVERAGE: "field coverage below the threshold or far below the recent median",
     SPIDER_ERRORS: "spider errors, fetch errors or missing replay fixtures",
+    INTERRUPTED: "interrupted by SIGINT/SIGTERM: records so far are written and committed, the rest not fetched",
+    STATE_UNUSABLE: "the state file is empty, corrupt or not a pressbot state (--rebuild-state starts a new one)",
+    DISK_FULL: "an output file could not be written (disk full, read-only): what was written is whole lines",
     LOCK_HELD: "another run holds the state lock",
 }

@@ -26,7 +26,10 @@ class SiteReport(_Model):
     errors: list[str] = Field(description="Fetch errors (first 50)")
     listing_pages: int = Field(0, description="Listing pages parsed (paging stops past --since)")
     replay_missing: int = Field(description="Replay requests with no fixture")
-    robots_refused: int = Field(description="Hosts not crawled because robots.txt answered 5xx")
+    robots_refused: int = Field(
+        description="Hosts not crawled because robots.txt was unavailable (5xx, DNS, too large, too slow)"
+    )
+    robots_forbidden: int = Field(0, description="Requests robots.txt disallowed (all of them: a gate)")
     spider_exceptions: int = 0
 
 
@@ -42,6 +45,7 @@ class Manifest(_Model):
     sites: dict[str, SiteReport]
     gates: dict[str, Gate] = Field(default_factory=dict)
     exit_code: int = 0
+    interrupted: bool = Field(False, description="SIGINT/SIGTERM stopped the run before it finished")
 
 
 def manifest_schema_text() -> str:

@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+import contextlib
 import datetime as dt
 import os
+import sys
 import time
 from collections import Counter
 from concurrent.futures import Future, ThreadPoolExecutor
@@ -27,7 +29,39 @@ def _open_jsonl(path: str | None, truncate: bool) -> IO[bytes] | None:
     if not path:
         return None
     Path(path).parent.mkdir(parents=True, exist_ok=True)
+    if not truncate:
+        _cut_partial_line(path)
     return open(path, "wb" if truncate else "ab")
+
+
+def _cut_partial_line(path: str) -> None:
+    """A run stopped mid-line (disk full, power cut) left a partial last line: cut the file back to its last whole
+    line before appending. The cut record's state row was never committed (it is committed only after its line is
+    fsynced whole), so this run emits it again."""
+    try:
+        handle = open(path, "r+b")  # noqa: SIM115
+    except (FileNotFoundError, IsADirectoryError):
+        return
+    with handle:
+        size = handle.seek(0, os.SEEK_END)
+        if not size or not handle.seekable():
+            return
+        handle.seek(size - 1)
+        if handle.read(1) == b"\n":
+            return
+        end = size
+        while end > 0:
+            start = max(0, end - 65536)
+            handle.seek(start)
+            newline = handle.read(end - start).rfind(b"\n")
+            if newline >= 0:
+                end = start + newline + 1
+                break
+            end = start
+        handle.truncate(end)
+        sys.stderr.write(
+            f"pressbot: {path}: cut a partial last line ({size - end} bytes); its release is emitted again\n"
+        )
 
 
 class SiteCounts:
@@ -57,6 +91,7 @@ class SiteCounts:
             "listing_pages": stats.get(f"pressbot/{self.name}/listing_pages", 0),
             "replay_missing": stats.get("replay/missing", 0),
             "robots_refused": stats.get("robotstxt/host_refused", 0),
+            "robots_forbidden": stats.get("robotstxt/forbidden", 0) - stats.get("robotstxt/forbidden_refused", 0),
             "spider_exceptions": sum(v for k, v in stats.items() if k.startswith("spider_exceptions/")),
         }
 
@@ -69,15 +104,16 @@ class Run:
     ):
         self.started = now_iso()
         self.output_path = output
+        self.state = State(state) if state else None  # first: an unusable state is refused before any file is opened
         self.output = _open_jsonl(output, truncate)
         self.rejects = _open_jsonl(rejects, truncate)
-        self.state = State(state) if state else None
         self.sites: dict[str, SiteCounts] = {}
         self.crawler_stats: dict[str, dict[str, Any]] = {}
         self._unsynced = 0  # record lines written since the last fsync
         self._synced_at = time.monotonic()
         self._disk: ThreadPoolExecutor | None = None  # runs the fsyncs of group commits
         self._fsyncing: tuple[Future[None], list[dict[str, Any]]] | None = None  # a batch's fsync and its rows
+        self.write_error: OSError | None = None  # the first failed write of the output (ENOSPC …)
 
     def site(self, name: str) -> SiteCounts:
         """The counts of one site, created on first use."""
@@ -92,16 +128,31 @@ class Run:
             if state is not None:
                 state.finish_write(row)
             return
+        if self.write_error is not None:
+            return  # the output cannot be written (disk full): the crawl is judged DISK_FULL; its rows stay pending
         if state is not None:
             state.begin_write(row, str(self.output_path), self.output.tell())
-        self.output.write(record_line)
-        self.output.flush()  # a killed process leaves whole lines
+        try:
+            self.output.write(record_line)
+            self.output.flush()  # a killed process leaves whole lines
+        except OSError as exc:
+            self._write_failed(exc)
+            return
         if state is not None:
             state.written(row)
         self._unsynced += 1
         self._settle_synced()
         if self._unsynced >= SYNC_EVERY_LINES or time.monotonic() - self._synced_at >= SYNC_EVERY_SECONDS:
             self._sync_in_background()
+
+    def _write_failed(self, exc: OSError) -> None:
+        """The first write error: said once, on one line; later records are not written (their state rows are never
+        committed, so the next run emits them)."""
+        self.write_error = exc
+        sys.stderr.write(f"pressbot: cannot write {self.output_path}: {exc.strerror or exc}; no more records written\n")
+        if self.output is not None:
+            with contextlib.suppress(OSError):
+                self.output.truncate(self.output.tell())  # drop what the buffer could not write, if anything
 
     def _sync_in_background(self) -> None:
         """Group commit without stalling the crawl: the batch's fsync runs in a thread, and its state rows are
@@ -130,6 +181,9 @@ class Run:
         self._fsyncing = None
         try:
             fsync.result()
+        except OSError as exc:  # the batch is not durable: its rows are not committed (the next run emits them)
+            self._write_failed(exc)
+            return
         except BaseException:
             self._unsynced += 1  # none of its rows is committed, and the next sync() must fsync again first
             raise
@@ -143,9 +197,15 @@ class Run:
         in the state only once its line is on disk, so a power cut can repeat a release, never lose one.
         """
         self._settle_synced(wait=True)
+        if self.write_error is not None:
+            return  # nothing more is durable; rows written before the error were settled by their batch or stay pending
         if self.output is not None and self._unsynced:
-            self.output.flush()
-            os.fsync(self.output.fileno())
+            try:
+                self.output.flush()
+                os.fsync(self.output.fileno())
+            except OSError as exc:
+                self._write_failed(exc)
+                return
         self._unsynced = 0
         self._synced_at = time.monotonic()
         if self.state is not None:
@@ -180,7 +240,11 @@ class Run:
             self._disk.shutdown()
         for handle in (self.output, self.rejects):
             if handle is not None:
-                handle.close()
+                try:
+                    handle.close()
+                except OSError as exc:  # a buffer that could not be flushed: the error was said already
+                    if self.write_error is None:
+                        self._write_failed(exc)
         if self.state is not None:
             self.state.close()
 

@@ -39,6 +39,8 @@ class CrawlOptions:
     max_coverage_drop: float | None = None
     overrides: dict[str, str] = field(default_factory=dict)
     quiet: bool = False
+    log_level: str = "WARNING"  # pressbot crawl's default: progress, problems and the summary (logs.py)
+    log_file: str | None = None
 
 
 def spider_classes() -> dict[str, type[ReleaseSpider]]:
@@ -82,8 +84,11 @@ def _crawl(options: CrawlOptions, names: list[str]) -> int:
         settings.set("PRESSBOT_SINCE", options.since.isoformat(), priority="cmdline")
     if options.until:
         settings.set("PRESSBOT_UNTIL", options.until.isoformat(), priority="cmdline")
+    settings.set("LOG_LEVEL", options.log_level, priority="cmdline")
+    if options.log_file:
+        settings.set("LOG_FILE", options.log_file, priority="cmdline")
     if options.quiet:
-        settings.set("LOG_LEVEL", "WARNING", priority="cmdline")
+        settings.set("PRESSBOT_PROGRESS_INTERVAL", 0, priority="cmdline")
     for name, value in options.overrides.items():
         settings.set(name, value, priority="cmdline")
     for option, setting in (
@@ -96,10 +101,11 @@ def _crawl(options: CrawlOptions, names: list[str]) -> int:
     classes = spider_classes()
     process = CrawlerProcess(settings)
     crawlers = []
+    not_started: dict[str, str] = {}  # site → why its crawler failed to start (a bad setting, broken fixtures)
     for name in names:
         crawler = process.create_crawler(classes[name])
         crawlers.append((name, crawler))
-        process.crawl(crawler)
+        process.crawl(crawler).addErrback(_not_started, name, crawler, not_started)
     # Everything loaded so far (Scrapy, lxml, pydantic schemas, the rule tables) lives as long as the run:
     # keep it out of the cyclic collector's full passes, which would otherwise walk it again and again.
     gc.freeze()
@@ -114,17 +120,42 @@ def _crawl(options: CrawlOptions, names: list[str]) -> int:
         manifest = run.manifest()
         history = run.state.recent_manifests(settings.getint("PRESSBOT_COVERAGE_HISTORY")) if run.state else []
         gates, code = judge(manifest, history, options)
+        if not_started:
+            gates["started"] = {"ok": False, "why": [f"{n}: {why}" for n, why in sorted(not_started.items())]}
+            code = exit_codes.ERROR
+        interrupted = any(stats.get("finish_reason") == "shutdown" for stats in run.crawler_stats.values())
+        manifest["interrupted"] = interrupted
+        if interrupted and not not_started:
+            code = exit_codes.INTERRUPTED  # gates judged on part of a run say little: the stop is the news
+        run.sync()  # the last lines made durable before the run is judged: a write error is part of the verdict
+        if run.write_error is not None:
+            gates["output"] = {
+                "ok": False,
+                "why": [f"{run.output_path}: {run.write_error.strerror or run.write_error}"],
+            }
+            code = exit_codes.DISK_FULL
         manifest["gates"] = gates
         manifest["exit_code"] = code
         manifest = Manifest.model_validate(manifest).model_dump(mode="json")
         manifest_path = _manifest_path(options, run)
-        manifest_path.parent.mkdir(parents=True, exist_ok=True)
-        manifest_path.write_text(json_document(manifest), encoding="utf-8")
+        try:
+            manifest_path.parent.mkdir(parents=True, exist_ok=True)
+            manifest_path.write_text(json_document(manifest), encoding="utf-8")
+        except OSError as exc:
+            sys.stderr.write(f"pressbot crawl: cannot write the manifest {manifest_path}: {exc.strerror or exc}\n")
+            code = manifest["exit_code"] = exit_codes.DISK_FULL
         if run.state:
             run.state.record_run(manifest["started"], manifest["finished"], code, manifest)
         run.close()
     print_summary(manifest, manifest_path)
     return code
+
+
+def _not_started(failure: Any, name: str, crawler: Any, not_started: dict[str, str]) -> None:
+    """A crawler that failed to start (its deferred failed): one line now, exit 1 at the end."""
+    why = f"{type(failure.value).__name__}: {failure.value}".splitlines()[0]
+    not_started[name] = why
+    sys.stderr.write(f"pressbot crawl: {name} did not start: {why}\n")
 
 
 def _manifest_path(options: CrawlOptions, run: Run) -> Path:
@@ -143,11 +174,19 @@ def judge(manifest: dict[str, Any], history: list[dict[str, Any]], options: Craw
     for name, site in manifest["sites"].items():
         releases = site["releases"]
         good = sum(releases.values())
-        rejects = sum(site["rejects"].values())
+        # a fetch error is a reject line too, but it is judged by the errors gate (exit 6), not as a bad page
+        rejects = sum(n for reason, n in site["rejects"].items() if reason != "fetch_error")
         total_pages += good + rejects
         total_rejects += rejects
         if (site["blocked"] and not good) or site["robots_refused"]:
-            failures["blocked"].append(f"{name}: {site['blocked']} blocked page(s), {good} release(s)")
+            failures["blocked"].append(
+                f"{name}: {site['blocked']} blocked page(s), {good} release(s)"
+                + (f", robots.txt unavailable for {site['robots_refused']} host(s)" if site["robots_refused"] else "")
+            )
+        elif site.get("robots_forbidden") and not good:
+            failures["blocked"].append(
+                f"{name}: robots.txt disallows what pressbot crawls ({site['robots_forbidden']} request(s) refused)"
+            )
         if site["errors"] or site["replay_missing"] or site["spider_exceptions"]:
             failures["errors"].append(
                 f"{name}: {len(site['errors'])} fetch error(s), "

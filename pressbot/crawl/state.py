@@ -19,6 +19,8 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
+from pressbot.crawl import statefile
+
 SCHEMA = """
 CREATE TABLE IF NOT EXISTS releases (
     id TEXT PRIMARY KEY,
@@ -74,7 +76,13 @@ class State:
     def __init__(self, path: Path | str):
         self.path = Path(path)
         self.path.parent.mkdir(parents=True, exist_ok=True)
+        existed = self.path.exists()
         self.db = sqlite3.connect(self.path, isolation_level=None, check_same_thread=False)
+        try:
+            statefile.check(self.db, self.path, existed)  # an empty or foreign file is refused, not reused
+        except statefile.StateUnusable:
+            self.db.close()
+            raise
         self.db.execute("PRAGMA journal_mode=WAL")
         # NORMAL in WAL mode: a power cut may undo the last commits (those releases are emitted again,
         # never lost, because their output lines were fsynced before the commit); a killed process loses nothing.

@@ -15,7 +15,8 @@ from typing import Any, ClassVar
 import scrapy
 from scrapy.http import Response
 
-from pressbot.crawl import statuses, workers
+from pressbot.crawl import ignored, statuses, workers
+from pressbot.crawl.canonical import canonical_url
 from pressbot.crawl.run import run_for
 from pressbot.crawl.workers import read_release_page
 from pressbot.errors import ExtractError
@@ -111,6 +112,7 @@ class ReleaseSpider(scrapy.Spider):
     def release_requests(self, url: str, listed: dict[str, Any]) -> Iterator[Any]:
         """Fetch a release: conditionally when the state knows it; not at all while its revalidation window
         is open and the listing shows no change (counted as unchanged)."""
+        url = canonical_url(self.site.name, url)  # one spelling per release before the state and the id see it
         state = run_for(self.crawler).state
         known = state.by_url(url) if state else None
         headers = {}
@@ -196,16 +198,16 @@ class ReleaseSpider(scrapy.Spider):
 
     def on_error(self, failure: Any) -> Iterator[Fetched]:
         request = failure.request
-        reason = type(failure.value).__name__
-        if reason == "IgnoreRequest":
+        reject = ignored.reject_reason(failure.value)  # redirect loops, offsite redirects, too large: rejects
+        if reject is None:
             return
-        self.crawler.stats.inc_value(f"pressbot/{self.site.name}/fetch_error")
+        self.crawler.stats.inc_value(f"pressbot/{self.site.name}/{reject}")
         yield Fetched(
             site=self.site.name,
             url=request.url,
             status=0,
             content_sha256="",
-            error={"reason": "fetch_error", "message": f"{reason}: {failure.value}"},
+            error={"reason": reject, "message": f"{type(failure.value).__name__}: {failure.value}"},
         )
 
     def _fetched(self, response: Response, content_sha256: str | None = None, **fields: Any) -> Fetched:
