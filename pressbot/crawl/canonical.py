@@ -1,26 +1,20 @@
 """One URL per release, per site, before the id and the state are looked up.
 
 Listings link one release as ``http://`` and ``https://``, with ``:443`` or ``:80``, with tracking or paging
-parameters; each spelling would be fetched and emitted as its own revision. On a site's own domains: https, the
-default port dropped, the host lower-cased, the fragment dropped, and only the query parameters that name the page
-kept (``QUERY_PARAMS``; none for most sites). A URL off the site's domains is left as it is.
+parameters; each spelling would be fetched and emitted as its own revision. On a site's own domains: https (when
+the site is served so), the default port dropped, the host lower-cased, the fragment dropped, and only the query
+parameters that name the page kept (the site file's ``query_keys``; without one, all but tracking parameters).
+A URL off the site's domains is left as it is.
 """
 
 from __future__ import annotations
 
 from urllib.parse import parse_qsl, urlencode, urlsplit, urlunsplit
 
-# The query parameters that matter, per site (in this order); every other parameter is dropped.
-QUERY_PARAMS: dict[str, tuple[str, ...]] = {
-    "kr_mofa": ("seq",),
-}
+from pressbot.sites import SITES, Site
 
-
-def _domains(site: str) -> tuple[str, ...]:
-    from pressbot.sites import SITES
-
-    known = SITES.get(site)
-    return tuple(d.lower() for d in known.domains) if known else ()
+# Dropped from every URL: parameters that track the reader, never name a page.
+TRACKING = ("utm_", "fbclid", "gclid", "mc_cid", "mc_eid", "_ga")
 
 
 def canonical_url(site: str, url: str) -> str:
@@ -30,14 +24,26 @@ def canonical_url(site: str, url: str) -> str:
     except ValueError:
         return url
     host = (parts.hostname or "").lower()
-    domains = _domains(site)
-    if not any(host == d or host.endswith(f".{d}") for d in domains):
+    known = SITES.get(site)
+    if known is None or not any(host == d.lower() or host.endswith(f".{d.lower()}") for d in known.domains):
         return url
     netloc = host if port in (None, 80, 443) else f"{host}:{port}"
-    keep = QUERY_PARAMS.get(site, ())
+    return urlunsplit((_scheme(known, parts.scheme), netloc, parts.path or "/", _query(known, parts.query), ""))
+
+
+def _scheme(site: Site, scheme: str) -> str:
+    """https when the site is served over https (its start URLs say so), else as linked."""
+    return "https" if any(url.startswith("https://") for url in site.start_urls) or not site.start_urls else scheme
+
+
+def _query(site: Site, query: str) -> str:
+    """Only the site's ``query_keys`` (first value each, in that order); without a list, the query as written
+    minus tracking parameters (a site like ``page.htm?dtl/123/Title`` names its pages in the query)."""
+    if site.query_keys is None:
+        pieces = [p for p in query.split("&") if p and not p.split("=", 1)[0].lower().startswith(TRACKING)]
+        return "&".join(pieces)
     first: dict[str, str] = {}
-    for name, value in parse_qsl(parts.query, keep_blank_values=True):
-        if name in keep and name not in first:
+    for name, value in parse_qsl(query, keep_blank_values=True):
+        if name in site.query_keys and name not in first:
             first[name] = value
-    query = urlencode([(name, first[name]) for name in keep if name in first])
-    return urlunsplit(("https", netloc, parts.path or "/", query, ""))
+    return urlencode([(name, first[name]) for name in site.query_keys if name in first])

@@ -77,6 +77,9 @@ class Site(_Frozen):
     crawl_delay: float = Field(1.0, ge=0)
     blocked_markers: tuple[str, ...] = Field((), description="headline words of block or decoy pages")
     examples: Examples | None = None
+    query_keys: tuple[str, ...] | None = Field(
+        None, description="the query parameters that name a page (others are dropped); absent: all but tracking"
+    )
 
     @field_validator("release_url")
     @classmethod
