@@ -114,7 +114,9 @@ def _warcio(path: Path) -> Iterator[ArchivedResponse]:
         iterator = ArchiveIterator(handle)
         for record in iterator:
             if record.rec_type == "response":
-                yield _from_warcio(record, path.name, iterator.get_record_offset())
+                response = _from_warcio(record, path.name, -1)  # the body first: the offset reads past it
+                response.offset = iterator.get_record_offset()
+                yield response
 
 
 def _from_warcio(record: object, name: str, offset: int) -> ArchivedResponse:
