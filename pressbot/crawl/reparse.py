@@ -176,12 +176,15 @@ def batches(paths: Iterable[Path], size: int = BATCH, reader: str | None = None)
         yield batch
 
 
-def outcomes(paths: Iterable[Path], jobs: int, reader: str | None = None) -> Iterator[Outcome]:
-    """Every response's outcome, in archive order, computed by ``jobs`` processes (1: in this one)."""
+def outcomes(paths: Iterable[Path], jobs: int, reader: str | None = None, task: Any = None) -> Iterator[Any]:
+    """Every response's outcome, in archive order, computed by ``jobs`` processes (1: in this one).
+
+    ``task`` (a module-level function of a list of responses) replaces the reparse (bench/reparse.py's floor)."""
+    task = task or _batch
     work = batches(paths, reader=reader)
     if jobs <= 1:
         for batch in work:
-            yield from _batch(batch)
+            yield from task(batch)
         return
     _preload()
     methods = multiprocessing.get_all_start_methods()
@@ -190,7 +193,7 @@ def outcomes(paths: Iterable[Path], jobs: int, reader: str | None = None) -> Ite
         pending: deque[Any] = deque()
         limit = jobs * IN_FLIGHT_PER_WORKER
         for batch in work:
-            pending.append(pool.apply_async(_batch, (batch,)))
+            pending.append(pool.apply_async(task, (batch,)))
             while len(pending) >= limit:
                 yield from pending.popleft().get()
         while pending:
