@@ -103,8 +103,8 @@ def _read_page(path: Path, limit: int) -> bytes:
 @click.argument("sites", nargs=-1)
 @click.option(
     "--replay",
-    type=click.Path(file_okay=False, exists=True),
-    help="Answer every request from this fixtures folder (no network).",
+    type=click.Path(exists=True),
+    help="Answer every request from this fixtures folder, or from WARC files (a file or a folder of them); no network.",
 )
 @click.option(
     "--upstream",
@@ -117,6 +117,12 @@ def _read_page(path: Path, limit: int) -> bytes:
 @click.option("--state", help="SQLite crawl state (default: per-user data dir). Only new/changed releases are emitted.")
 @click.option("--no-state", is_flag=True, help="No incremental state: emit every release seen.")
 @click.option("--rebuild-state", is_flag=True, help="Move an empty or corrupt state file aside and start a new state.")
+@click.option(
+    "--archive",
+    metavar="DIR",
+    help="Keep every response in WARC files here (default with the state: warc/ beside it). See docs/archive.md.",
+)
+@click.option("--no-archive", is_flag=True, help="Do not keep the responses.")
 @click.option("--manifest", help="Where to write the run manifest (default: beside the output).")
 @click.option(
     "--since", type=click.DateTime(["%Y-%m-%d"]), help="Skip releases listed before this date; stop paging past it."
@@ -142,6 +148,8 @@ def crawl(
     state: str | None,
     no_state: bool,
     rebuild_state: bool,
+    archive: str | None,
+    no_archive: bool,
     manifest: str | None,
     since: dt.datetime | None,
     until: dt.datetime | None,
@@ -184,6 +192,9 @@ def crawl(
     from pressbot.crawl.runner import CrawlOptions, run_crawl
     from pressbot.crawl.state import LockHeld
 
+    state_path = None if no_state else (state or str(default_state_path()))
+    if not no_archive and not archive and state_path:
+        archive = str(Path(state_path).parent / "warc")
     options = CrawlOptions(
         sites=list(sites),
         replay=replay,
@@ -192,6 +203,7 @@ def crawl(
         truncate=bool(overwrite_output),
         rejects=rejects,
         state=state_path,
+        archive=None if no_archive else archive,
         manifest=manifest,
         since=since.date() if since else None,
         until=until.date() if until else None,
@@ -238,6 +250,53 @@ def _warm_up_readers(overrides: dict[str, str], replay: str | None) -> None:
     with contextlib.suppress(ValueError):
         if workers.default_workers(setting, replay=bool(replay or defaults.PRESSBOT_REPLAY)) > 0:
             workers.warm_up()
+
+
+# ---------------------------------------------------------------------------------------- reparse
+
+
+@main.command()
+@click.argument("archives", nargs=-1, required=True, type=click.Path(exists=True, path_type=Path))
+@click.option("-O", "--overwrite-output", "output", required=True, help="Write the records to this JSONL file.")
+@click.option("--rejects", help="Write rejected pages (with reasons) to this JSONL file.")
+@click.option("-j", "--jobs", type=int, help="Worker processes (default: every core).")
+@click.option("--diff", "old", type=click.Path(exists=True, dir_okay=False), help="Compare with these records.")
+@click.option("--diff-out", help="Where to write the diff as JSON (default: OUTPUT.diff.json, with --diff).")
+@click.option("--reader", type=click.Choice(["fastwarc", "warcio"]), help="WARC reader (default: fastwarc).")
+def reparse(
+    archives: tuple[Path, ...],
+    output: str,
+    rejects: str | None,
+    jobs: int | None,
+    old: str | None,
+    diff_out: str | None,
+    reader: str | None,
+) -> None:
+    """Rebuild records from WARC archives (files or folders) with the current parser: no network, archive order."""
+    from pressbot.crawl.reparse import diff_records, load_records, render_diff
+    from pressbot.crawl.reparse import reparse as run_reparse
+    from pressbot.jsonfmt import json_document
+
+    Path(output).parent.mkdir(parents=True, exist_ok=True)
+    with contextlib.ExitStack() as stack:
+        out = stack.enter_context(open(output, "wb"))
+        rej = stack.enter_context(open(rejects, "wb")) if rejects else None
+        counts = run_reparse(archives, out, rej, jobs=jobs, reader=reader)
+    summary = counts.as_dict()
+    click.echo(
+        f"pressbot reparse: {summary['responses']} responses: {sum(counts.records.values())} records, "
+        f"{sum(counts.rejects.values())} rejects, {sum(counts.blocked.values())} blocked, "
+        f"skipped {summary['skipped']}",
+        err=True,
+    )
+    if old:
+        diff = diff_records(load_records(old), load_records(output))
+        for line in render_diff(diff):
+            click.echo(line)
+        target = Path(diff_out or f"{output}.diff.json")
+        target.write_text(json_document({"old": old, "new": output, **diff}), encoding="utf-8")
+        click.echo(f"diff: {target}", err=True)
+    sys.exit(0 if counts.responses else 1)
 
 
 # ---------------------------------------------------------------------------------------- fixtures
@@ -309,16 +368,33 @@ def fixtures_update(root: Path) -> None:
 
 @fixtures.command("save")
 @sites_dir_option
-@click.argument("url")
+@click.argument("url", required=False)
+@click.option("--url", "url_option", metavar="URL", help="The page's URL (the same as the argument).")
+@click.option(
+    "--from-warc",
+    "warc",
+    type=click.Path(exists=True, path_type=Path),
+    help="Take the page from this WARC file (or folder of them) instead of the live site.",
+)
 @click.option("--site", help="Site folder (inferred from the URL).")
 @click.option("--case", "case_name", help="Case folder name (default: from the URL).")
 @click.option("--root", default="fixtures", type=click.Path(path_type=Path), show_default=True)
-def fixtures_save(url: str, site: str | None, case_name: str | None, root: Path) -> None:
-    """Record a new case from the live site (the page as served, its status and headers)."""
+def fixtures_save(
+    url: str | None, url_option: str | None, warc: Path | None, site: str | None, case_name: str | None, root: Path
+) -> None:
+    """Record a new case from the live site, or from an archived crawl (the page as served, its status and headers)."""
     from pressbot.fixtures.save import BadCase, save_case
 
+    url = url or url_option
+    if not url:
+        raise click.UsageError("give the page's URL (argument or --url)")
     try:
-        case = save_case(url, root=root, site=site, case_name=case_name)
+        if warc is not None:
+            from pressbot.fixtures.warc import save_case_from_warc
+
+            case = save_case_from_warc(warc, url, root=root, site=site, case_name=case_name)
+        else:
+            case = save_case(url, root=root, site=site, case_name=case_name)
     except BadCase as exc:
         raise click.UsageError(str(exc)) from None
     except (OSError, ValueError) as exc:

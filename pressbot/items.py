@@ -30,3 +30,4 @@ class Fetched:
     etag: str | None = None
     last_modified: str | None = None
     listed: dict[str, Any] = field(default_factory=dict)
+    warc: dict[str, Any] | None = None  # warc_file, warc_offset, warc_record_id of the response (crawl/archive.py)

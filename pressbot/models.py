@@ -101,6 +101,9 @@ class Provenance(_Model):
     encoding: str | None = None
     record_sha256: str | None = Field(None, description="Hash of the normalized record: what the state compares")
     previous_record_sha256: str | None = Field(None, description="The record hash of the previous revision")
+    warc_file: str | None = Field(None, description="The WARC file (name) holding the response, with the archive")
+    warc_offset: int | None = Field(None, ge=0, description="Offset of the response record's gzip member in warc_file")
+    warc_record_id: str | None = Field(None, description="The response record's WARC-Record-ID")
 
 
 class Release(_Model):

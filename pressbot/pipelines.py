@@ -79,6 +79,10 @@ class ProvenancePipeline(_RunPipeline):
 
     def process_item(self, item: Fetched, spider: Any = None) -> Fetched:
         item.fetched_at = item.fetched_at or now_iso()
+        archive = self.run.archives.get(item.site)
+        if item.warc is None and archive is not None and item.content_sha256:
+            location = archive.take(item.url)
+            item.warc = location.as_provenance() if location else None
         if item.serialized is not None:
             item.serialized.head["provenance"] = _provenance(
                 item, item.serialized.sha256, item.content_sha256, item.encoding
@@ -90,7 +94,7 @@ def _provenance(
     item: Fetched, record_sha256: str, content_sha256: str, encoding: str | None, previous: str | None = None
 ) -> dict[str, Any]:
     """Where and when the record came from: the one place its provenance fields are listed."""
-    return {
+    provenance = {
         "fetched_at": item.fetched_at,
         "content_sha256": content_sha256,
         "parser_version": PARSER_VERSION,
@@ -99,6 +103,9 @@ def _provenance(
         "record_sha256": record_sha256,
         "previous_record_sha256": previous,
     }
+    if item.warc:  # only with the archive: records of runs without one are as before
+        provenance.update(item.warc)
+    return provenance
 
 
 class StatePipeline(_RunPipeline):

@@ -64,6 +64,9 @@ DOWNLOADER_MIDDLEWARES = {
     "pressbot.crawl.redirects.NoRefererMetaRefreshMiddleware": 580,
     "scrapy.downloadermiddlewares.redirect.RedirectMiddleware": None,
     "pressbot.crawl.redirects.NoRefererRedirectMiddleware": 600,
+    # The WARC archive (PRESSBOT_ARCHIVE): every attempt below HttpCompression, 3xx above Redirect (crawl/archive.py)
+    "pressbot.crawl.archive.ArchiveMiddleware": 585,
+    "pressbot.crawl.archive.RedirectArchiveMiddleware": 610,
     "pressbot.fixtures.replay.ReplayMiddleware": 950,
 }
 # Scrapy 2.19 starts a remote-control HTTP server in every crawl: Python sent to it runs inside the crawler, and its
@@ -91,6 +94,8 @@ PRESSBOT_REPLAY = os.environ.get("PRESSBOT_REPLAY", "")  # a fixtures folder: an
 PRESSBOT_OUTPUT = ""  # releases JSONL written by pressbot (one flushed line per record)
 PRESSBOT_REJECTS = ""  # rejects JSONL
 PRESSBOT_STATE = ""  # SQLite crawl state; empty means no incremental state
+PRESSBOT_ARCHIVE = ""  # a folder: every response goes into WARC files there (pressbot crawl: on with the state)
+PRESSBOT_ARCHIVE_MAX_BYTES = 1 << 30  # a site's WARC file is rotated past this size
 PRESSBOT_UPSTREAM = os.environ.get("PRESSBOT_UPSTREAM", "")  # tests/benchmarks: fetch from a local server
 if PRESSBOT_UPSTREAM:
     DOWNLOAD_HANDLERS = {

@@ -109,6 +109,7 @@ class Run:
         self.rejects = _open_jsonl(rejects, truncate)
         self.sites: dict[str, SiteCounts] = {}
         self.crawler_stats: dict[str, dict[str, Any]] = {}
+        self.archives: dict[str, Any] = {}  # site -> archive.SiteArchive: fsynced before the output (group commit)
         self._unsynced = 0  # record lines written since the last fsync
         self._synced_at = time.monotonic()
         self._disk: ThreadPoolExecutor | None = None  # runs the fsyncs of group commits
@@ -169,7 +170,14 @@ class Run:
         self._synced_at = time.monotonic()
         if self._disk is None:
             self._disk = ThreadPoolExecutor(1, thread_name_prefix="pressbot-fsync")
-        self._fsyncing = self._disk.submit(os.fsync, self.output.fileno()), rows
+        self._fsyncing = self._disk.submit(self._fsync, self.output.fileno(), list(self.archives.values())), rows
+
+    @staticmethod
+    def _fsync(fd: int, archives: list[Any]) -> None:
+        """The archive's bytes first: a durable record line never cites WARC bytes that are not."""
+        for archive in archives:
+            archive.fsync()
+        os.fsync(fd)
 
     def _settle_synced(self, wait: bool = False) -> None:
         """Commit the rows of a batch whose fsync has returned (with ``wait``, once it returns)."""
@@ -202,7 +210,7 @@ class Run:
         if self.output is not None and self._unsynced:
             try:
                 self.output.flush()
-                os.fsync(self.output.fileno())
+                self._fsync(self.output.fileno(), list(self.archives.values()))
             except OSError as exc:
                 self._write_failed(exc)
                 return

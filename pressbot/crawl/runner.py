@@ -31,6 +31,7 @@ class CrawlOptions:
     truncate: bool = False
     rejects: str | None = None
     state: str | None = None
+    archive: str | None = None  # a WARC folder (crawl/archive.py); the CLI defaults it beside the state
     manifest: str | None = None
     since: dt.date | None = None
     until: dt.date | None = None
@@ -76,6 +77,8 @@ def _crawl(options: CrawlOptions, names: list[str]) -> int:
         # Replay is offline and instant: no politeness delays needed.
         settings.set("DOWNLOAD_DELAY", 0, priority="cmdline")
         settings.set("AUTOTHROTTLE_ENABLED", False, priority="cmdline")
+    if options.archive:
+        settings.set("PRESSBOT_ARCHIVE", options.archive, priority="cmdline")
     if options.upstream:
         handler = "pressbot.crawl.upstream.UpstreamDownloadHandler"
         settings.set("PRESSBOT_UPSTREAM", options.upstream, priority="cmdline")
