@@ -17,6 +17,7 @@ from pressbot.crawl import exit_codes
 from pressbot.crawl.manifest import Manifest
 from pressbot.crawl.run import Run, share
 from pressbot.crawl.state import run_lock
+from pressbot.crawl.stdout import is_stdout
 from pressbot.jsonfmt import json_document
 from pressbot.sites import SITES
 from pressbot.spiders.base import ReleaseSpider
@@ -161,7 +162,7 @@ def _not_started(failure: Any, name: str, crawler: Any, not_started: dict[str, s
 def _manifest_path(options: CrawlOptions, run: Run) -> Path:
     if options.manifest:
         return Path(options.manifest)
-    if options.output:
+    if options.output and not is_stdout(options.output):
         return Path(f"{options.output}.manifest.json")
     base = Path(options.state).parent if options.state else Path.cwd()
     return base / "runs" / f"{run.started.replace(':', '')}.json"
