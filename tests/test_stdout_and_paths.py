@@ -37,3 +37,38 @@ def test_dash_with_state_is_refused(tmp_path: Path) -> None:
         assert result.returncode == 2, result.stderr[-3000:]
         assert "durable" in result.stderr and "--no-state" in result.stderr
         assert result.stdout == "" and not (tmp_path / "s.sqlite").exists()
+
+
+SCRAPY_TIME = r"\d{4}-\d\d-\d\dT\d\d-\d\d-\d\d\+00-00"  # Scrapy's %(time)s: the UTC start, isoformat, ':' → '-'
+
+
+def test_time_and_name_placeholders_in_paths_work_as_in_scrapy_feeds(tmp_path: Path) -> None:
+    """Fails on bfa790d: files named literally 'out-%(name)s-%(time)s.jsonl'."""
+    import re
+
+    args = ["--replay", str(FIXTURES), "--no-state", "-q", "-o", str(tmp_path / "%(name)s" / "out-%(time)s.jsonl")]
+    args += [
+        "--rejects",
+        str(tmp_path / "rej-%(name)s.jsonl"),
+        "--manifest",
+        str(tmp_path / "m-%(name)s-%(time)s.json"),
+    ]
+    result = run_pressbot("crawl", "mofa_ja", *args, cwd=tmp_path)
+    assert result.returncode == 0, result.stderr[-3000:]
+    (out,) = (tmp_path / "mofa_ja").glob("out-*.jsonl")
+    stamp = re.fullmatch(rf"out-({SCRAPY_TIME})\.jsonl", out.name)
+    assert stamp and out.read_text(encoding="utf-8").count("\n") >= 5
+    assert (tmp_path / "rej-mofa_ja.jsonl").exists()
+    manifest = json.loads((tmp_path / f"m-mofa_ja-{stamp.group(1)}.json").read_text(encoding="utf-8"))
+    assert manifest["started"].replace(":", "-").replace("Z", "+00-00") == stamp.group(1)  # one instant: the start
+    assert manifest["output"] == str(out)
+    assert not list(tmp_path.rglob("*%(*"))
+
+    two = run_pressbot("crawl", "mofa_ja", "mofa_en", *args, cwd=tmp_path)  # several sites (or all): 'all'
+    assert two.returncode == 0, two.stderr[-3000:]
+    assert list((tmp_path / "all").glob("out-*.jsonl")) and (tmp_path / "rej-all.jsonl").exists()
+
+    bad = run_pressbot(
+        "crawl", "mofa_ja", "--replay", str(FIXTURES), "--no-state", "-o", "x-%(site)s.jsonl", cwd=tmp_path
+    )
+    assert bad.returncode == 2 and "%(site)s" in bad.stderr and "%(time)s" in bad.stderr

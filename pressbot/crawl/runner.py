@@ -42,6 +42,7 @@ class CrawlOptions:
     quiet: bool = False
     log_level: str = "WARNING"  # pressbot crawl's default: progress, problems and the summary (logs.py)
     log_file: str | None = None
+    started: dt.datetime | None = None  # the run's start (the CLI's, which %(time)s in the paths names)
 
 
 def spider_classes() -> dict[str, type[ReleaseSpider]]:
@@ -71,6 +72,8 @@ def run_crawl(options: CrawlOptions) -> int:
 def _crawl(options: CrawlOptions, names: list[str]) -> int:
     settings = project_settings()
     run = Run(options.output, options.rejects, options.state, truncate=options.truncate)
+    if options.started is not None:
+        run.started = options.started.astimezone(dt.UTC).isoformat(timespec="seconds").replace("+00:00", "Z")
     share(run)
     if options.replay:
         settings.set("PRESSBOT_REPLAY", options.replay, priority="cmdline")
