@@ -76,6 +76,11 @@ class Site(_Frozen):
     listing: Listing | None = None
     crawl_delay: float = Field(1.0, ge=0)
     blocked_markers: tuple[str, ...] = Field((), description="headline words of block or decoy pages")
+    query_keys: tuple[str, ...] | None = Field(
+        None,
+        description="the query parameters that name a release page (kept, in this order; all others dropped when "
+        "its URL is made canonical); absent: the query is kept as it is",
+    )
     examples: Examples | None = None
 
     @field_validator("release_url")
