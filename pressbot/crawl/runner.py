@@ -14,6 +14,7 @@ from scrapy.crawler import CrawlerProcess
 from scrapy.settings import Settings
 
 from pressbot.crawl import exit_codes
+from pressbot.crawl.bounds import bounds_report
 from pressbot.crawl.manifest import Manifest
 from pressbot.crawl.run import Run, share
 from pressbot.crawl.state import run_lock
@@ -122,6 +123,8 @@ def _crawl(options: CrawlOptions, names: list[str]) -> int:
             run.crawler_stats[name] = crawler.stats.get_stats() if crawler.stats else {}
             run.site(name)  # every crawled site is in the manifest, even with nothing to report
         manifest = run.manifest()
+        for name, site in manifest["sites"].items():
+            site["bounds"] = bounds_report(name, run.crawler_stats.get(name, {}), settings)
         history = run.state.recent_manifests(settings.getint("PRESSBOT_COVERAGE_HISTORY")) if run.state else []
         gates, code = judge(manifest, history, options)
         if not_started:
@@ -233,6 +236,9 @@ def print_summary(manifest: dict[str, Any], path: Path) -> None:
             f"{name:10} {r['new']:>5} {r['changed']:>5} {r['unchanged']:>5} {r['withdrawn']:>5} "
             f"{sum(site['rejects'].values()):>5} {site['blocked']:>7}  {site['requests']}\n"
         )
+    for name, site in manifest["sites"].items():
+        for what, bound in site.get("bounds", {}).items():
+            out.write(f"{name}: {what} bound ({bound['limit']}) hit: {bound['dropped']} request(s) not followed\n")
     for gate, result in manifest["gates"].items():
         if not result["ok"]:
             out.write(f"gate {gate} FAILED: {'; '.join(result['why'])}\n")
