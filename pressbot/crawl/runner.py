@@ -89,6 +89,7 @@ def _crawl(options: CrawlOptions, names: list[str]) -> int:
         settings.set("PRESSBOT_SINCE", options.since.isoformat(), priority="cmdline")
     if options.until:
         settings.set("PRESSBOT_UNTIL", options.until.isoformat(), priority="cmdline")
+    settings.set("PRESSBOT_JOBDIR_PER_SITE", True, priority="cmdline")  # -s JOBDIR=DIR: DIR/<site> (crawl/jobdir.py)
     settings.set("LOG_LEVEL", options.log_level, priority="cmdline")
     if options.log_file:
         settings.set("LOG_FILE", options.log_file, priority="cmdline")

@@ -15,7 +15,7 @@ from typing import Any, ClassVar
 import scrapy
 from scrapy.http import Response
 
-from pressbot.crawl import ignored, statuses, workers
+from pressbot.crawl import ignored, jobdir, statuses, workers
 from pressbot.crawl.budget import read_within
 from pressbot.crawl.canonical import canonical_url
 from pressbot.crawl.run import run_for
@@ -48,6 +48,7 @@ class ReleaseSpider(scrapy.Spider):
         settings.set(
             "DOWNLOAD_DELAY", max(cls.site.crawl_delay, settings.getfloat("DOWNLOAD_DELAY")), priority="spider"
         )
+        jobdir.per_site(settings, cls.site.name)  # pressbot crawl: DIR/<site>, not one folder for every spider
 
     @classmethod
     def from_crawler(cls, crawler, *args: Any, **kwargs: Any):  # type: ignore[no-untyped-def]
