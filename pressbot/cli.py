@@ -168,6 +168,7 @@ def crawl(
         raise click.UsageError(f"-s takes NAME=VALUE, got {bad[0]!r}")
     settings = dict(o.split("=", 1) for o in overrides)
     from pressbot.crawl.paths import check_paths
+    from pressbot.crawl.pathvars import expand
     from pressbot.crawl.state import default_state_path
 
     if no_state:
@@ -178,7 +179,12 @@ def crawl(
         state_path = None  # fixtures are not news: a replay never writes into the user's real state
     else:
         state_path = str(default_state_path())
+    started = dt.datetime.now(dt.UTC).replace(microsecond=0)  # %(time)s and the manifest's start: one instant
     try:
+        overwrite_output, output, rejects, manifest = (
+            expand(path, started, sites[0] if len(sites) == 1 else "all")
+            for path in (overwrite_output, output, rejects, manifest)
+        )
         check_paths(overwrite_output or output, rejects, manifest, state_path)
     except ValueError as exc:
         raise click.UsageError(str(exc)) from None
@@ -214,6 +220,7 @@ def crawl(
         quiet=quiet,
         log_level=crawl_log_level(quiet, verbose, log_level),
         log_file=log_file,
+        started=started,
     )
     from pressbot.crawl import exit_codes
     from pressbot.crawl.statefile import StateUnusable, move_aside

@@ -110,6 +110,7 @@ PRESSBOT_MAX_REJECT_SHARE = 0.2  # rejects / pages fetched
 PRESSBOT_MIN_COVERAGE = 0.5  # share of records with a published date, per site
 PRESSBOT_MAX_COVERAGE_DROP = 0.3  # meeting-date coverage below the median of recent runs by more than this
 PRESSBOT_COVERAGE_HISTORY = 10  # how many recent runs the median is taken over
+PRESSBOT_JOBDIR_PER_SITE = False  # pressbot crawl sets it: JOBDIR=DIR keeps each spider's job in DIR/<site>
 PRESSBOT_SINCE = ""
 PRESSBOT_UNTIL = ""
 

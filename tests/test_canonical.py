@@ -49,3 +49,50 @@ def test_a_site_without_query_keys_keeps_a_query_that_names_the_page(tmp_path, m
     assert canonical_url("qsite", url) == url
     assert canonical_url("qsite", url + "&utm_source=feed&fbclid=x") == url
     assert canonical_url("qsite", url.replace("https://", "http://").replace(".org/", ".org:443/")) == url
+
+
+def test_the_query_params_that_matter_are_site_data() -> None:
+    """Fails on bfa790d: the list lived in crawl/canonical.py (QUERY_PARAMS), out of reach of a user's site file."""
+    import pressbot.crawl.canonical as canonical
+    from pressbot.sites import SITES
+
+    assert not hasattr(canonical, "QUERY_PARAMS")
+    assert SITES["kr_mofa"].query_keys == ("seq",)
+    assert SITES["mofa_ja"].query_keys == () and SITES["us_state"].query_keys == ()
+
+
+def test_a_site_without_query_keys_keeps_its_query(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Fails on bfa790d: the README's example site (query-string release URLs) lost its query, every release one URL."""
+    from conftest import ROOT
+
+    from pressbot.sites import SITES, load_site_file
+
+    site = load_site_file(ROOT / "docs" / "examples" / "mea_in.toml")
+    monkeypatch.setitem(SITES, site.name, site)
+    url = "http://WWW.mea.gov.in:443/press-releases.htm?dtl/39000/Visit#top"
+    assert canonical_url("mea_in", url) == "https://www.mea.gov.in/press-releases.htm?dtl/39000/Visit"
+    monkeypatch.setitem(SITES, site.name, site.model_copy(update={"query_keys": ("a",)}))
+    assert canonical_url("mea_in", "https://mea.gov.in/x.htm?b=2&a=1") == "https://mea.gov.in/x.htm?a=1"
+
+
+def test_one_release_linked_four_ways_is_one_record_per_run(tmp_path) -> None:  # type: ignore[no-untyped-def]
+    """A crawl (local server): http://, :443, an ignorable query and the plain link of one release. Passes on
+    bfa790d already (release_requests canonicalizes before the state and Scrapy's duplicate filter)."""
+    from conftest import FIXTURES
+    from crawling import crawl, records
+
+    from pressbot.fixtures.server import FixtureServer
+
+    path = "/mofaj/press/release/pressit_000001_01571.html"
+    variants = [f"http://www.mofa.go.jp{path}", f"https://www.mofa.go.jp:443{path}", f"{path}?utm_source=x&p=2"]
+    extra = "".join(f'<li><a href="{v}">岩屋外務大臣の米国訪問</a></li>' for v in variants).encode()
+    with FixtureServer.from_fixtures(FIXTURES) as server:
+        listing = "https://www.mofa.go.jp/mofaj/press/release/index.html"
+        body = server.pages[next(k for k in server.pages if k.endswith("press/release/index.html"))].body
+        server.set_body(listing, body.replace(b'<ul class="link-list">', b'<ul class="link-list">' + extra, 1))
+        for run in ("a", "b"):
+            result, _ = crawl(server.url, tmp_path / f"{run}.jsonl", "--no-state", "-s", "PRESSBOT_EXTRACT_WORKERS=0")
+            assert result.returncode == 0, result.stderr[-3000:]
+            same = [r for r in records(tmp_path / f"{run}.jsonl") if r["url"].endswith(path)]
+            assert [r["url"] for r in same] == [f"https://www.mofa.go.jp{path}"]
+        assert sum(1 for s in server.log if s.url.endswith(path.rsplit("/", 1)[1])) == 2  # one fetch per run

@@ -15,6 +15,18 @@ from scrapy import Request
 
 logger = logging.getLogger(__name__)
 
+BOUNDS = {"listing_pages": "PRESSBOT_MAX_LISTING_PAGES", "listing_links": "PRESSBOT_MAX_LISTING_LINKS"}
+
+
+def bounds_report(name: str, stats: dict[str, Any], settings: Any) -> dict[str, dict[str, int]]:
+    """The bounds a site's crawl hit, for the manifest: {bound: {limit, dropped}} (dropped: requests not followed)."""
+    report = {}
+    for what, setting in BOUNDS.items():
+        dropped = stats.get(f"pressbot/{name}/bound/{what}", 0)
+        if dropped:
+            report[what] = {"limit": settings.getint(setting), "dropped": dropped}
+    return report
+
 
 class ListingBounds:
     def __init__(self, crawler: Any):

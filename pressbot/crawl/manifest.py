@@ -16,6 +16,11 @@ class Releases(_Model):
     withdrawn: int = 0
 
 
+class Bound(_Model):
+    limit: int = Field(description="the setting's value (PRESSBOT_MAX_LISTING_PAGES, PRESSBOT_MAX_LISTING_LINKS)")
+    dropped: int = Field(description="requests not followed because of it")
+
+
 class SiteReport(_Model):
     requests: int = Field(description="Requests sent (robots.txt and retries included)")
     responses_by_status: dict[str, int]
@@ -31,6 +36,9 @@ class SiteReport(_Model):
     )
     robots_forbidden: int = Field(0, description="Requests robots.txt disallowed (all of them: a gate)")
     spider_exceptions: int = 0
+    bounds: dict[str, Bound] = Field(
+        default_factory=dict, description="Listing bounds the crawl hit (listing_pages, listing_links); empty: none"
+    )
 
 
 class Gate(_Model):

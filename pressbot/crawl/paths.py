@@ -5,6 +5,8 @@ from __future__ import annotations
 import os
 from pathlib import Path
 
+from pressbot.crawl.stdout import check_stdout
+
 # Formats pressbot does not write: JSON Lines in a file named like this would mislead every reader.
 NOT_JSON_LINES = (".csv", ".tsv", ".xml", ".json", ".parquet", ".xlsx", ".html")
 
@@ -22,6 +24,7 @@ def check_paths(output: str | None, rejects: str | None, manifest: str | None, s
     """ValueError (a usage error) when the output is missing or unsupported, or two of the files are one."""
     if not output:
         raise ValueError("no output: give -o FILE (append) or -O FILE (overwrite); -O - writes to stdout")
+    check_stdout(output, state)
     if Path(output).suffix.lower() in NOT_JSON_LINES:
         raise ValueError(f"{output}: pressbot writes JSON Lines; name the output .jsonl (got {Path(output).suffix})")
     named = {"output": output, "--rejects": rejects, "--manifest": manifest, "--state": state}

@@ -14,6 +14,7 @@ from typing import IO, Any
 
 from pressbot.crawl.records import COVERAGE_FIELDS
 from pressbot.crawl.state import State
+from pressbot.crawl.stdout import is_stdout, open_stdout
 from pressbot.jsonfmt import json_line
 
 # Group commit of record lines: fsync (and commit their state rows) after this many lines or seconds.
@@ -28,6 +29,8 @@ def now_iso() -> str:
 def _open_jsonl(path: str | None, truncate: bool) -> IO[bytes] | None:
     if not path:
         return None
+    if is_stdout(path):
+        return open_stdout()
     Path(path).parent.mkdir(parents=True, exist_ok=True)
     if not truncate:
         _cut_partial_line(path)
@@ -106,6 +109,7 @@ class Run:
         self.output_path = output
         self.state = State(state) if state else None  # first: an unusable state is refused before any file is opened
         self.output = _open_jsonl(output, truncate)
+        self._durable = not is_stdout(output)  # stdout (a pipe) is flushed, never fsynced (state refuses it)
         self.rejects = _open_jsonl(rejects, truncate)
         self.sites: dict[str, SiteCounts] = {}
         self.crawler_stats: dict[str, dict[str, Any]] = {}
@@ -165,6 +169,10 @@ class Run:
         """
         if self._fsyncing is not None or self.output is None:
             return
+        if not self._durable:
+            self._unsynced = 0
+            self._synced_at = time.monotonic()
+            return
         rows = self.state.written_rows() if self.state is not None else []
         self._unsynced = 0
         self._synced_at = time.monotonic()
@@ -210,7 +218,8 @@ class Run:
         if self.output is not None and self._unsynced:
             try:
                 self.output.flush()
-                self._fsync(self.output.fileno(), list(self.archives.values()))
+                if self._durable:
+                    self._fsync(self.output.fileno(), list(self.archives.values()))
             except OSError as exc:
                 self._write_failed(exc)
                 return

@@ -14,9 +14,11 @@ from scrapy.crawler import CrawlerProcess
 from scrapy.settings import Settings
 
 from pressbot.crawl import exit_codes
+from pressbot.crawl.bounds import bounds_report
 from pressbot.crawl.manifest import Manifest
 from pressbot.crawl.run import Run, share
 from pressbot.crawl.state import run_lock
+from pressbot.crawl.stdout import is_stdout
 from pressbot.jsonfmt import json_document
 from pressbot.sites import SITES
 from pressbot.spiders.base import ReleaseSpider
@@ -42,6 +44,7 @@ class CrawlOptions:
     quiet: bool = False
     log_level: str = "WARNING"  # pressbot crawl's default: progress, problems and the summary (logs.py)
     log_file: str | None = None
+    started: dt.datetime | None = None  # the run's start (the CLI's, which %(time)s in the paths names)
 
 
 def spider_classes() -> dict[str, type[ReleaseSpider]]:
@@ -71,6 +74,8 @@ def run_crawl(options: CrawlOptions) -> int:
 def _crawl(options: CrawlOptions, names: list[str]) -> int:
     settings = project_settings()
     run = Run(options.output, options.rejects, options.state, truncate=options.truncate)
+    if options.started is not None:
+        run.started = options.started.astimezone(dt.UTC).isoformat(timespec="seconds").replace("+00:00", "Z")
     share(run)
     if options.replay:
         settings.set("PRESSBOT_REPLAY", options.replay, priority="cmdline")
@@ -87,6 +92,7 @@ def _crawl(options: CrawlOptions, names: list[str]) -> int:
         settings.set("PRESSBOT_SINCE", options.since.isoformat(), priority="cmdline")
     if options.until:
         settings.set("PRESSBOT_UNTIL", options.until.isoformat(), priority="cmdline")
+    settings.set("PRESSBOT_JOBDIR_PER_SITE", True, priority="cmdline")  # -s JOBDIR=DIR: DIR/<site> (crawl/jobdir.py)
     settings.set("LOG_LEVEL", options.log_level, priority="cmdline")
     if options.log_file:
         settings.set("LOG_FILE", options.log_file, priority="cmdline")
@@ -121,6 +127,8 @@ def _crawl(options: CrawlOptions, names: list[str]) -> int:
             run.crawler_stats[name] = crawler.stats.get_stats() if crawler.stats else {}
             run.site(name)  # every crawled site is in the manifest, even with nothing to report
         manifest = run.manifest()
+        for name, site in manifest["sites"].items():
+            site["bounds"] = bounds_report(name, run.crawler_stats.get(name, {}), settings)
         history = run.state.recent_manifests(settings.getint("PRESSBOT_COVERAGE_HISTORY")) if run.state else []
         gates, code = judge(manifest, history, options)
         if not_started:
@@ -164,7 +172,7 @@ def _not_started(failure: Any, name: str, crawler: Any, not_started: dict[str, s
 def _manifest_path(options: CrawlOptions, run: Run) -> Path:
     if options.manifest:
         return Path(options.manifest)
-    if options.output:
+    if options.output and not is_stdout(options.output):
         return Path(f"{options.output}.manifest.json")
     base = Path(options.state).parent if options.state else Path.cwd()
     return base / "runs" / f"{run.started.replace(':', '')}.json"
@@ -232,6 +240,9 @@ def print_summary(manifest: dict[str, Any], path: Path) -> None:
             f"{name:10} {r['new']:>5} {r['changed']:>5} {r['unchanged']:>5} {r['withdrawn']:>5} "
             f"{sum(site['rejects'].values()):>5} {site['blocked']:>7}  {site['requests']}\n"
         )
+    for name, site in manifest["sites"].items():
+        for what, bound in site.get("bounds", {}).items():
+            out.write(f"{name}: {what} bound ({bound['limit']}) hit: {bound['dropped']} request(s) not followed\n")
     for gate, result in manifest["gates"].items():
         if not result["ok"]:
             out.write(f"gate {gate} FAILED: {'; '.join(result['why'])}\n")

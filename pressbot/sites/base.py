@@ -76,10 +76,12 @@ class Site(_Frozen):
     listing: Listing | None = None
     crawl_delay: float = Field(1.0, ge=0)
     blocked_markers: tuple[str, ...] = Field((), description="headline words of block or decoy pages")
-    examples: Examples | None = None
     query_keys: tuple[str, ...] | None = Field(
-        None, description="the query parameters that name a page (others are dropped); absent: all but tracking"
+        None,
+        description="the query parameters that name a release page (kept, in this order; all others dropped when "
+        "its URL is made canonical); absent: the query is kept, minus tracking parameters",
     )
+    examples: Examples | None = None
 
     @field_validator("release_url")
     @classmethod

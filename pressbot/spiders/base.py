@@ -15,7 +15,8 @@ from typing import Any, ClassVar
 import scrapy
 from scrapy.http import Response
 
-from pressbot.crawl import ignored, statuses, workers
+from pressbot.crawl import ignored, jobdir, statuses, workers
+from pressbot.crawl.budget import read_within
 from pressbot.crawl.canonical import canonical_url
 from pressbot.crawl.run import run_for
 from pressbot.crawl.workers import read_release_page
@@ -47,6 +48,7 @@ class ReleaseSpider(scrapy.Spider):
         settings.set(
             "DOWNLOAD_DELAY", max(cls.site.crawl_delay, settings.getfloat("DOWNLOAD_DELAY")), priority="spider"
         )
+        jobdir.per_site(settings, cls.site.name)  # pressbot crawl: DIR/<site>, not one folder for every spider
 
     @classmethod
     def from_crawler(cls, crawler, *args: Any, **kwargs: Any):  # type: ignore[no-untyped-def]
@@ -139,7 +141,8 @@ class ReleaseSpider(scrapy.Spider):
         if early is not None:
             yield early
             return
-        yield self._release_item(response, listed, read_release_page(*self._read_args(response)))
+        budget = self.crawler.settings.getfloat("PRESSBOT_READ_TIMEOUT")  # as a reader process has (crawl/budget.py)
+        yield self._release_item(response, listed, read_within(budget, read_release_page, *self._read_args(response)))
 
     async def parse_release_pooled(
         self, response: Response, listed: dict[str, Any] | None = None
