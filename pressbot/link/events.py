@@ -19,6 +19,7 @@ from __future__ import annotations
 
 import datetime as dt
 from collections import defaultdict
+from collections.abc import MutableMapping
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -96,18 +97,32 @@ def match_people(
 class Linker:
     """Adds reports to events one at a time; the events and reports it holds can come from a link state."""
 
-    def __init__(self, reports: dict[str, Report], events: dict[str, EventBox], aliases: Aliases) -> None:
+    def __init__(
+        self,
+        reports: MutableMapping[str, Report],
+        events: MutableMapping[str, EventBox],
+        aliases: Aliases,
+        event_of: MutableMapping[str, str] | None = None,
+        by_date: Any = None,
+    ) -> None:
+        """``reports``, ``events``, ``event_of`` and ``by_date`` (date → ids of events with a report of that date)
+        may be views of a link state (``store.py``); given only the first two, the others are built from them."""
         self.reports = reports
         self.events = events
         self.aliases = aliases
-        self.event_of: dict[str, str] = {rid: box.event_id for box in events.values() for rid in box.reports}
-        self.by_date: dict[str, set[str]] = defaultdict(set)
-        for box in events.values():
-            for rid in box.reports:
-                report = reports[rid]
-                if report.date and report.relation == "report":
-                    self.by_date[report.date].add(box.event_id)
+        if event_of is None:
+            event_of = {rid: box.event_id for box in events.values() for rid in box.reports}
+        self.event_of = event_of
+        if by_date is None:
+            by_date = defaultdict(set)
+            for box in events.values():
+                for rid in box.reports:
+                    report = reports[rid]
+                    if report.date and report.relation == "report":
+                        by_date[report.date].add(box.event_id)
+        self.by_date = by_date
         self.touched: set[str] = set()
+        self.dropped: set[str] = set()  # events emptied and deleted
 
     # -- the event's features, from its reports
     def _members(self, box: EventBox) -> list[Report]:
@@ -185,7 +200,8 @@ class Linker:
         if report.date:
             before, after = (MAX_REPORT_GAP + 1,) * 2 if report.relation == "report" else (ABOUT_AFTER, ABOUT_BEFORE)
             for event_id in sorted(self._candidates(report.date, before, after)):
-                result = self.fit(report, self.events[event_id])
+                box = self.events.get(event_id)
+                result = self.fit(report, box) if box is not None else None
                 if result and (best is None or result[0] > best[0]):
                     best = (result[0], event_id, result[1])
         if best is not None:
@@ -198,6 +214,7 @@ class Linker:
                 event_id += "+"
             box = EventBox(event_id, [report.release_id], {report.release_id: _founding(report)})
             self.events[event_id] = box
+            self.dropped.discard(event_id)
         else:
             return None
         self.event_of[report.release_id] = box.event_id
@@ -222,6 +239,7 @@ class Linker:
                 self.event_of.pop(rid, None)
             del self.events[event_id]
             self.touched.discard(event_id)
+            self.dropped.add(event_id)
         else:
             self.touched.add(event_id)
 

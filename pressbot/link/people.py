@@ -19,6 +19,7 @@ from __future__ import annotations
 
 import hashlib
 from collections import defaultdict
+from collections.abc import MutableMapping
 from typing import Any
 
 from pressbot.link import names
@@ -29,18 +30,24 @@ from pressbot.link.records import Mention, Report
 class Aliases:
     """'=漢字' keys → the romanized keys the same participant was given with them."""
 
-    def __init__(self, table: dict[str, list[str]] | None = None) -> None:
-        self.table: dict[str, set[str]] = {k: set(v) for k, v in (table or {}).items()}
+    def __init__(self, table: MutableMapping[str, set[str]] | dict[str, list[str]] | None = None) -> None:
+        if isinstance(table, dict) or table is None:
+            table = {k: set(v) for k, v in (table or {}).items()}
+        self.table: MutableMapping[str, set[str]] = table
 
     def learn(self, keys: frozenset[str] | set[str]) -> None:
         native = [k for k in keys if k.startswith("=")]
         latin = {k for k in keys if not k.startswith("=")}
         if latin:
             for key in native:
-                self.table.setdefault(key, set()).update(latin)
+                known = self.table.get(key)
+                if known is None:
+                    self.table[key] = set(latin)
+                elif not latin <= known:
+                    known.update(latin)
 
     def expand(self, keys: frozenset[str]) -> frozenset[str]:
-        extra = [self.table[k] for k in keys if k in self.table]
+        extra = [self.table[k] for k in keys if k[:1] == "=" and k in self.table]
         return keys.union(*extra) if extra else keys
 
     def to_json(self) -> dict[str, list[str]]:
@@ -55,21 +62,30 @@ def _full_keys(keys: frozenset[str]) -> set[str]:
 class People:
     """Every person: forms, keys, offices; and which person each mention (``<release id>#<index>``) is."""
 
-    def __init__(self, data: dict[str, Any] | None = None) -> None:
-        data = data or {}
-        self.persons: dict[str, dict[str, Any]] = data.get("persons", {})
-        self.of_mention: dict[str, str] = data.get("of_mention", {})
-        self.merged: dict[str, str] = data.get("merged", {})
+    def __init__(
+        self,
+        persons: MutableMapping[str, dict[str, Any]] | None = None,
+        of_mention: MutableMapping[str, str] | None = None,
+        merged: MutableMapping[str, str] | None = None,
+        index: Any = None,
+        by_key: Any = None,
+        seq: int = 0,
+    ) -> None:
+        """Plain dicts by default; a link state passes its ``Stored`` tables and ``Index`` views (``store.py``)."""
+        self.persons = persons if persons is not None else {}
+        self.of_mention = of_mention if of_mention is not None else {}
+        self.merged = merged if merged is not None else {}
         self.changed_releases: set[str] = set()  # releases whose mentions changed person in a merge
-        self.index: dict[tuple[str, str], set[str]] = defaultdict(set)
-        self.by_key: dict[str, set[str]] = defaultdict(set)  # the same, any country
-        for person_id, person in self.persons.items():
-            for key in person["keys"]:
-                self.index[(person["country"] or "", key)].add(person_id)
-                self.by_key[key].add(person_id)
-
-    def to_json(self) -> dict[str, Any]:
-        return {"persons": self.persons, "of_mention": self.of_mention, "merged": self.merged}
+        self.reassigned: list[tuple[str, str]] = []  # (gone, kept) of each merge, for mentions not in memory
+        self.seq = seq  # persons created so far: the creation order a merge keeps the older id by
+        if index is None:
+            index, by_key = defaultdict(set), defaultdict(set)
+            for person_id, person in self.persons.items():
+                for key in person["keys"]:
+                    index[(person["country"] or "", key)].add(person_id)
+                    by_key[key].add(person_id)
+        self.index = index  # (country, key) → person ids
+        self.by_key = by_key  # the same, any country
 
     # -- resolution
     def resolve_event(self, reports: list[Report], aliases: Aliases) -> None:
@@ -180,7 +196,9 @@ class People:
                 "offices": {},
                 "releases": [],
                 "merged_ids": [],
+                "seq": self.seq,
             }
+            self.seq += 1
         person_id = self.resolved(person_id)
         entry = self.persons[person_id]
         if entry["country"] is None and person.country:
@@ -226,7 +244,7 @@ class People:
             office["last_seen"] = max(filter(None, (office["last_seen"], report.date)))
 
     def _merge(self, a: str, b: str) -> str:
-        keep, gone = sorted((a, b), key=lambda p: (self.persons[p]["releases"][:1] == [], _order(self.persons, p)))
+        keep, gone = sorted((a, b), key=lambda p: (self.persons[p]["releases"][:1] == [], self.persons[p]["seq"], p))
         survivor, old = self.persons[keep], self.persons.pop(gone)
         self.merged[gone] = keep
         survivor["merged_ids"] = sorted({*survivor["merged_ids"], gone, *old["merged_ids"]})
@@ -247,16 +265,10 @@ class People:
                 mine["releases"] += office["releases"]
                 mine["first_seen"] = min(filter(None, (mine["first_seen"], office["first_seen"])), default=None)
                 mine["last_seen"] = max(filter(None, (mine["last_seen"], office["last_seen"])), default=None)
-        for mention, person_id in self.of_mention.items():  # merges are rare: a scan is cheap enough
+        cached = getattr(self.of_mention, "cache", self.of_mention)  # a Stored table: the mentions in memory
+        for mention, person_id in list(cached.items()):
             if person_id == gone:
                 self.of_mention[mention] = keep
+        self.reassigned.append((gone, keep))  # the state rewrites the stored ones
         self.changed_releases.update(old["releases"])
         return keep
-
-
-def _order(persons: dict[str, dict[str, Any]], person_id: str) -> int:
-    """Creation order: dicts keep insertion order, and a person is inserted when first seen."""
-    for n, key in enumerate(persons):
-        if key == person_id:
-            return n
-    return len(persons)

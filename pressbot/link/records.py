@@ -8,6 +8,7 @@ stores to and loads from plain JSON, so the link state needs no release file to 
 from __future__ import annotations
 
 import datetime as dt
+import functools
 import re
 from dataclasses import dataclass, field
 from typing import Any
@@ -52,22 +53,32 @@ class Mention:
         return list(dict.fromkeys(f for f in (self.name, self.name_en, self.reading) if f))
 
     def keys(self) -> frozenset[str]:
-        keys = set(names.name_keys(self.name))
-        if self.name_en:
-            keys |= names.name_keys(self.name_en)
-        if self.reading:
-            keys |= names.reading_keys(self.reading)
-        return frozenset(keys)
+        return _keys(self.name, self.name_en, self.reading)
 
     def skeletons(self) -> frozenset[str]:
-        out: set[str] = set()
-        for form in (self.name, self.name_en, self.reading):
-            if form:
-                out |= names.skeleton_keys(form)
-        return frozenset(out)
+        return _skeletons(self.name, self.name_en, self.reading)
 
     def level(self) -> str | None:
         return level_of(self.title_en) or level_of(self.title)
+
+
+@functools.lru_cache(maxsize=65536)
+def _keys(name: str, name_en: str | None, reading: str | None) -> frozenset[str]:
+    keys = set(names.name_keys(name))
+    if name_en:
+        keys |= names.name_keys(name_en)
+    if reading:
+        keys |= names.reading_keys(reading)
+    return frozenset(keys)
+
+
+@functools.lru_cache(maxsize=65536)
+def _skeletons(name: str, name_en: str | None, reading: str | None) -> frozenset[str]:
+    out: set[str] = set()
+    for form in (name, name_en, reading):
+        if form:
+            out |= names.skeleton_keys(form)
+    return frozenset(out)
 
 
 @dataclass

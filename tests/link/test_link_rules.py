@@ -80,7 +80,7 @@ def test_two_people_with_one_family_name_stay_apart() -> None:
 
 
 def test_a_later_report_keeps_the_event_id(tmp_path: Path) -> None:
-    path = tmp_path / "state.json"
+    path = tmp_path / "state.sqlite"
     first, *rest = _park_reports()
     state = link_records([first])
     event_id = state.event_of(first["id"])
@@ -158,7 +158,7 @@ def test_levels_and_names() -> None:
 def test_command_writes_events_and_people(tmp_path: Path) -> None:
     releases = tmp_path / "releases.jsonl"
     releases.write_text("".join(json.dumps(r, ensure_ascii=False) + "\n" for r in _park_reports()), encoding="utf-8")
-    out, people, state = tmp_path / "events.jsonl", tmp_path / "people.jsonl", tmp_path / "state.json"
+    out, people, state = tmp_path / "events.jsonl", tmp_path / "people.jsonl", tmp_path / "state.sqlite"
     args = [sys.executable, "-m", "pressbot.link", str(releases), "-O", str(out), "--people", str(people)]
     done = subprocess.run([*args, "--state", str(state)], cwd=ROOT, capture_output=True, text=True, timeout=120)
     assert done.returncode == 0, done.stderr
