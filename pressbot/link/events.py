@@ -23,10 +23,12 @@ from collections.abc import MutableMapping
 from dataclasses import dataclass, field
 from typing import Any
 
+from pressbot.link import names
 from pressbot.link.people import Aliases
 from pressbot.link.records import Mention, Report
 
 MAX_REPORT_GAP = 1
+WEAK_DATE_GAP = 3  # a date from the publication or the text, with both sides' people named: three days either way
 ABOUT_BEFORE, ABOUT_AFTER = 1, 3
 
 
@@ -94,6 +96,36 @@ def match_people(
     return matched, conflicts
 
 
+def match_text(report: Report, members: list[Report], matched: list[dict[str, str]]) -> list[dict[str, str]]:
+    """People named in the other side's text: an event participant this report's text names, or this report's
+    participant an event report's text names (``by: text``); those already matched by name are skipped."""
+    done = {m["event_name"] for m in matched} | {m["name"] for m in matched}
+    out: list[dict[str, str]] = []
+    for member in members:
+        for person in member.participants:
+            if person.name not in done and names.mentioned(person.needles(), report.text):
+                done.add(person.name)
+                out.append({"name": person.name, "event_name": person.name, "by": "text",
+                            "release_id": member.release_id, "country": person.country or ""})  # fmt: skip
+    for person in report.participants:
+        if person.name in done:
+            continue
+        for member in members:
+            if names.mentioned(person.needles(), member.text):
+                done.add(person.name)
+                out.append({"name": person.name, "event_name": person.name, "by": "text",
+                            "release_id": member.release_id, "country": person.country or ""})  # fmt: skip
+                break
+    return out
+
+
+def _people_named(matched: list[dict[str, str]], hits: list[dict[str, str]]) -> bool:
+    """Two people or more named on both sides, not all of one country: a meeting's two sides are there."""
+    countries = [m.get("country", "") for m in [*matched, *hits]]
+    known = {c for c in countries if c}
+    return len(countries) >= 2 and (len(known) != 1 or "" in countries)
+
+
 class Linker:
     """Adds reports to events one at a time; the events and reports it holds can come from a link state."""
 
@@ -159,23 +191,38 @@ class Linker:
         matched, conflicts = match_people(report.participants, feat["people"], self.aliases)
         if conflicts:
             return None
+        members = self._members(box)
+        weak_date = report.date_basis != "meeting" or any(m.date_basis != "meeting" for m in members)
+        hits: list[dict[str, str]] = []
         if report.relation == "report":
-            if report.mode != feat["mode"] or not report.countries:
+            if report.mode != feat["mode"]:
                 return None
             # Named people make a looser fit safe: a day more (republishers date by publication), another level
             # word (a leader mentioned), countries only the text mentions (a venue, a third country discussed).
-            if abs(gap) > MAX_REPORT_GAP + (1 if matched else 0) or not (level_ok or len(matched) >= 2):
-                return None
-            if set(report.countries) != set(feat["countries"]):
-                present = {p.country for p in report.participants} | {p.country for _, p in feat["people"]}
-                differ = set(report.countries) ^ set(feat["countries"])
-                if not matched or len(shared) < 2 or differ & present:
+            limit = MAX_REPORT_GAP + (1 if matched else 0)
+            if abs(gap) > limit or not (level_ok or len(matched) >= 2) or not report.countries:
+                hits = match_text(report, members, matched)
+                both = _people_named(matched, hits)
+                if not both or abs(gap) > (WEAK_DATE_GAP if weak_date else limit):
                     return None
+                if report.countries and not set(report.countries) & set(feat["countries"]):
+                    return None
+            elif set(report.countries) != set(feat["countries"]):
+                present = {p.country for p in report.participants} | {p.country for _, p in feat["people"]}
+                present |= {m.publisher_country for m in [report, *members] if m.publisher_country}  # a side
+                differ = set(report.countries) ^ set(feat["countries"])
+                if differ & present:  # a side named in one and absent from the other: a sideline meeting
+                    return None
+                if not matched or len(shared) < 2:
+                    hits = match_text(report, members, matched)
+                    if not _people_named(matched, hits) or not shared:
+                        return None
         else:
             if not -ABOUT_BEFORE <= gap <= ABOUT_AFTER or not level_ok or not report.countries:
                 return None
             if not set(report.countries) <= set(feat["countries"]) or len(shared) < min(2, len(feat["countries"])):
                 return None
+        matched = matched + [{k: v for k, v in h.items() if k != "country"} for h in hits]
         evidence = {
             "relation": report.relation,
             "basis": report.basis,
@@ -189,7 +236,8 @@ class Linker:
             "mode": report.mode,
             "persons_matched": matched,
         }
-        return (len(matched), -abs(gap), evidence["countries_jaccard"]), evidence
+        same = set(report.countries) == set(feat["countries"])
+        return (same, len(matched), -abs(gap), evidence["countries_jaccard"]), evidence
 
     def add(self, report: Report) -> str | None:
         """Link one report (replacing an earlier version of the same release); the event id it joined or founded
@@ -198,7 +246,7 @@ class Linker:
         self.reports[report.release_id] = report
         best: tuple[tuple, str, dict[str, Any]] | None = None
         if report.date:
-            before, after = (MAX_REPORT_GAP + 1,) * 2 if report.relation == "report" else (ABOUT_AFTER, ABOUT_BEFORE)
+            before, after = (WEAK_DATE_GAP,) * 2 if report.relation == "report" else (ABOUT_AFTER, ABOUT_BEFORE)
             for event_id in sorted(self._candidates(report.date, before, after)):
                 box = self.events.get(event_id)
                 result = self.fit(report, box) if box is not None else None

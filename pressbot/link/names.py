@@ -266,3 +266,45 @@ def slug(name: str) -> str:
     """ASCII slug of a Latin form: 'Park Yoon-joo' → 'park-yoon-joo'."""
     text = unicodedata.normalize("NFKD", strip_honorific(name)).encode("ascii", "ignore").decode()
     return re.sub(r"[^a-z0-9]+", "-", text.lower()).strip("-")
+
+
+@functools.lru_cache(maxsize=65536)
+def text_needles(name: str) -> tuple[str, ...]:
+    """What to look for in a release's lowercased text to say it mentions this person: a Latin full name (either
+    order, hyphens and spacing loose) or its longest token of six letters or more; a kana, Hangul or kanji name
+    whole, and the last part of a kana name of three or more characters ('ジャイシャンカル')."""
+    form = strip_honorific(name)
+    kind = script(form)
+    out: list[str] = []
+    if kind == "latin":
+        tokens = latin_tokens(form)
+        if len(tokens) >= 2:
+            out += [" ".join(tokens), " ".join(tokens[1:] + tokens[:1])]
+        long = [t for t in tokens if len(t) >= 6]
+        if long:
+            out.append(max(long, key=len))
+    elif kind in ("kana", "hangul", "han"):
+        compact = _SEPARATORS.sub("", form)
+        if len(compact) >= 2:
+            out.append(compact)
+        parts = [p for p in _SEPARATORS.split(form) if p]
+        if kind == "kana" and len(parts) >= 2 and len(parts[-1]) >= 3:
+            out.append(parts[-1])
+    return tuple(dict.fromkeys(out))
+
+
+def text_of(text: str) -> str:
+    """A release text made comparable with ``text_needles``: hyphens inside Latin names joined, spaces and
+    '・' between kana or Hangul dropped."""
+    text = re.sub(r"(?<=[a-z])[-‐‑–](?=[a-z])", "", text)
+    return re.sub(r"(?<=[\u3041-\u30ff\uac00-\ud7a3])[・･·\s　]+(?=[\u3041-\u30ff\uac00-\ud7a3])", "", text)
+
+
+def mentioned(needles: tuple[str, ...], text: str) -> bool:
+    for needle in needles:
+        if needle.isascii():
+            if re.search(r"(?<![a-z0-9])" + re.escape(needle) + r"(?![a-z0-9])", text):
+                return True
+        elif needle in text:
+            return True
+    return False

@@ -10,13 +10,17 @@ from linkcases import person, record
 
 from pressbot.link import LinkState, link_records
 
+FAMILY = ["Tanaka", "Suzuki", "Sato", "Takahashi", "Watanabe", "Ito", "Yamamoto", "Nakamura"]
+GIVEN = ["Ichiro", "Hanako", "Kenta", "Sakura", "Daiki"]
+
 
 def _meetings(n: int, month: str = "2024-03") -> list[dict]:
     """n bilateral meetings on different days, each reported twice (MOFA en and State)."""
     out = []
     for i in range(n):
         day = f"{month}-{i % 28 + 1:02d}"
-        people = [person(f"Tanaka Ichiro{i}", "JP", "Minister for Foreign Affairs"), person(f"John Doe{i}", "US")]
+        family, given = FAMILY[i % 8], GIVEN[i // 8]
+        people = [person(f"{family} {given}", "JP", "Minister for Foreign Affairs"), person(f"John {family}son", "US")]
         countries = ["JP", ["US", "KR", "AU", "IN"][i % 4]]
         out.append(record(f"mofa_en:m{i}", day, countries, people))
         out.append(record(f"us_state:m{i}", day, countries, people))
@@ -27,11 +31,11 @@ def test_an_add_reads_only_the_events_of_nearby_days(tmp_path: Path) -> None:
     path = tmp_path / "state.sqlite"
     link_records(_meetings(40)).save(path)
     state = LinkState.load(path)
-    joining = record("kr_mofa:x", "2024-03-05", ["JP", "US"], [person("Tanaka Ichiro4", "JP")])
+    joining = record("kr_mofa:x", "2024-03-05", ["JP", "US"], [person("Watanabe Ichiro", "JP")])
     touched = state.add([joining])
     assert touched == {"ev:mofa_en:m4"}
-    # read: the new report and the 10 events dated 3–7 March (with their reports), not all 40 and 80
-    assert len(state.linker.reports.cache) < 30 and len(state.linker.events.cache) <= 10
+    # read: the new report and the 14 events dated 2–8 March (the ±3-day window), not all 40 events and 80 reports
+    assert len(state.linker.reports.cache) <= 29 and len(state.linker.events.cache) <= 14
     state = LinkState.load(path)  # committed by the add itself
     assert state.event_of("kr_mofa:x") == "ev:mofa_en:m4"
     assert len(state.events()) == 40 and len(state.event_lines()) == 40
@@ -47,7 +51,7 @@ def test_a_failed_add_leaves_the_previous_state(tmp_path: Path, monkeypatch: pyt
 
     monkeypatch.setattr("pressbot.link.store.meta_set", crash)  # fails inside the transaction, after writes
     with pytest.raises(RuntimeError):
-        state.add([record("kr_mofa:y", "2024-03-01", ["JP", "US"], [person("Tanaka Ichiro0", "JP")])])
+        state.add([record("kr_mofa:y", "2024-03-01", ["JP", "US"], [person("Tanaka Ichiro", "JP")])])
     monkeypatch.undo()
     state = LinkState.load(path)
     assert state.event_of("kr_mofa:y") is None and len(state.events()) == 4
