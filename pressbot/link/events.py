@@ -194,17 +194,29 @@ class Linker:
         members = self._members(box)
         weak_date = report.date_basis != "meeting" or any(m.date_basis != "meeting" for m in members)
         hits: list[dict[str, str]] = []
+        rescued = False  # joined on the people its text names, not on its own fields
         if report.relation == "report":
             if report.mode != feat["mode"]:
                 return None
             # Named people make a looser fit safe: a day more (republishers date by publication), another level
             # word (a leader mentioned), countries only the text mentions (a venue, a third country discussed).
             limit = MAX_REPORT_GAP + (1 if matched else 0)
-            if abs(gap) > limit or not (level_ok or len(matched) >= 2) or not report.countries:
+            # a release read from its title, dated by its text: its countries and date alone are not enough
+            guessed = report.basis == "title" and report.date_basis == "text"
+            if guessed or abs(gap) > limit or not (level_ok or len(matched) >= 2) or not report.countries:
                 hits = match_text(report, members, matched)
                 both = _people_named(matched, hits)
-                if not both or abs(gap) > (WEAK_DATE_GAP if weak_date else limit):
+                # one side named, and the rest agrees: the same countries, level and mode
+                one = (
+                    not guessed
+                    and bool(matched or hits)
+                    and level_ok
+                    and len(shared) >= 2
+                    and set(report.countries) == union
+                )
+                if not (both or one) or abs(gap) > (WEAK_DATE_GAP if weak_date else limit):
                     return None
+                rescued = True
                 if report.countries and not set(report.countries) & set(feat["countries"]):
                     return None
             elif set(report.countries) != set(feat["countries"]):
@@ -217,6 +229,7 @@ class Linker:
                     hits = match_text(report, members, matched)
                     if not _people_named(matched, hits) or not shared:
                         return None
+                    rescued = True
         else:
             if not -ABOUT_BEFORE <= gap <= ABOUT_AFTER or not level_ok or not report.countries:
                 return None
@@ -237,7 +250,7 @@ class Linker:
             "persons_matched": matched,
         }
         same = set(report.countries) == set(feat["countries"])
-        return (same, len(matched), -abs(gap), evidence["countries_jaccard"]), evidence
+        return (not rescued, same, len(matched), -abs(gap), evidence["countries_jaccard"]), evidence
 
     def add(self, report: Report) -> str | None:
         """Link one report (replacing an earlier version of the same release); the event id it joined or founded
@@ -247,11 +260,17 @@ class Linker:
         best: tuple[tuple, str, dict[str, Any]] | None = None
         if report.date:
             before, after = (WEAK_DATE_GAP,) * 2 if report.relation == "report" else (ABOUT_AFTER, ABOUT_BEFORE)
+            fits = []
             for event_id in sorted(self._candidates(report.date, before, after)):
                 box = self.events.get(event_id)
                 result = self.fit(report, box) if box is not None else None
-                if result and (best is None or result[0] > best[0]):
-                    best = (result[0], event_id, result[1])
+                if result:
+                    fits.append((result[0], event_id, result[1]))
+                    if best is None or result[0] > best[0]:
+                        best = fits[-1]
+            # joined on named people alone, and as well to another event: ambiguous (two meetings of one day)
+            if best is not None and not best[0][0] and sum(1 for f in fits if f[0][:3] == best[0][:3]) > 1:
+                best = None
         if best is not None:
             box = self.events[best[1]]
             box.reports.append(report.release_id)

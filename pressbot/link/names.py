@@ -33,7 +33,7 @@ for _spellings in SURNAMES.values():
         _SURNAME_SPELLING.setdefault(_spelling.lower(), _spellings[0].lower())
 
 _HONORIFICS = re.compile(
-    r"^(?:(?:the\s+)?(?:right\s+)?honou?rable|his\s+excellency|her\s+excellency|h\.\s?e\.|mr|mrs|ms|miss|dr|prof"
+    r"^(?:(?:the\s+)?(?:right\s+)?honou?rable|hon|rt\.?\s+hon|his\s+excellency|her\s+excellency|h\.\s?e\.|mr|mrs|ms|miss|dr|prof"
     r"|ambassador|sir|dame)\.?\s+",
     re.I,
 )
@@ -280,9 +280,9 @@ def text_needles(name: str) -> tuple[str, ...]:
         tokens = latin_tokens(form)
         if len(tokens) >= 2:
             out += [" ".join(tokens), " ".join(tokens[1:] + tokens[:1])]
-        long = [t for t in tokens if len(t) >= 6]
-        if long:
-            out.append(max(long, key=len))
+        out += [t for t in tokens if len(t) >= 6]
+        if len(tokens) >= 2 and len(tokens[-1]) >= 5:  # a family name written last ('Manalo', 'Rubio')
+            out.append(tokens[-1])
     elif kind in ("kana", "hangul", "han"):
         compact = _SEPARATORS.sub("", form)
         if len(compact) >= 2:
