@@ -17,6 +17,7 @@ the other is listed in its ``merged_ids``.
 
 from __future__ import annotations
 
+import datetime as dt
 import hashlib
 from collections import defaultdict
 from collections.abc import MutableMapping
@@ -25,6 +26,7 @@ from typing import Any
 from pressbot.link import names
 from pressbot.link.levels import level_of
 from pressbot.link.records import Mention, Report
+from pressbot.link.store import Index
 
 
 class Aliases:
@@ -79,7 +81,7 @@ class People:
         self.reassigned: list[tuple[str, str]] = []  # (gone, kept) of each merge, for mentions not in memory
         self.seq = seq  # persons created so far: the creation order a merge keeps the older id by
         if index is None:
-            index, by_key = defaultdict(set), defaultdict(set)
+            index, by_key = Index(None), Index(None)
             for person_id, person in self.persons.items():
                 for key in person["keys"]:
                     index[(person["country"] or "", key)].add(person_id)
@@ -104,7 +106,9 @@ class People:
                 mention = f"{report.release_id}#{person.index}"
                 person_id = self.of_mention.get(mention)
                 if person_id is None:
-                    person_id = self._within_event(report, person, reports, aliases) or self._global(person, aliases)
+                    person_id = self._within_event(report, person, reports, aliases) or self._global(
+                        person, aliases, report
+                    )
                 person_id = self._record(person_id, person, report, aliases)
                 self.of_mention[mention] = person_id
                 present[person_id].add(report.release_id)
@@ -118,6 +122,7 @@ class People:
         keys = aliases.expand(person.keys())
         skeletons = person.skeletons()
         native = names.family_part(person.name)
+        lone = _lone_family(person)
         same_country: dict[str, list[Mention]] = defaultdict(list)
         for other_report in reports:
             if other_report.release_id == report.release_id:
@@ -131,6 +136,8 @@ class People:
                 if not compatible:
                     continue
                 if keys & aliases.expand(other.keys()):
+                    return other_id
+                if lone and lone in _family_tokens(other):  # 'Secretary Rubio' / 'Modi' and the full name
                     return other_id
                 if person.country and other.country == person.country:
                     if skeletons & other.skeletons():
@@ -154,7 +161,7 @@ class People:
                 return other_id
         return None
 
-    def _global(self, person: Mention, aliases: Aliases) -> str | None:
+    def _global(self, person: Mention, aliases: Aliases, report: Report | None = None) -> str | None:
         keys = _full_keys(aliases.expand(person.keys()))
         votes: dict[str, int] = defaultdict(int)
         for key in keys:
@@ -167,8 +174,22 @@ class People:
                 for person_id in self.index.get(("", key), ()):
                     votes[self.resolved(person_id)] += 1
         if not votes:
-            return None
+            return self._by_family_and_office(person, report)
         return max(sorted(votes), key=lambda p: votes[p])
+
+    def _by_family_and_office(self, person: Mention, report: Report | None) -> str | None:
+        """A kanji family name with an office ('茂木大臣', '岸田' as 総理大臣) is the one person of that country whose
+        kanji full name starts with it and who held an office of that level within a year of this report."""
+        form = names.family_part(person.name)
+        level = person.level()
+        if not form or names.script(form) != "han" or not 2 <= len(form) <= 3 or not person.country or not level:
+            return None
+        found = set()
+        for key, holders in self.index.prefix(person.country, "=" + form):
+            if len(key) > len(form) + 1:
+                found |= {self.resolved(p) for p in holders}
+        fits = [p for p in sorted(found) if p in self.persons and _held(self.persons[p], level, report)]
+        return fits[0] if len(fits) == 1 else None
 
     def _new_id(self, person: Mention) -> str:
         latin = next((f for f in (person.name_en, person.name) if f and names.script(f) == "latin"), None)
@@ -272,3 +293,36 @@ class People:
         self.reassigned.append((gone, keep))  # the state rewrites the stored ones
         self.changed_releases.update(old["releases"])
         return keep
+
+
+def _lone_family(person: Mention) -> str | None:
+    """A Latin name of one token ('Modi', 'Secretary Rubio' read as 'Rubio'), lowercased; else None."""
+    forms = [f for f in (person.name_en, person.name) if f and names.script(f) == "latin"]
+    tokens = names.latin_tokens(forms[0]) if forms else []
+    return tokens[0] if len(tokens) == 1 and len(tokens[0]) >= 4 else None
+
+
+def _family_tokens(person: Mention) -> set[str]:
+    """The first and last tokens of a participant's Latin full name (the family name is one of them)."""
+    out: set[str] = set()
+    for form in (person.name_en, person.name):
+        if form and names.script(form) == "latin":
+            tokens = names.latin_tokens(form)
+            if len(tokens) >= 2:
+                out |= {tokens[0], tokens[-1]}
+    return out
+
+
+def _held(entry: dict[str, Any], level: str, report: Report | None) -> bool:
+    """Whether a person held an office of ``level`` within a year of the report's date."""
+    for office in entry["offices"].values():
+        if office["level"] != level:
+            continue
+        if report is None or not report.date or not office["first_seen"]:
+            return True
+        day = dt.date.fromisoformat(report.date)
+        first = dt.date.fromisoformat(office["first_seen"]) - dt.timedelta(days=366)
+        last = dt.date.fromisoformat(office["last_seen"] or office["first_seen"]) + dt.timedelta(days=366)
+        if first <= day <= last:
+            return True
+    return False

@@ -79,7 +79,16 @@ class LinkState:
                 if complete
                 else lambda ck: (
                     p for (p,) in db.execute("SELECT person_id FROM names WHERE key = ? AND country = ?", ck[::-1])
-                )
+                ),
+                None
+                if complete
+                else lambda country, start: (
+                    k
+                    for (k,) in db.execute(
+                        "SELECT DISTINCT key FROM names WHERE key >= ? AND key < ? AND country = ?",
+                        (start, start + "\uffff", country),
+                    )
+                ),
             ),
             by_key=store.Index(
                 None

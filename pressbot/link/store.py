@@ -149,11 +149,24 @@ class Stored(MutableMapping):
 
 class Index:
     """Key → set of ids, each set fetched on first use by ``query`` (none when the state is complete) and then
-    kept in memory, where linking updates it; it is never written (its table is derived from others)."""
+    kept in memory, where linking updates it; it is never written (its table is derived from others).
+    ``prefix`` lists the (country, key) entries whose key starts with a prefix (``prefix_query`` fetches the
+    stored ones)."""
 
-    def __init__(self, query: Callable[[Any], Iterable[str]] | None) -> None:
+    def __init__(
+        self,
+        query: Callable[[Any], Iterable[str]] | None,
+        prefix_query: Callable[[str, str], Iterable[str]] | None = None,
+    ) -> None:
         self.query = query
+        self.prefix_query = prefix_query
         self.sets: dict[Any, set[str]] = {}
+
+    def prefix(self, country: str, start: str) -> list[tuple[str, set[str]]]:
+        if self.prefix_query:
+            for key in self.prefix_query(country, start):
+                self[(country, key)]
+        return [(k[1], v) for k, v in self.sets.items() if k[0] == country and k[1].startswith(start) and v]
 
     def __getitem__(self, key: Any) -> set[str]:
         found = self.sets.get(key)
