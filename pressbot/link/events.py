@@ -103,7 +103,7 @@ def match_text(report: Report, members: list[Report], matched: list[dict[str, st
     out: list[dict[str, str]] = []
     for member in members:
         for person in member.participants:
-            if person.name not in done and names.mentioned(person.needles(), report.text):
+            if person.name not in done and _named_in(person, report):
                 done.add(person.name)
                 out.append({"name": person.name, "event_name": person.name, "by": "text",
                             "release_id": member.release_id, "country": person.country or ""})  # fmt: skip
@@ -111,12 +111,20 @@ def match_text(report: Report, members: list[Report], matched: list[dict[str, st
         if person.name in done:
             continue
         for member in members:
-            if names.mentioned(person.needles(), member.text):
+            if _named_in(person, member):
                 done.add(person.name)
                 out.append({"name": person.name, "event_name": person.name, "by": "text",
                             "release_id": member.release_id, "country": person.country or ""})  # fmt: skip
                 break
     return out
+
+
+def _named_in(person: Mention, report: Report) -> bool:
+    """Whether a release's text names the person: as written, or a Latin name in katakana (Japanese texts)."""
+    if names.mentioned(person.needles(), report.text):
+        return True
+    latin = [f for f in (person.name_en, person.name) if f]
+    return report.language == "ja" and names.mentioned_in_kana(latin, report.text)
 
 
 def _people_named(matched: list[dict[str, str]], hits: list[dict[str, str]]) -> bool:

@@ -300,6 +300,12 @@ def text_of(text: str) -> str:
     return re.sub(r"(?<=[\u3041-\u30ff\uac00-\ud7a3])[・･·\s　]+(?=[\u3041-\u30ff\uac00-\ud7a3])", "", text)
 
 
+def mentioned_in_kana(latin_forms: list[str], text: str) -> bool:
+    """Whether a Latin name's long token is written in katakana in the text (by consonant skeleton)."""
+    skeletons = frozenset().union(*(latin_token_skeletons(f) for f in latin_forms)) if latin_forms else frozenset()
+    return bool(skeletons) and bool(skeletons & kana_word_skeletons(text))
+
+
 def mentioned(needles: tuple[str, ...], text: str) -> bool:
     for needle in needles:
         if needle.isascii():
@@ -308,3 +314,34 @@ def mentioned(needles: tuple[str, ...], text: str) -> bool:
         elif needle in text:
             return True
     return False
+
+
+_KANA_WORD = re.compile(r"[\u30a1-\u30fa\u30fc]{3,}")
+
+
+def _loose(skeleton: str) -> set[str]:
+    """A skeleton and its form without a final 'l' (kana write a final r as ル: ジャイシャンカル ~ Jaishankar)."""
+    return {k for k in (skeleton, skeleton.rstrip("l")) if len(k) >= 3}
+
+
+@functools.lru_cache(maxsize=4096)
+def kana_word_skeletons(text: str) -> frozenset[str]:
+    """Consonant skeletons of the katakana words of a text (foreign names as Japanese writes them)."""
+    out: set[str] = set()
+    for word in _KANA_WORD.findall(text):
+        romaji = kana_romaji(word)
+        if romaji:
+            out |= _loose(_skeleton([_kana_foreign(romaji[0])]))
+    return frozenset(out)
+
+
+@functools.lru_cache(maxsize=65536)
+def latin_token_skeletons(name: str) -> frozenset[str]:
+    """Skeletons of the long tokens (five letters or more) of a Latin name, to meet a katakana rendering."""
+    if script(strip_honorific(name)) != "latin":
+        return frozenset()
+    out: set[str] = set()
+    for token in latin_tokens(name):
+        if len(token) >= 5:
+            out |= _loose(_skeleton([token]))
+    return frozenset(out)
