@@ -91,7 +91,7 @@ def main(argv: list[str] | None = None) -> int:
     base = make_records(args.records, rng, dt.date(2019, 1, 1), "a")
     new = make_records(args.new, random.Random(args.seed + 1), dt.date(2023, 1, 1), "b")
     with tempfile.TemporaryDirectory() as tmp:
-        path = Path(tmp) / "state.json"
+        path = Path(tmp) / "state.sqlite"
         t0 = time.perf_counter()
         state = LinkState()
         state.add(base)

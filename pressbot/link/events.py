@@ -19,13 +19,16 @@ from __future__ import annotations
 
 import datetime as dt
 from collections import defaultdict
+from collections.abc import MutableMapping
 from dataclasses import dataclass, field
 from typing import Any
 
+from pressbot.link import names
 from pressbot.link.people import Aliases
 from pressbot.link.records import Mention, Report
 
 MAX_REPORT_GAP = 1
+WEAK_DATE_GAP = 3  # a date from the publication or the text, with both sides' people named: three days either way
 ABOUT_BEFORE, ABOUT_AFTER = 1, 3
 
 
@@ -93,21 +96,73 @@ def match_people(
     return matched, conflicts
 
 
+def match_text(report: Report, members: list[Report], matched: list[dict[str, str]]) -> list[dict[str, str]]:
+    """People named in the other side's text: an event participant this report's text names, or this report's
+    participant an event report's text names (``by: text``); those already matched by name are skipped."""
+    done = {m["event_name"] for m in matched} | {m["name"] for m in matched}
+    out: list[dict[str, str]] = []
+    for member in members:
+        for person in member.participants:
+            if person.name not in done and _named_in(person, report):
+                done.add(person.name)
+                out.append({"name": person.name, "event_name": person.name, "by": "text",
+                            "release_id": member.release_id, "country": person.country or ""})  # fmt: skip
+    for person in report.participants:
+        if person.name in done:
+            continue
+        for member in members:
+            if _named_in(person, member):
+                done.add(person.name)
+                out.append({"name": person.name, "event_name": person.name, "by": "text",
+                            "release_id": member.release_id, "country": person.country or ""})  # fmt: skip
+                break
+    return out
+
+
+def _named_in(person: Mention, report: Report) -> bool:
+    """Whether a release's text names the person: as written, or a Latin name in katakana (Japanese texts)."""
+    if names.mentioned(person.needles(), report.text):
+        return True
+    latin = [f for f in (person.name_en, person.name) if f]
+    return report.language == "ja" and names.mentioned_in_kana(latin, report.text)
+
+
+def _people_named(matched: list[dict[str, str]], hits: list[dict[str, str]]) -> bool:
+    """Two people or more named on both sides, not all of one country: a meeting's two sides are there."""
+    countries = [m.get("country", "") for m in [*matched, *hits]]
+    known = {c for c in countries if c}
+    return len(countries) >= 2 and (len(known) != 1 or "" in countries)
+
+
 class Linker:
     """Adds reports to events one at a time; the events and reports it holds can come from a link state."""
 
-    def __init__(self, reports: dict[str, Report], events: dict[str, EventBox], aliases: Aliases) -> None:
+    def __init__(
+        self,
+        reports: MutableMapping[str, Report],
+        events: MutableMapping[str, EventBox],
+        aliases: Aliases,
+        event_of: MutableMapping[str, str] | None = None,
+        by_date: Any = None,
+    ) -> None:
+        """``reports``, ``events``, ``event_of`` and ``by_date`` (date → ids of events with a report of that date)
+        may be views of a link state (``store.py``); given only the first two, the others are built from them."""
         self.reports = reports
         self.events = events
         self.aliases = aliases
-        self.event_of: dict[str, str] = {rid: box.event_id for box in events.values() for rid in box.reports}
-        self.by_date: dict[str, set[str]] = defaultdict(set)
-        for box in events.values():
-            for rid in box.reports:
-                report = reports[rid]
-                if report.date and report.relation == "report":
-                    self.by_date[report.date].add(box.event_id)
+        if event_of is None:
+            event_of = {rid: box.event_id for box in events.values() for rid in box.reports}
+        self.event_of = event_of
+        if by_date is None:
+            by_date = defaultdict(set)
+            for box in events.values():
+                for rid in box.reports:
+                    report = reports[rid]
+                    if report.date and report.relation == "report":
+                        by_date[report.date].add(box.event_id)
+        self.by_date = by_date
         self.touched: set[str] = set()
+        self.dropped: set[str] = set()  # events emptied and deleted
 
     # -- the event's features, from its reports
     def _members(self, box: EventBox) -> list[Report]:
@@ -144,23 +199,51 @@ class Linker:
         matched, conflicts = match_people(report.participants, feat["people"], self.aliases)
         if conflicts:
             return None
+        members = self._members(box)
+        weak_date = report.date_basis != "meeting" or any(m.date_basis != "meeting" for m in members)
+        hits: list[dict[str, str]] = []
+        rescued = False  # joined on the people its text names, not on its own fields
         if report.relation == "report":
-            if report.mode != feat["mode"] or not report.countries:
+            if report.mode != feat["mode"]:
                 return None
             # Named people make a looser fit safe: a day more (republishers date by publication), another level
             # word (a leader mentioned), countries only the text mentions (a venue, a third country discussed).
-            if abs(gap) > MAX_REPORT_GAP + (1 if matched else 0) or not (level_ok or len(matched) >= 2):
-                return None
-            if set(report.countries) != set(feat["countries"]):
-                present = {p.country for p in report.participants} | {p.country for _, p in feat["people"]}
-                differ = set(report.countries) ^ set(feat["countries"])
-                if not matched or len(shared) < 2 or differ & present:
+            limit = MAX_REPORT_GAP + (1 if matched else 0)
+            # a release read from its title, dated by its text: its countries and date alone are not enough
+            guessed = report.basis == "title" and report.date_basis == "text"
+            if guessed or abs(gap) > limit or not (level_ok or len(matched) >= 2) or not report.countries:
+                hits = match_text(report, members, matched)
+                both = _people_named(matched, hits)
+                # one side named, and the rest agrees: the same countries, level and mode
+                one = (
+                    not guessed
+                    and bool(matched or hits)
+                    and level_ok
+                    and len(shared) >= 2
+                    and set(report.countries) == union
+                )
+                if not (both or one) or abs(gap) > (WEAK_DATE_GAP if weak_date else limit):
                     return None
+                rescued = True
+                if report.countries and not set(report.countries) & set(feat["countries"]):
+                    return None
+            elif set(report.countries) != set(feat["countries"]):
+                present = {p.country for p in report.participants} | {p.country for _, p in feat["people"]}
+                present |= {m.publisher_country for m in [report, *members] if m.publisher_country}  # a side
+                differ = set(report.countries) ^ set(feat["countries"])
+                if differ & present:  # a side named in one and absent from the other: a sideline meeting
+                    return None
+                if not matched or len(shared) < 2:
+                    hits = match_text(report, members, matched)
+                    if not _people_named(matched, hits) or not shared:
+                        return None
+                    rescued = True
         else:
             if not -ABOUT_BEFORE <= gap <= ABOUT_AFTER or not level_ok or not report.countries:
                 return None
             if not set(report.countries) <= set(feat["countries"]) or len(shared) < min(2, len(feat["countries"])):
                 return None
+        matched = matched + [{k: v for k, v in h.items() if k != "country"} for h in hits]
         evidence = {
             "relation": report.relation,
             "basis": report.basis,
@@ -174,7 +257,8 @@ class Linker:
             "mode": report.mode,
             "persons_matched": matched,
         }
-        return (len(matched), -abs(gap), evidence["countries_jaccard"]), evidence
+        same = set(report.countries) == set(feat["countries"])
+        return (not rescued, same, len(matched), -abs(gap), evidence["countries_jaccard"]), evidence
 
     def add(self, report: Report) -> str | None:
         """Link one report (replacing an earlier version of the same release); the event id it joined or founded
@@ -183,11 +267,18 @@ class Linker:
         self.reports[report.release_id] = report
         best: tuple[tuple, str, dict[str, Any]] | None = None
         if report.date:
-            before, after = (MAX_REPORT_GAP + 1,) * 2 if report.relation == "report" else (ABOUT_AFTER, ABOUT_BEFORE)
+            before, after = (WEAK_DATE_GAP,) * 2 if report.relation == "report" else (ABOUT_AFTER, ABOUT_BEFORE)
+            fits = []
             for event_id in sorted(self._candidates(report.date, before, after)):
-                result = self.fit(report, self.events[event_id])
-                if result and (best is None or result[0] > best[0]):
-                    best = (result[0], event_id, result[1])
+                box = self.events.get(event_id)
+                result = self.fit(report, box) if box is not None else None
+                if result:
+                    fits.append((result[0], event_id, result[1]))
+                    if best is None or result[0] > best[0]:
+                        best = fits[-1]
+            # joined on named people alone, and as well to another event: ambiguous (two meetings of one day)
+            if best is not None and not best[0][0] and sum(1 for f in fits if f[0][:3] == best[0][:3]) > 1:
+                best = None
         if best is not None:
             box = self.events[best[1]]
             box.reports.append(report.release_id)
@@ -198,6 +289,7 @@ class Linker:
                 event_id += "+"
             box = EventBox(event_id, [report.release_id], {report.release_id: _founding(report)})
             self.events[event_id] = box
+            self.dropped.discard(event_id)
         else:
             return None
         self.event_of[report.release_id] = box.event_id
@@ -222,6 +314,7 @@ class Linker:
                 self.event_of.pop(rid, None)
             del self.events[event_id]
             self.touched.discard(event_id)
+            self.dropped.add(event_id)
         else:
             self.touched.add(event_id)
 

@@ -40,7 +40,7 @@ class EventParticipant(_Model):
 class PersonMatch(_Model):
     name: str = Field(description="As this report wrote it")
     event_name: str = Field(description="As an earlier report of the event wrote it")
-    by: Literal["name", "transliteration"]
+    by: Literal["name", "transliteration", "text"] = Field(description="text: named in the other release's text")
     release_id: str
 
 

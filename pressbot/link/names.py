@@ -33,7 +33,7 @@ for _spellings in SURNAMES.values():
         _SURNAME_SPELLING.setdefault(_spelling.lower(), _spellings[0].lower())
 
 _HONORIFICS = re.compile(
-    r"^(?:(?:the\s+)?(?:right\s+)?honou?rable|his\s+excellency|her\s+excellency|h\.\s?e\.|mr|mrs|ms|miss|dr|prof"
+    r"^(?:(?:the\s+)?(?:right\s+)?honou?rable|hon|rt\.?\s+hon|his\s+excellency|her\s+excellency|h\.\s?e\.|mr|mrs|ms|miss|dr|prof"
     r"|ambassador|sir|dame)\.?\s+",
     re.I,
 )
@@ -266,3 +266,82 @@ def slug(name: str) -> str:
     """ASCII slug of a Latin form: 'Park Yoon-joo' → 'park-yoon-joo'."""
     text = unicodedata.normalize("NFKD", strip_honorific(name)).encode("ascii", "ignore").decode()
     return re.sub(r"[^a-z0-9]+", "-", text.lower()).strip("-")
+
+
+@functools.lru_cache(maxsize=65536)
+def text_needles(name: str) -> tuple[str, ...]:
+    """What to look for in a release's lowercased text to say it mentions this person: a Latin full name (either
+    order, hyphens and spacing loose) or its longest token of six letters or more; a kana, Hangul or kanji name
+    whole, and the last part of a kana name of three or more characters ('ジャイシャンカル')."""
+    form = strip_honorific(name)
+    kind = script(form)
+    out: list[str] = []
+    if kind == "latin":
+        tokens = latin_tokens(form)
+        if len(tokens) >= 2:
+            out += [" ".join(tokens), " ".join(tokens[1:] + tokens[:1])]
+        out += [t for t in tokens if len(t) >= 6]
+        if len(tokens) >= 2 and len(tokens[-1]) >= 5:  # a family name written last ('Manalo', 'Rubio')
+            out.append(tokens[-1])
+    elif kind in ("kana", "hangul", "han"):
+        compact = _SEPARATORS.sub("", form)
+        if len(compact) >= 2:
+            out.append(compact)
+        parts = [p for p in _SEPARATORS.split(form) if p]
+        if kind == "kana" and len(parts) >= 2 and len(parts[-1]) >= 3:
+            out.append(parts[-1])
+    return tuple(dict.fromkeys(out))
+
+
+def text_of(text: str) -> str:
+    """A release text made comparable with ``text_needles``: hyphens inside Latin names joined, spaces and
+    '・' between kana or Hangul dropped."""
+    text = re.sub(r"(?<=[a-z])[-‐‑–](?=[a-z])", "", text)
+    return re.sub(r"(?<=[\u3041-\u30ff\uac00-\ud7a3])[・･·\s　]+(?=[\u3041-\u30ff\uac00-\ud7a3])", "", text)
+
+
+def mentioned_in_kana(latin_forms: list[str], text: str) -> bool:
+    """Whether a Latin name's long token is written in katakana in the text (by consonant skeleton)."""
+    skeletons = frozenset().union(*(latin_token_skeletons(f) for f in latin_forms)) if latin_forms else frozenset()
+    return bool(skeletons) and bool(skeletons & kana_word_skeletons(text))
+
+
+def mentioned(needles: tuple[str, ...], text: str) -> bool:
+    for needle in needles:
+        if needle.isascii():
+            if re.search(r"(?<![a-z0-9])" + re.escape(needle) + r"(?![a-z0-9])", text):
+                return True
+        elif needle in text:
+            return True
+    return False
+
+
+_KANA_WORD = re.compile(r"[\u30a1-\u30fa\u30fc]{3,}")
+
+
+def _loose(skeleton: str) -> set[str]:
+    """A skeleton and its form without a final 'l' (kana write a final r as ル: ジャイシャンカル ~ Jaishankar)."""
+    return {k for k in (skeleton, skeleton.rstrip("l")) if len(k) >= 3}
+
+
+@functools.lru_cache(maxsize=4096)
+def kana_word_skeletons(text: str) -> frozenset[str]:
+    """Consonant skeletons of the katakana words of a text (foreign names as Japanese writes them)."""
+    out: set[str] = set()
+    for word in _KANA_WORD.findall(text):
+        romaji = kana_romaji(word)
+        if romaji:
+            out |= _loose(_skeleton([_kana_foreign(romaji[0])]))
+    return frozenset(out)
+
+
+@functools.lru_cache(maxsize=65536)
+def latin_token_skeletons(name: str) -> frozenset[str]:
+    """Skeletons of the long tokens (five letters or more) of a Latin name, to meet a katakana rendering."""
+    if script(strip_honorific(name)) != "latin":
+        return frozenset()
+    out: set[str] = set()
+    for token in latin_tokens(name):
+        if len(token) >= 5:
+            out |= _loose(_skeleton([token]))
+    return frozenset(out)

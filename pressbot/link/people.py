@@ -17,30 +17,39 @@ the other is listed in its ``merged_ids``.
 
 from __future__ import annotations
 
+import datetime as dt
 import hashlib
 from collections import defaultdict
+from collections.abc import MutableMapping
 from typing import Any
 
 from pressbot.link import names
 from pressbot.link.levels import level_of
 from pressbot.link.records import Mention, Report
+from pressbot.link.store import Index
 
 
 class Aliases:
     """'=漢字' keys → the romanized keys the same participant was given with them."""
 
-    def __init__(self, table: dict[str, list[str]] | None = None) -> None:
-        self.table: dict[str, set[str]] = {k: set(v) for k, v in (table or {}).items()}
+    def __init__(self, table: MutableMapping[str, set[str]] | dict[str, list[str]] | None = None) -> None:
+        if isinstance(table, dict) or table is None:
+            table = {k: set(v) for k, v in (table or {}).items()}
+        self.table: MutableMapping[str, set[str]] = table
 
     def learn(self, keys: frozenset[str] | set[str]) -> None:
         native = [k for k in keys if k.startswith("=")]
         latin = {k for k in keys if not k.startswith("=")}
         if latin:
             for key in native:
-                self.table.setdefault(key, set()).update(latin)
+                known = self.table.get(key)
+                if known is None:
+                    self.table[key] = set(latin)
+                elif not latin <= known:
+                    known.update(latin)
 
     def expand(self, keys: frozenset[str]) -> frozenset[str]:
-        extra = [self.table[k] for k in keys if k in self.table]
+        extra = [self.table[k] for k in keys if k[:1] == "=" and k in self.table]
         return keys.union(*extra) if extra else keys
 
     def to_json(self) -> dict[str, list[str]]:
@@ -55,21 +64,30 @@ def _full_keys(keys: frozenset[str]) -> set[str]:
 class People:
     """Every person: forms, keys, offices; and which person each mention (``<release id>#<index>``) is."""
 
-    def __init__(self, data: dict[str, Any] | None = None) -> None:
-        data = data or {}
-        self.persons: dict[str, dict[str, Any]] = data.get("persons", {})
-        self.of_mention: dict[str, str] = data.get("of_mention", {})
-        self.merged: dict[str, str] = data.get("merged", {})
+    def __init__(
+        self,
+        persons: MutableMapping[str, dict[str, Any]] | None = None,
+        of_mention: MutableMapping[str, str] | None = None,
+        merged: MutableMapping[str, str] | None = None,
+        index: Any = None,
+        by_key: Any = None,
+        seq: int = 0,
+    ) -> None:
+        """Plain dicts by default; a link state passes its ``Stored`` tables and ``Index`` views (``store.py``)."""
+        self.persons = persons if persons is not None else {}
+        self.of_mention = of_mention if of_mention is not None else {}
+        self.merged = merged if merged is not None else {}
         self.changed_releases: set[str] = set()  # releases whose mentions changed person in a merge
-        self.index: dict[tuple[str, str], set[str]] = defaultdict(set)
-        self.by_key: dict[str, set[str]] = defaultdict(set)  # the same, any country
-        for person_id, person in self.persons.items():
-            for key in person["keys"]:
-                self.index[(person["country"] or "", key)].add(person_id)
-                self.by_key[key].add(person_id)
-
-    def to_json(self) -> dict[str, Any]:
-        return {"persons": self.persons, "of_mention": self.of_mention, "merged": self.merged}
+        self.reassigned: list[tuple[str, str]] = []  # (gone, kept) of each merge, for mentions not in memory
+        self.seq = seq  # persons created so far: the creation order a merge keeps the older id by
+        if index is None:
+            index, by_key = Index(None), Index(None)
+            for person_id, person in self.persons.items():
+                for key in person["keys"]:
+                    index[(person["country"] or "", key)].add(person_id)
+                    by_key[key].add(person_id)
+        self.index = index  # (country, key) → person ids
+        self.by_key = by_key  # the same, any country
 
     # -- resolution
     def resolve_event(self, reports: list[Report], aliases: Aliases) -> None:
@@ -88,7 +106,9 @@ class People:
                 mention = f"{report.release_id}#{person.index}"
                 person_id = self.of_mention.get(mention)
                 if person_id is None:
-                    person_id = self._within_event(report, person, reports, aliases) or self._global(person, aliases)
+                    person_id = self._within_event(report, person, reports, aliases) or self._global(
+                        person, aliases, report
+                    )
                 person_id = self._record(person_id, person, report, aliases)
                 self.of_mention[mention] = person_id
                 present[person_id].add(report.release_id)
@@ -102,6 +122,7 @@ class People:
         keys = aliases.expand(person.keys())
         skeletons = person.skeletons()
         native = names.family_part(person.name)
+        lone = _lone_family(person)
         same_country: dict[str, list[Mention]] = defaultdict(list)
         for other_report in reports:
             if other_report.release_id == report.release_id:
@@ -115,6 +136,8 @@ class People:
                 if not compatible:
                     continue
                 if keys & aliases.expand(other.keys()):
+                    return other_id
+                if lone and lone in _family_tokens(other):  # 'Secretary Rubio' / 'Modi' and the full name
                     return other_id
                 if person.country and other.country == person.country:
                     if skeletons & other.skeletons():
@@ -138,7 +161,7 @@ class People:
                 return other_id
         return None
 
-    def _global(self, person: Mention, aliases: Aliases) -> str | None:
+    def _global(self, person: Mention, aliases: Aliases, report: Report | None = None) -> str | None:
         keys = _full_keys(aliases.expand(person.keys()))
         votes: dict[str, int] = defaultdict(int)
         for key in keys:
@@ -151,8 +174,22 @@ class People:
                 for person_id in self.index.get(("", key), ()):
                     votes[self.resolved(person_id)] += 1
         if not votes:
-            return None
+            return self._by_family_and_office(person, report)
         return max(sorted(votes), key=lambda p: votes[p])
+
+    def _by_family_and_office(self, person: Mention, report: Report | None) -> str | None:
+        """A kanji family name with an office ('茂木大臣', '岸田' as 総理大臣) is the one person of that country whose
+        kanji full name starts with it and who held an office of that level within a year of this report."""
+        form = names.family_part(person.name)
+        level = person.level()
+        if not form or names.script(form) != "han" or not 2 <= len(form) <= 3 or not person.country or not level:
+            return None
+        found = set()
+        for key, holders in self.index.prefix(person.country, "=" + form):
+            if len(key) > len(form) + 1:
+                found |= {self.resolved(p) for p in holders}
+        fits = [p for p in sorted(found) if p in self.persons and _held(self.persons[p], level, report)]
+        return fits[0] if len(fits) == 1 else None
 
     def _new_id(self, person: Mention) -> str:
         latin = next((f for f in (person.name_en, person.name) if f and names.script(f) == "latin"), None)
@@ -180,7 +217,9 @@ class People:
                 "offices": {},
                 "releases": [],
                 "merged_ids": [],
+                "seq": self.seq,
             }
+            self.seq += 1
         person_id = self.resolved(person_id)
         entry = self.persons[person_id]
         if entry["country"] is None and person.country:
@@ -226,7 +265,7 @@ class People:
             office["last_seen"] = max(filter(None, (office["last_seen"], report.date)))
 
     def _merge(self, a: str, b: str) -> str:
-        keep, gone = sorted((a, b), key=lambda p: (self.persons[p]["releases"][:1] == [], _order(self.persons, p)))
+        keep, gone = sorted((a, b), key=lambda p: (self.persons[p]["releases"][:1] == [], self.persons[p]["seq"], p))
         survivor, old = self.persons[keep], self.persons.pop(gone)
         self.merged[gone] = keep
         survivor["merged_ids"] = sorted({*survivor["merged_ids"], gone, *old["merged_ids"]})
@@ -247,16 +286,43 @@ class People:
                 mine["releases"] += office["releases"]
                 mine["first_seen"] = min(filter(None, (mine["first_seen"], office["first_seen"])), default=None)
                 mine["last_seen"] = max(filter(None, (mine["last_seen"], office["last_seen"])), default=None)
-        for mention, person_id in self.of_mention.items():  # merges are rare: a scan is cheap enough
+        cached = getattr(self.of_mention, "cache", self.of_mention)  # a Stored table: the mentions in memory
+        for mention, person_id in list(cached.items()):
             if person_id == gone:
                 self.of_mention[mention] = keep
+        self.reassigned.append((gone, keep))  # the state rewrites the stored ones
         self.changed_releases.update(old["releases"])
         return keep
 
 
-def _order(persons: dict[str, dict[str, Any]], person_id: str) -> int:
-    """Creation order: dicts keep insertion order, and a person is inserted when first seen."""
-    for n, key in enumerate(persons):
-        if key == person_id:
-            return n
-    return len(persons)
+def _lone_family(person: Mention) -> str | None:
+    """A Latin name of one token ('Modi', 'Secretary Rubio' read as 'Rubio'), lowercased; else None."""
+    forms = [f for f in (person.name_en, person.name) if f and names.script(f) == "latin"]
+    tokens = names.latin_tokens(forms[0]) if forms else []
+    return tokens[0] if len(tokens) == 1 and len(tokens[0]) >= 4 else None
+
+
+def _family_tokens(person: Mention) -> set[str]:
+    """The first and last tokens of a participant's Latin full name (the family name is one of them)."""
+    out: set[str] = set()
+    for form in (person.name_en, person.name):
+        if form and names.script(form) == "latin":
+            tokens = names.latin_tokens(form)
+            if len(tokens) >= 2:
+                out |= {tokens[0], tokens[-1]}
+    return out
+
+
+def _held(entry: dict[str, Any], level: str, report: Report | None) -> bool:
+    """Whether a person held an office of ``level`` within a year of the report's date."""
+    for office in entry["offices"].values():
+        if office["level"] != level:
+            continue
+        if report is None or not report.date or not office["first_seen"]:
+            return True
+        day = dt.date.fromisoformat(report.date)
+        first = dt.date.fromisoformat(office["first_seen"]) - dt.timedelta(days=366)
+        last = dt.date.fromisoformat(office["last_seen"] or office["first_seen"]) + dt.timedelta(days=366)
+        if first <= day <= last:
+            return True
+    return False

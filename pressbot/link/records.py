@@ -8,6 +8,7 @@ stores to and loads from plain JSON, so the link state needs no release file to 
 from __future__ import annotations
 
 import datetime as dt
+import functools
 import re
 from dataclasses import dataclass, field
 from typing import Any
@@ -28,7 +29,22 @@ _ABOUT_WORD = re.compile(
     r"(?![A-Za-z])",
     re.I,
 )
-_TELEPHONE = re.compile(r"電話|통화|telephone|phone|call", re.I)
+_TELEPHONE = re.compile(r"電話|통화|telephone|phone|(?<!courtesy )(?<![A-Za-z])call(?![A-Za-z])(?! on)", re.I)
+# A lead sentence that tells of a meeting held (for releases whose title the extractor could not read).
+_LEAD_MEETING = re.compile(
+    r"会談|会合|協議|表敬|회담|면담|접견|통화|만나|"
+    r"(?<![A-Za-z])(?:met|meets|meeting|held talks|talks with|spoke|telephone|phone|dialogue)(?![A-Za-z])",
+    re.I,
+)
+_LEAD_ABOUT = re.compile(r"予定|예정|(?<![A-Za-z])(?:will|to visit|to travel|plans to|is set to)(?![A-Za-z])", re.I)
+_MONTHS = {m: n for n, ms in enumerate(
+    [("january", "jan"), ("february", "feb"), ("march", "mar"), ("april", "apr"), ("may",), ("june", "jun"),
+     ("july", "jul"), ("august", "aug"), ("september", "sep", "sept"), ("october", "oct"), ("november", "nov"),
+     ("december", "dec")], 1) for m in ms}  # fmt: skip
+_NUMERIC_DATE = re.compile(r"(?<!\d)((?:19|20)\d\d)\s?[-/.年년]\s?(\d{1,2})\s?[-/.月월]\s?(\d{1,2})(?!\d)")
+_EN_DATE = re.compile(r"(?<![A-Za-z])(" + "|".join(_MONTHS) + r")\.? (\d{1,2}),? ((?:19|20)\d\d)(?!\d)", re.I)
+_URL_DATE = re.compile(r"(?<!\d)((?:19|20)\d\d)[/-]?(0[1-9]|1[0-2])[/-]?(0[1-9]|[12]\d|3[01])(?!\d)")
+TEXT_CHARS = 6000  # of title and body kept for name mentions
 _VIDEO = re.compile(r"テレビ会議|テレビ会談|화상|video", re.I)
 _SITE_COUNTRY_PREFIX = {"kr_": "KR", "mofa_": "JP", "us_": "US", "j_defense": "JP"}
 
@@ -52,22 +68,35 @@ class Mention:
         return list(dict.fromkeys(f for f in (self.name, self.name_en, self.reading) if f))
 
     def keys(self) -> frozenset[str]:
-        keys = set(names.name_keys(self.name))
-        if self.name_en:
-            keys |= names.name_keys(self.name_en)
-        if self.reading:
-            keys |= names.reading_keys(self.reading)
-        return frozenset(keys)
+        return _keys(self.name, self.name_en, self.reading)
 
     def skeletons(self) -> frozenset[str]:
-        out: set[str] = set()
-        for form in (self.name, self.name_en, self.reading):
-            if form:
-                out |= names.skeleton_keys(form)
-        return frozenset(out)
+        return _skeletons(self.name, self.name_en, self.reading)
+
+    def needles(self) -> tuple[str, ...]:
+        return tuple(dict.fromkeys(n for f in (self.name, self.name_en) if f for n in names.text_needles(f)))
 
     def level(self) -> str | None:
         return level_of(self.title_en) or level_of(self.title)
+
+
+@functools.lru_cache(maxsize=65536)
+def _keys(name: str, name_en: str | None, reading: str | None) -> frozenset[str]:
+    keys = set(names.name_keys(name))
+    if name_en:
+        keys |= names.name_keys(name_en)
+    if reading:
+        keys |= names.reading_keys(reading)
+    return frozenset(keys)
+
+
+@functools.lru_cache(maxsize=65536)
+def _skeletons(name: str, name_en: str | None, reading: str | None) -> frozenset[str]:
+    out: set[str] = set()
+    for form in (name, name_en, reading):
+        if form:
+            out |= names.skeleton_keys(form)
+    return frozenset(out)
 
 
 @dataclass
@@ -90,6 +119,8 @@ class Report:
     title: str
     published: str | None
     participants: list[Mention] = field(default_factory=list)
+    date_basis: str = "meeting"  # meeting | published | text (a date found in the text or the URL)
+    text: str = ""  # title and the start of the body, NFKC and lowercased: where names are looked for
 
     def day(self) -> dt.date | None:
         return dt.date.fromisoformat(self.date) if self.date else None
@@ -135,6 +166,42 @@ def _title_countries(title: str, language: str) -> list[str]:
     return list(dict.fromkeys(vocab.countries_in_en(title)))
 
 
+def _valid(year: str, month: str, day: str) -> str | None:
+    try:
+        return dt.date(int(year), int(month), int(day)).isoformat()
+    except ValueError:
+        return None
+
+
+def text_date(text: str, url: str | None) -> str | None:
+    """The first full date written in the text (``2023-07-28``, ``2023年7月28日``, ``2023년 7월 28일``,
+    ``July 28, 2023``), else one in the URL (``/20211124/``, ``/2021/11/24/``)."""
+    found: list[tuple[int, str]] = []
+    for match in _NUMERIC_DATE.finditer(text):
+        if day := _valid(*match.groups()):
+            found.append((match.start(), day))
+            break
+    for match in _EN_DATE.finditer(text):
+        if day := _valid(match.group(3), str(_MONTHS[match.group(1).lower()]), match.group(2)):
+            found.append((match.start(), day))
+            break
+    if found:
+        return min(found)[1]
+    for match in _URL_DATE.finditer(url or ""):
+        if day := _valid(*match.groups()):
+            return day
+    return None
+
+
+def _lead(body: str) -> str:
+    """The first sentence or line of the body that is not a date line or a caption."""
+    for line in body.splitlines():
+        line = line.strip()
+        if len(line) > 40:
+            return re.split(r"(?<=[.。])\s", line, maxsplit=1)[0]
+    return ""
+
+
 def _get(record: Any, key: str) -> Any:
     return record.get(key) if isinstance(record, dict) else getattr(record, key, None)
 
@@ -155,17 +222,21 @@ def report_from(record: Any) -> Report:
     published = _text(_get(record, "published"))
     meeting = _get(record, "meeting")
     publisher = publisher_country(site, url)
+    body = _get(record, "body") or ""
+    lead = _lead(body)
     participants: list[Mention] = []
     if meeting is not None and kind in ("meeting", "telephone_talk"):
         relation, basis = "report", "meeting"
-    elif (
-        kind in ("meeting", "telephone_talk", "other") and _MEETING_WORD.search(title) and not _ABOUT_WORD.search(title)
-    ):
-        relation, basis = "report", "title"
+    elif kind in ("meeting", "telephone_talk", "other") and not _ABOUT_WORD.search(title):
+        if _MEETING_WORD.search(title) or (_LEAD_MEETING.search(lead) and not _LEAD_ABOUT.search(lead)):
+            relation, basis = "report", "title"
+        else:
+            relation, basis = "about", "title"
     else:
         relation, basis = "about", "meeting" if meeting is not None else "title"
+    text = names.text_of(names.nfkc(f"{title}\n{body}"[:TEXT_CHARS]).lower())
     if meeting is not None:
-        date = _text(_get(meeting, "date")) or published
+        date = _text(_get(meeting, "date"))
         countries = sorted(set(_get(meeting, "countries") or []))
         mode = _text(_get(meeting, "mode")) or "in_person"
         name = _get(meeting, "name")
@@ -184,11 +255,22 @@ def report_from(record: Any) -> Report:
                 )
             )
     else:
-        date, name = published, None
-        countries = sorted(set(_title_countries(title, language)) | ({publisher} if publisher else set()))
+        date, name, countries = None, None, []
         mode = "telephone" if _TELEPHONE.search(title) else "video" if _VIDEO.search(title) else "in_person"
-        if len(countries) < 2:
-            countries = [] if relation == "report" else countries
+        if basis == "title" and not _MEETING_WORD.search(title) and _TELEPHONE.search(lead):
+            mode = "telephone"
+    date_basis = "meeting"
+    if date is None:
+        date, date_basis = published, "published"
+    if date is None:
+        date, date_basis = text_date(f"{title}\n{body[:1500]}", url), "text"
+    if len(countries) < 2:  # what the title and the lead name, with the publisher and the participants' countries
+        seen = set(countries) | set(_title_countries(title, language)) | set(_title_countries(lead, language))
+        seen |= {p.country for p in participants if p.country} | ({publisher} if publisher else set())
+        if len(seen) >= 2 or relation == "about":
+            countries = sorted(seen)
+        elif relation == "report" and meeting is None:
+            countries = []
     level = level_of(name) or level_of(title) or _participant_level(participants)
     return Report(
         release_id=str(_get(record, "id")),
@@ -207,6 +289,8 @@ def report_from(record: Any) -> Report:
         title=title,
         published=published,
         participants=participants,
+        date_basis=date_basis,
+        text=text,
     )
 
 

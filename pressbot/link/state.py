@@ -1,5 +1,5 @@
-"""The link state (one JSON file) and the linking step over it: new releases join existing events, and the
-output records (``Event``, ``Person``) are built from what the state holds.
+"""The link state (one SQLite file, ``store.py``) and the linking step over it: new releases join existing
+events, and the output records (``Event``, ``Person``) are built from what the state holds.
 
 Stable ids: an event's id is ``ev:<release id of the report that founded it>``, stored with the event, so a
 later report joining never changes it; a person's id is stored per mention (``people.py``). Without a state
@@ -11,66 +11,158 @@ from __future__ import annotations
 
 import json
 import os
+import sqlite3
 import tempfile
 from collections import Counter
 from collections.abc import Iterable
 from pathlib import Path
 from typing import Any
 
-from pressbot.link import names
+from pressbot.link import names, store
 from pressbot.link.events import EventBox, Linker
 from pressbot.link.levels import event_name, portfolio_of
 from pressbot.link.models import Event, EventParticipant, EventReport, Evidence, Office, Person, PersonName
 from pressbot.link.people import Aliases, People
 from pressbot.link.records import Report, report_from
 
-STATE_VERSION = 1
+
+def _dump(value: Any) -> str:
+    return json.dumps(value, ensure_ascii=False, separators=(",", ":"))
 
 
 class LinkState:
-    """Reports, events, people and aliases; ``add`` links records, ``save`` writes the file atomically."""
+    """Reports, events, people and aliases in one SQLite file (``store.py``), read by key as linking needs them.
 
-    def __init__(self, data: dict[str, Any] | None = None) -> None:
-        data = data or {}
-        if data and data.get("version") != STATE_VERSION:
-            raise ValueError(f"link state version {data.get('version')!r}, expected {STATE_VERSION}")
-        reports = {rid: Report.from_json(r) for rid, r in data.get("reports", {}).items()}
-        events = {eid: EventBox.from_json(e) for eid, e in data.get("events", {}).items()}
-        self.aliases = Aliases(data.get("aliases"))
-        self.people = People(data.get("people"))
-        self.linker = Linker(reports, events, self.aliases)
-        self.pending: list[str] = list(data.get("pending", []))
-        # Each event's output line as last written; only events a run touched are built again.
-        self.lines: dict[str, str] = dict(data.get("lines", {}))
+    ``LinkState.load(path)`` opens (or creates) the file; ``add`` links records and commits what changed in one
+    transaction, so a crash leaves the state of the previous ``add``. ``LinkState()`` keeps everything in
+    memory until ``save(path)`` writes it.
+    """
+
+    def __init__(self, db: sqlite3.Connection | None = None, path: Path | None = None) -> None:
+        self.db = db if db is not None else store.connect(":memory:")
+        self.path = path
+        complete = store.is_empty(self.db)
+        db = self.db
+
+        def table(name: str, **kwargs: Any) -> store.Stored:
+            return store.Stored(db, name, complete=complete, **kwargs)
+
+        reports = table(
+            "reports",
+            encode=lambda r: _dump(r.to_json()),
+            decode=lambda v: Report.from_json(json.loads(v)),
+            columns={"date": lambda r: r.date, "relation": lambda r: r.relation},
+        )
+        events = table(
+            "events", encode=lambda b: _dump(b.to_json()), decode=lambda v: EventBox.from_json(json.loads(v))
+        )
+        event_of = table("event_of")
+        by_date = store.Index(
+            None
+            if complete
+            else lambda day: (
+                e
+                for (e,) in db.execute(
+                    "SELECT DISTINCT o.value FROM reports r JOIN event_of o ON o.key = r.key "
+                    "WHERE r.date = ? AND r.relation = 'report'",
+                    (day,),
+                )
+            )
+        )
+        self.aliases = Aliases(table("aliases", encode=lambda v: _dump(sorted(v)), decode=lambda v: set(json.loads(v))))
+        self.people = People(
+            persons=table("persons", encode=_dump, decode=json.loads),
+            of_mention=table("mentions"),
+            merged=table("merged"),
+            index=store.Index(
+                None
+                if complete
+                else lambda ck: (
+                    p for (p,) in db.execute("SELECT person_id FROM names WHERE key = ? AND country = ?", ck[::-1])
+                ),
+                None
+                if complete
+                else lambda country, start: (
+                    k
+                    for (k,) in db.execute(
+                        "SELECT DISTINCT key FROM names WHERE key >= ? AND key < ? AND country = ?",
+                        (start, start + "\uffff", country),
+                    )
+                ),
+            ),
+            by_key=store.Index(
+                None
+                if complete
+                else lambda key: (p for (p,) in db.execute("SELECT person_id FROM names WHERE key = ?", (key,)))
+            ),
+            seq=store.meta_get(db, "person_seq", 0),
+        )
+        self.linker = Linker(reports, events, self.aliases, event_of, by_date)
+        self.pending: list[str] = store.meta_get(db, "pending", [])
+        # Each event's output line as last written; an add builds again only the events it touched.
+        self.lines = table("lines")
 
     @classmethod
     def load(cls, path: Path | str | None) -> LinkState:
-        if path is None or not Path(path).exists():
+        """The state in ``path`` (created when missing; ValueError when the file is no link state)."""
+        if path is None:
             return cls()
-        return cls(json.loads(Path(path).read_text(encoding="utf-8")))
-
-    def to_json(self) -> dict[str, Any]:
-        return {
-            "version": STATE_VERSION,
-            "reports": {rid: r.to_json() for rid, r in self.linker.reports.items()},
-            "events": {eid: box.to_json() for eid, box in self.linker.events.items()},
-            "pending": self.pending,
-            "aliases": self.aliases.to_json(),
-            "people": self.people.to_json(),
-            "lines": self.event_lines(),
-        }
-
-    def save(self, path: Path | str) -> None:
         path = Path(path)
         path.parent.mkdir(parents=True, exist_ok=True)
+        return cls(store.connect(str(path)), path)
+
+    def _tables(self) -> list[store.Stored]:
+        linker = self.linker
+        return [linker.reports, linker.events, linker.event_of, self.lines, self.aliases.table]  # type: ignore[list-item]
+
+    def _flush(self) -> None:
+        """Write what linking read or changed since the last flush, in one transaction."""
+        db, people = self.db, self.people
+        db.execute("BEGIN IMMEDIATE")
+        try:
+            for table in self._tables():
+                table.flush()
+            for gone, keep in people.reassigned:
+                db.execute("UPDATE mentions SET value = ? WHERE value = ?", (keep, gone))
+            people.reassigned.clear()
+            people.of_mention.flush()  # type: ignore[attr-defined]
+            people.merged.flush()  # type: ignore[attr-defined]
+            persons = people.persons
+            for person_id in persons.flush():  # type: ignore[attr-defined]
+                db.execute("DELETE FROM names WHERE person_id = ?", (person_id,))
+                entry = persons.cache.get(person_id)  # type: ignore[attr-defined]
+                if entry is not None:
+                    db.executemany(
+                        "INSERT INTO names (key, country, person_id) VALUES (?, ?, ?)",
+                        [(key, entry["country"] or "", person_id) for key in entry["keys"]],
+                    )
+            store.meta_set(db, "pending", self.pending)
+            store.meta_set(db, "person_seq", people.seq)
+            db.execute("COMMIT")
+        except BaseException:
+            db.execute("ROLLBACK")
+            raise
+
+    def save(self, path: Path | str) -> None:
+        """Commit to this state's file; for a state in memory (or another file), write ``path`` atomically."""
+        path = Path(path)
+        self._flush()
+        if self.path is not None and path.resolve() == self.path.resolve():
+            return
+        path.parent.mkdir(parents=True, exist_ok=True)
         handle, tmp = tempfile.mkstemp(prefix=path.name + ".", dir=path.parent)
-        with os.fdopen(handle, "w", encoding="utf-8") as out:  # dumps: the C encoder (dump streams in Python)
-            out.write(json.dumps(self.to_json(), ensure_ascii=False, separators=(",", ":")))
+        os.close(handle)
+        target = sqlite3.connect(tmp)
+        try:
+            self.db.backup(target)
+        finally:
+            target.close()
         os.replace(tmp, path)
 
     # -- linking
     def add(self, records: Iterable[Any]) -> set[str]:
-        """Link releases (models or dicts); the ids of the events they joined or founded."""
+        """Link releases (models or dicts); the ids of the events they joined or founded (or changed). A state
+        loaded from a file commits the change before returning."""
         fresh = [report_from(r) for r in records]
         for report in fresh:  # what participants tie together helps every comparison that follows
             for person in report.participants:
@@ -97,25 +189,24 @@ class LinkState:
         linker.touched |= {linker.event_of[r] for r in self.people.changed_releases if r in linker.event_of}
         self.people.changed_releases.clear()
         touched, linker.touched = set(linker.touched), set()
-        for event_id in touched:
+        for event_id in linker.dropped:
             self.lines.pop(event_id, None)
-        for event_id in list(self.lines):
-            if event_id not in linker.events:
-                del self.lines[event_id]
+        linker.dropped = set()
+        for event_id in sorted(touched):
+            self.lines[event_id] = json.dumps(
+                self.event(linker.events[event_id]).model_dump(mode="json"), ensure_ascii=False, sort_keys=True
+            )
+        if self.path is not None:
+            self._flush()
         return touched
 
     # -- output
     def events(self) -> list[Event]:
-        return [self.event(box) for _, box in sorted(self.linker.events.items())]
+        return [Event.model_validate_json(line) for line in self.event_lines().values()]
 
     def event_lines(self) -> dict[str, str]:
-        """Event id → its JSON line (sorted keys, UTF-8): kept from the state for events no run has touched."""
-        for event_id, box in self.linker.events.items():
-            if event_id not in self.lines:
-                self.lines[event_id] = json.dumps(
-                    self.event(box).model_dump(mode="json"), ensure_ascii=False, sort_keys=True
-                )
-        return {event_id: self.lines[event_id] for event_id in sorted(self.linker.events)}
+        """Event id → its JSON line (sorted keys, UTF-8), in event id order."""
+        return dict(sorted(self.lines.items_all()))
 
     def event(self, box: EventBox) -> Event:
         reports = [self.linker.reports[rid] for rid in box.reports]
@@ -177,7 +268,7 @@ class LinkState:
 
     def persons(self) -> list[Person]:
         out = []
-        for person_id, entry in sorted(self.people.persons.items()):
+        for person_id, entry in sorted(self.people.persons.items_all()):  # type: ignore[attr-defined]
             forms = sorted(entry["forms"], key=lambda f: (-entry["forms"][f], f))
             latin = [f for f in forms if names.script(f) == "latin"]
             out.append(

@@ -80,7 +80,7 @@ def test_two_people_with_one_family_name_stay_apart() -> None:
 
 
 def test_a_later_report_keeps_the_event_id(tmp_path: Path) -> None:
-    path = tmp_path / "state.json"
+    path = tmp_path / "state.sqlite"
     first, *rest = _park_reports()
     state = link_records([first])
     event_id = state.event_of(first["id"])
@@ -158,7 +158,7 @@ def test_levels_and_names() -> None:
 def test_command_writes_events_and_people(tmp_path: Path) -> None:
     releases = tmp_path / "releases.jsonl"
     releases.write_text("".join(json.dumps(r, ensure_ascii=False) + "\n" for r in _park_reports()), encoding="utf-8")
-    out, people, state = tmp_path / "events.jsonl", tmp_path / "people.jsonl", tmp_path / "state.json"
+    out, people, state = tmp_path / "events.jsonl", tmp_path / "people.jsonl", tmp_path / "state.sqlite"
     args = [sys.executable, "-m", "pressbot.link", str(releases), "-O", str(out), "--people", str(people)]
     done = subprocess.run([*args, "--state", str(state)], cwd=ROOT, capture_output=True, text=True, timeout=120)
     assert done.returncode == 0, done.stderr
@@ -173,3 +173,20 @@ def test_linking_never_imports_scrapy() -> None:
     code = "import sys, pressbot.link, pressbot.link.cli; assert 'scrapy' not in sys.modules, 'scrapy imported'"
     done = subprocess.run([sys.executable, "-c", code], cwd=ROOT, capture_output=True, text=True, timeout=60)
     assert done.returncode == 0, done.stderr
+
+
+def test_a_family_name_alone_is_the_full_name_of_its_event_or_office() -> None:
+    rubio = person("Marco Rubio", "US", "Secretary of State")
+    iwaya = person("Iwaya Takeshi", "JP", "Foreign Minister")
+    state = link_records(
+        [
+            record("mofa_en:r1", "2025-03-01", ["JP", "US"], [iwaya, rubio]),
+            record("us_state:r2", "2025-03-01", ["JP", "US"], [person("Iwaya Takeshi", "JP"), person("Rubio", "US")]),
+            record("mofa_ja:k1", "2020-10-01", ["FR", "JP"], [person("茂木敏充", "JP", "外務大臣")], language="ja"),
+            record("mofa_ja:k2", "2020-12-01", ["DE", "JP"], [person("茂木", "JP", "外務大臣")], language="ja"),
+            record("mofa_ja:k3", "2020-12-05", ["AU", "JP"], [person("茂木", "JP", "経済産業副大臣")], language="ja"),
+        ]
+    )
+    assert state.person_of("us_state:r2", 1) == state.person_of("mofa_en:r1", 1)  # 'Rubio' in Rubio's event
+    assert state.person_of("mofa_ja:k2", 0) == state.person_of("mofa_ja:k1", 0)  # 茂木 as foreign minister
+    assert state.person_of("mofa_ja:k3", 0) != state.person_of("mofa_ja:k1", 0)  # another office: not him
