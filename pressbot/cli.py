@@ -84,6 +84,10 @@ def parse(files: tuple[Path, ...], url: str | None, site: str | None) -> None:
 )
 @click.option("-s", "--set", "overrides", multiple=True, help="Scrapy setting NAME=VALUE (repeatable).")
 @click.option("--quiet", is_flag=True, help="Only warnings and the summary.")
+@click.option("--redis", metavar="URL", help="Be one worker of a shared run: frontier, politeness, state in Redis.")
+@click.option("--run-id", help="With --redis: the run's id, the same for all its workers (default: run-<UTC hour>).")
+@click.option("--worker", help="With --redis: this worker's name, unique in the run (default: <host>-<pid>).")
+@click.option("--run-dir", help="With --redis: write this worker's part to <dir>/<run id>/releases-<worker>.jsonl.")
 def crawl(
     sites: tuple[str, ...],
     replay: str | None,
@@ -101,6 +105,10 @@ def crawl(
     max_coverage_drop: float | None,
     overrides: tuple[str, ...],
     quiet: bool,
+    redis: str | None,
+    run_id: str | None,
+    worker: str | None,
+    run_dir: str | None,
 ) -> None:
     """Run the spiders (all sites by default) and write records, rejects and a run manifest."""
     settings = dict(o.split("=", 1) for o in overrides)
@@ -115,7 +123,7 @@ def crawl(
         output=overwrite_output or output,
         truncate=bool(overwrite_output),
         rejects=rejects,
-        state=None if no_state else (state or str(default_state_path())),
+        state=None if no_state else (state or redis or str(default_state_path())),
         manifest=manifest,
         since=since.date() if since else None,
         until=until.date() if until else None,
@@ -124,6 +132,10 @@ def crawl(
         max_coverage_drop=max_coverage_drop,
         overrides=settings,
         quiet=quiet,
+        redis=redis,
+        run_id=run_id,
+        worker=worker,
+        run_dir=run_dir,
     )
     try:
         code = run_crawl(options)
@@ -145,6 +157,15 @@ def _warm_up_readers(overrides: dict[str, str], replay: str | None) -> None:
     with contextlib.suppress(ValueError):
         if workers.default_workers(setting, replay=bool(replay or defaults.PRESSBOT_REPLAY)) > 0:
             workers.warm_up()
+
+
+def _add_run_commands() -> None:
+    from pressbot.crawl.runs import run_status_command
+
+    main.add_command(run_status_command)
+
+
+_add_run_commands()
 
 
 # ---------------------------------------------------------------------------------------- fixtures

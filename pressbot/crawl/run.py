@@ -11,7 +11,7 @@ from pathlib import Path
 from typing import IO, Any
 
 from pressbot.crawl.records import COVERAGE_FIELDS
-from pressbot.crawl.state import State
+from pressbot.crawl.state_api import CrawlState, open_state
 from pressbot.jsonfmt import json_line
 
 # Group commit of record lines: fsync (and commit their state rows) after this many lines or seconds.
@@ -65,13 +65,18 @@ class Run:
     """Files are appended one whole line at a time and flushed, so a killed run leaves only whole lines."""
 
     def __init__(
-        self, output: str | None = None, rejects: str | None = None, state: str | None = None, truncate: bool = False
+        self,
+        output: str | None = None,
+        rejects: str | None = None,
+        state: str | None = None,
+        truncate: bool = False,
+        worker: str | None = None,
     ):
         self.started = now_iso()
         self.output_path = output
         self.output = _open_jsonl(output, truncate)
         self.rejects = _open_jsonl(rejects, truncate)
-        self.state = State(state) if state else None
+        self.state: CrawlState | None = open_state(state, worker) if state else None
         self.sites: dict[str, SiteCounts] = {}
         self.crawler_stats: dict[str, dict[str, Any]] = {}
         self._unsynced = 0  # record lines written since the last fsync
@@ -219,6 +224,7 @@ def run_for(crawler: Any) -> Run:
                 settings.get("PRESSBOT_OUTPUT") or None,
                 settings.get("PRESSBOT_REJECTS") or None,
                 settings.get("PRESSBOT_STATE") or None,
+                worker=settings.get("PRESSBOT_WORKER") or None,
             )
             crawler._pressbot_run = run
     return run

@@ -39,6 +39,10 @@ class CrawlOptions:
     max_coverage_drop: float | None = None
     overrides: dict[str, str] = field(default_factory=dict)
     quiet: bool = False
+    redis: str | None = None  # one worker of a shared run (pressbot/crawl/frontier.py)
+    run_id: str | None = None
+    worker: str | None = None
+    run_dir: str | None = None
 
 
 def spider_classes() -> dict[str, type[ReleaseSpider]]:
@@ -59,7 +63,7 @@ def run_crawl(options: CrawlOptions) -> int:
     unknown = [n for n in names if n not in SITES]
     if unknown:
         raise ValueError(f"unknown site(s): {', '.join(unknown)}; known: {', '.join(SITES)}")
-    if options.state:
+    if options.state and not options.redis:  # many workers share a Redis state: no file lock
         with run_lock(options.state):
             return _crawl(options, names)
     return _crawl(options, names)
@@ -67,7 +71,11 @@ def run_crawl(options: CrawlOptions) -> int:
 
 def _crawl(options: CrawlOptions, names: list[str]) -> int:
     settings = project_settings()
-    run = Run(options.output, options.rejects, options.state, truncate=options.truncate)
+    if options.redis:
+        from pressbot.crawl.runs import prepare_worker
+
+        prepare_worker(options, settings)
+    run = Run(options.output, options.rejects, options.state, truncate=options.truncate, worker=options.worker)
     share(run)
     if options.replay:
         settings.set("PRESSBOT_REPLAY", options.replay, priority="cmdline")
