@@ -2,16 +2,19 @@
 
 Scrapy's own per-host delay (with robots.txt Crawl-delay and the 429/503 back-off of middlewares.py, which both
 raise it) only spaces one process's requests. With ``REDIS_URL`` every request passes through
-``SharedPoliteHandler`` right before the download handler sends it. One Lua script:
+``SharedPoliteHandler`` right before the download handler sends it, and claims the host in one Lua script:
 
-- publishes this worker's delay for the host if it is larger than the one shared (so a Crawl-delay read or a
-  back-off taken by one worker holds for all; it expires after a minute without requests that renew it),
-- reserves the host's next free moment ``at = max(now, next)`` and moves ``next`` to ``at + delay``,
-- returns how long to wait for ``at`` and the shared delay, which the worker adopts for its own slot.
+- it publishes this worker's delay for the host if it is larger than the one shared (so a Crawl-delay read or a
+  back-off taken by one worker holds for all; it lapses a minute after the host's last request),
+- it lets the request go only when no worker has a request to that host in flight and the host's last answer
+  came at least the shared delay ago; the host is then marked in flight until the answer is in. Otherwise it
+  says how long to wait; the worker waits (holding its downloader slot) and asks again.
 
-The clock is Redis's (``TIME``), so workers on several machines need no synchronised clocks. A reservation is
-made after Scrapy's downloader slot has let the request go, and waited out holding that slot: N workers send a
-host no more than one request per delay between them, as one worker alone would.
+Spacing from the last *answer*, not from the last send, is what makes it exact: request k+1 leaves after answer k
+came back, which is after request k reached the host, so two requests reach a host at least the delay apart
+whatever a busy worker's reactor does between deciding to send and sending. (It also keeps one request per host in
+flight across all workers.) The clock is Redis's (``TIME``), so workers on several machines need no synchronised
+clocks. An in-flight mark of a killed worker lapses after DOWNLOAD_TIMEOUT + 10 s.
 
 robots.txt verdicts are shared too: the first worker to fetch a host's robots.txt stores its status and body for a
 day; the others parse the stored copy instead of fetching it (``SharedRobotsMiddleware``).
@@ -32,18 +35,33 @@ from pressbot.middlewares import RobotsPolicyMiddleware
 
 logger = logging.getLogger(__name__)
 
-_RESERVE = """
+# KEYS: the host's last answer time, its in-flight mark, its shared delay. ARGV: this worker's delay (ms), how long an
+# in-flight mark may live (ms: a worker killed mid-request must not block the host for ever).
+_CLAIM = """
 local t = redis.call('TIME')
 local now = tonumber(t[1]) * 1000 + math.floor(tonumber(t[2]) / 1000)
 local delay = tonumber(ARGV[1])
-local shared = tonumber(redis.call('GET', KEYS[2]) or '0')
-if delay > shared then shared = delay end
-redis.call('SET', KEYS[2], shared, 'PX', 60000)
-local nxt = tonumber(redis.call('GET', KEYS[1]) or '0')
-local at = now
-if nxt > now then at = nxt end
-redis.call('SET', KEYS[1], at + shared, 'PX', shared + 60000)
-return {at - now, shared}
+local shared = tonumber(redis.call('GET', KEYS[3]) or '0')
+if delay > shared then
+  shared = delay
+  redis.call('SET', KEYS[3], shared, 'PX', 60000)
+end
+local busy = redis.call('PTTL', KEYS[2])
+if busy > 0 then return {math.min(busy, math.max(shared, 20)), shared} end
+local last = tonumber(redis.call('GET', KEYS[1]) or '0')
+if now < last + shared then return {last + shared - now, shared} end
+redis.call('SET', KEYS[2], now, 'PX', ARGV[2])
+redis.call('PEXPIRE', KEYS[3], 60000)
+return {0, shared}
+"""
+
+# KEYS: the host's last answer time, its in-flight mark.
+_RELEASE = """
+local t = redis.call('TIME')
+local now = tonumber(t[1]) * 1000 + math.floor(tonumber(t[2]) / 1000)
+redis.call('SET', KEYS[1], now, 'PX', 120000)
+redis.call('DEL', KEYS[2])
+return now
 """
 
 ROBOTS_TTL = 86400
@@ -86,7 +104,9 @@ class SharedPoliteHandler:
     def __init__(self, crawler: Any):
         self.crawler = crawler
         self.redis = _client(crawler)
-        self.reserve = self.redis.register_script(_RESERVE)
+        self.claim = self.redis.register_script(_CLAIM)
+        self.release = self.redis.register_script(_RELEASE)
+        self.busy_ms = int((crawler.settings.getfloat("DOWNLOAD_TIMEOUT") + 10) * 1000)
         self.default_delay = crawler.settings.getfloat("DOWNLOAD_DELAY")
         self._paths = crawler.settings.getdict("PRESSBOT_INNER_HANDLERS")
         self._inner: dict[str, Any] = {}
@@ -107,15 +127,20 @@ class SharedPoliteHandler:
         slot = downloader.slots.get(request.meta.get("download_slot", host))
         delay = slot.delay if slot is not None else self.default_delay
         p = prefix()
-        keys = [f"{p}:host:{host}:next", f"{p}:host:{host}:delay"]
-        wait_ms, shared_ms = self.reserve(keys=keys, args=[int(delay * 1000)])
-        if slot is not None and shared_ms / 1000 > slot.delay:
-            slot.delay = shared_ms / 1000  # another worker's Crawl-delay or back-off holds here too
-            slot.jitter = 0.0
-        if wait_ms > 0:
+        keys = [f"{p}:host:{host}:last", f"{p}:host:{host}:busy", f"{p}:host:{host}:delay"]
+        while True:
+            wait_ms, shared_ms = self.claim(keys=keys, args=[int(delay * 1000), self.busy_ms])
+            if slot is not None and shared_ms / 1000 > slot.delay:
+                slot.delay = shared_ms / 1000  # another worker's Crawl-delay or back-off holds here too
+                slot.jitter = 0.0
+            if wait_ms <= 0:
+                break
             self.crawler.stats.inc_value("pressbot/politeness/waits")
             await _sleep(wait_ms / 1000)
-        return await self._handler(parsed.scheme).download_request(request)
+        try:
+            return await self._handler(parsed.scheme).download_request(request)
+        finally:
+            self.release(keys=keys[:2])  # the next request to this host, from any worker: a delay from now
 
     async def close(self) -> None:
         for handler in self._inner.values():
@@ -150,13 +175,12 @@ class SharedRobotsMiddleware(RobotsPolicyMiddleware):
                 self._parsers[netloc] = Deferred()
                 url = f"{urlparse_cached(request).scheme}://{netloc}/robots.txt"
                 response = Response(url, status=int(cached[b"status"]), body=cached.get(b"body", b""))
-                response._pressbot_shared = True  # type: ignore[attr-defined]
                 self._stats.inc_value("pressbot/robots/shared")
-                await self._parse_robots(response, netloc, request)
+                await self._parse_robots(response, netloc, request, shared=True)
         return await super().robot_parser(request)
 
-    async def _parse_robots(self, response: Response, netloc: str, request: Request) -> None:
-        if not getattr(response, "_pressbot_shared", False):
+    async def _parse_robots(self, response: Response, netloc: str, request: Request, shared: bool = False) -> None:
+        if not shared:
             key = self._key(netloc)
             pipe = _client(self.crawler).pipeline(transaction=True)
             pipe.hset(key, mapping={"status": response.status, "body": response.body})
