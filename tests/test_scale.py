@@ -47,7 +47,7 @@ def _worker(
         "PRESSBOT_EXTRACT_WORKERS": "0",
         "PRESSBOT_LEASE_SECONDS": "2",
         "PRESSBOT_PROGRESS_INTERVAL": "0",
-        "LOG_LEVEL": "WARNING",
+        "LOG_LEVEL": os.environ.get("T_LOG", "WARNING"),
     }
     env = {**os.environ, "PYTHONIOENCODING": "utf-8"}
     if scrapy:

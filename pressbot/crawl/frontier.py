@@ -194,6 +194,12 @@ class LeasedScheduler(Scheduler):
         _membership_release(self.server, self.keys, self.worker)
         super().close(reason)
 
+    def next_request(self) -> Any:
+        request = super().next_request()
+        if request is None:
+            self._wake_soon()  # another worker may queue requests any moment: look again soon
+        return request
+
     def ack(self, lease: str) -> None:
         self.server.hdel(self.queue.leases_key, lease, f"{lease}:s")
 
@@ -216,12 +222,18 @@ class LeasedScheduler(Scheduler):
         return False
 
     def _wake_soon(self) -> None:
-        """Ask the engine again in half a second rather than at its 5 s heartbeat."""
+        """Ask the engine again in a fifth of a second rather than at its 5 s heartbeat."""
         from twisted.internet import reactor
 
         slot = getattr(self.crawler.engine, "_slot", None)
-        if slot is not None:
-            reactor.callLater(0.5, slot.nextcall.schedule)
+        if slot is None or getattr(self, "_waking", None) is not None:
+            return
+
+        def wake() -> None:
+            self._waking = None
+            slot.nextcall.schedule()
+
+        self._waking = reactor.callLater(0.2, wake)
 
     def reap_dead(self) -> int:
         """Hand the leases of dead workers back to the queue, after settling their state writes. Returns how many."""
