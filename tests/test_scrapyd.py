@@ -94,7 +94,7 @@ def scrapyd(tmp_path):
 
 
 def test_deploy_schedule_and_read_a_replay_crawl(tmp_path, scrapyd):
-    url, home = scrapyd
+    url, _home = scrapyd
     checkout = _clean_checkout(tmp_path / "checkout")
     cfg = checkout / "scrapy.cfg"
     cfg.write_text(cfg.read_text().replace("http://127.0.0.1:6800/", f"{url}/"))
