@@ -17,7 +17,6 @@ import os
 import subprocess
 import sys
 import tempfile
-import time
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -86,8 +85,10 @@ def main() -> None:
             f"exit codes {r['exit_codes']}"
         )
     if len(results) > 1:
-        print(f"speed-up {results[-1]['workers']} vs {results[0]['workers']}: "
-              f"{results[-1]['pages_per_s'] / results[0]['pages_per_s']:.2f}x")
+        print(
+            f"speed-up {results[-1]['workers']} vs {results[0]['workers']}: "
+            f"{results[-1]['pages_per_s'] / results[0]['pages_per_s']:.2f}x"
+        )
 
 
 if __name__ == "__main__":
