@@ -168,8 +168,8 @@ class SharedRobotsMiddleware(RobotsPolicyMiddleware):
     async def robot_parser(self, request: Request) -> Any:
         netloc = urlparse_cached(request).netloc
         if netloc not in self._parsers:
-            cached = _client(self.crawler).hgetall(self._key(netloc))
-            if cached:
+            cached = await self._shared_answer(netloc)
+            if cached is not None and netloc not in self._parsers:
                 from twisted.internet.defer import Deferred
 
                 self._parsers[netloc] = Deferred()
@@ -178,6 +178,23 @@ class SharedRobotsMiddleware(RobotsPolicyMiddleware):
                 self._stats.inc_value("pressbot/robots/shared")
                 await self._parse_robots(response, netloc, request, shared=True)
         return await super().robot_parser(request)
+
+    async def _shared_answer(self, netloc: str) -> dict | None:
+        """The stored answer; else None once this worker holds the host's fetch lock (it fetches, the others wait
+        for its answer; a lock whose holder died lapses after 30 s)."""
+        client = _client(self.crawler)
+        key = self._key(netloc)
+        deadline = 30.0
+        while True:
+            cached = client.hgetall(key)
+            if cached:
+                return cached
+            if client.set(f"{key}:fetching", self.crawler.settings.get("PRESSBOT_WORKER") or "", nx=True, px=30_000):
+                return None
+            if deadline <= 0:
+                return None
+            await _sleep(0.05)
+            deadline -= 0.05
 
     async def _parse_robots(self, response: Response, netloc: str, request: Request, shared: bool = False) -> None:
         if not shared:
