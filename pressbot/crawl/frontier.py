@@ -6,7 +6,7 @@
 
 Keys, per run (``PRESSBOT_RUN_ID``) under the prefix ``pressbot``:
 
-- ``<p>:<run>:<spider>:requests``    the queue (scrapy-redis priority queue, a sorted set)
+- ``<p>:<run>:<spider>:requests``    the queue (scrapy-redis priority queue, a sorted set; host-fair order)
 - ``<p>:<run>:<spider>:dupefilter``  fingerprints of every request ever queued in the run (scrapy-redis)
 - ``<p>:<run>:<spider>:leases:<worker>``  requests a worker popped and has not finished (lease id → request)
 - ``<p>:<run>:workers``, ``<p>:<run>:alive:<worker>`` (a key with a TTL a thread of the worker renews),
@@ -35,6 +35,7 @@ from typing import Any
 
 from scrapy import signals
 from scrapy.http import Request
+from scrapy.utils.httpobj import urlparse_cached
 from scrapy_redis.queue import PriorityQueue
 from scrapy_redis.scheduler import Scheduler
 
@@ -50,6 +51,15 @@ local id = redis.call('INCR', KEYS[3])
 redis.call('HSET', KEYS[2], id, top[1], id .. ':s', top[2])
 redis.call('HDEL', KEYS[4], ARGV[1])
 return {tostring(id), top[1]}
+"""
+
+# Host-fair order: within a priority, a host's k-th request comes after every host's (k-1)-th, so workers spread over
+# the hosts instead of queueing behind one host's delay (scrapy-redis orders equal scores by the pickled bytes,
+# that is by URL: one host after another). KEYS: queue, per-host counters. ARGV: host, -priority, request.
+_PUSH = """
+local n = redis.call('HINCRBY', KEYS[2], ARGV[1], 1)
+redis.call('ZADD', KEYS[1], tonumber(ARGV[2]) * 1000000000 + n, ARGV[3])
+return n
 """
 
 _REQUEUE = """
@@ -153,6 +163,11 @@ class LeasedQueue(PriorityQueue):
     seq_key: str
     idle_key: str
     worker: str
+
+    def push(self, request: Any) -> None:
+        host = urlparse_cached(request).hostname or ""
+        data = self._encode_request(request)
+        self.server.eval(_PUSH, 2, self.key, f"{self.key}:hosts", host, -request.priority, data)
 
     def pop(self, timeout: int = 0) -> Any:
         popped = self.server.eval(_POP, 4, self.key, self.leases_key, self.seq_key, self.idle_key, self.worker)

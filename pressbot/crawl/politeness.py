@@ -14,7 +14,8 @@ Spacing from the last *answer*, not from the last send, is what makes it exact: 
 came back, which is after request k reached the host, so two requests reach a host at least the delay apart
 whatever a busy worker's reactor does between deciding to send and sending. (It also keeps one request per host in
 flight across all workers.) The clock is Redis's (``TIME``), so workers on several machines need no synchronised
-clocks. An in-flight mark of a killed worker lapses after DOWNLOAD_TIMEOUT + 10 s.
+clocks. An in-flight mark names its worker's liveness key (frontier.py): a killed worker's marks are void once its
+lease lapses (and all lapse after DOWNLOAD_TIMEOUT + 10 s).
 
 robots.txt verdicts are shared too: the first worker to fetch a host's robots.txt stores its status and body for a
 day; the others parse the stored copy instead of fetching it (``SharedRobotsMiddleware``).
@@ -36,7 +37,8 @@ from pressbot.middlewares import RobotsPolicyMiddleware
 logger = logging.getLogger(__name__)
 
 # KEYS: the host's last answer time, its in-flight mark, its shared delay. ARGV: this worker's delay (ms), how long an
-# in-flight mark may live (ms: a worker killed mid-request must not block the host for ever).
+# in-flight mark may live (ms), this worker's liveness key (frontier.py), stored as the mark: a mark whose worker is
+# gone is void, so a killed worker blocks its hosts only until its lease lapses.
 _CLAIM = """
 local t = redis.call('TIME')
 local now = tonumber(t[1]) * 1000 + math.floor(tonumber(t[2]) / 1000)
@@ -46,11 +48,14 @@ if delay > shared then
   shared = delay
   redis.call('SET', KEYS[3], shared, 'PX', 60000)
 end
-local busy = redis.call('PTTL', KEYS[2])
-if busy > 0 then return {math.min(busy, math.max(shared, 20)), shared} end
+local holder = redis.call('GET', KEYS[2])
+if holder then
+  if redis.call('EXISTS', holder) == 1 then return {math.min(shared, 50), shared} end
+  redis.call('DEL', KEYS[2])  -- its worker is gone (its liveness key lapsed): the request is not in flight
+end
 local last = tonumber(redis.call('GET', KEYS[1]) or '0')
 if now < last + shared then return {last + shared - now, shared} end
-redis.call('SET', KEYS[2], now, 'PX', ARGV[2])
+redis.call('SET', KEYS[2], ARGV[3], 'PX', ARGV[2])
 redis.call('PEXPIRE', KEYS[3], 60000)
 return {0, shared}
 """
@@ -107,6 +112,9 @@ class SharedPoliteHandler:
         self.claim = self.redis.register_script(_CLAIM)
         self.release = self.redis.register_script(_RELEASE)
         self.busy_ms = int((crawler.settings.getfloat("DOWNLOAD_TIMEOUT") + 10) * 1000)
+        from pressbot.crawl.frontier import RunKeys
+
+        self.alive_key = RunKeys(crawler.settings.get("PRESSBOT_RUN_ID")).alive(crawler.settings.get("PRESSBOT_WORKER"))
         self.default_delay = crawler.settings.getfloat("DOWNLOAD_DELAY")
         self._paths = crawler.settings.getdict("PRESSBOT_INNER_HANDLERS")
         self._inner: dict[str, Any] = {}
@@ -129,7 +137,7 @@ class SharedPoliteHandler:
         p = prefix()
         keys = [f"{p}:host:{host}:last", f"{p}:host:{host}:busy", f"{p}:host:{host}:delay"]
         while True:
-            wait_ms, shared_ms = self.claim(keys=keys, args=[int(delay * 1000), self.busy_ms])
+            wait_ms, shared_ms = self.claim(keys=keys, args=[int(delay * 1000), self.busy_ms, self.alive_key])
             if slot is not None and shared_ms / 1000 > slot.delay:
                 slot.delay = shared_ms / 1000  # another worker's Crawl-delay or back-off holds here too
                 slot.jitter = 0.0
@@ -162,6 +170,12 @@ async def _sleep(seconds: float) -> None:
 class SharedRobotsMiddleware(RobotsPolicyMiddleware):
     """RobotsPolicyMiddleware whose robots.txt answers are fetched once per host for all workers."""
 
+    def _alive_key(self) -> str:
+        from pressbot.crawl.frontier import RunKeys
+
+        settings = self.crawler.settings
+        return RunKeys(settings.get("PRESSBOT_RUN_ID")).alive(settings.get("PRESSBOT_WORKER"))
+
     def _key(self, netloc: str) -> str:
         return f"{prefix()}:robots:{netloc}"
 
@@ -181,7 +195,7 @@ class SharedRobotsMiddleware(RobotsPolicyMiddleware):
 
     async def _shared_answer(self, netloc: str) -> dict | None:
         """The stored answer; else None once this worker holds the host's fetch lock (it fetches, the others wait
-        for its answer; a lock whose holder died lapses after 30 s)."""
+        for its answer; the lock names its worker's liveness key, so a dead holder's lock is taken over)."""
         client = _client(self.crawler)
         key = self._key(netloc)
         deadline = 30.0
@@ -189,8 +203,13 @@ class SharedRobotsMiddleware(RobotsPolicyMiddleware):
             cached = client.hgetall(key)
             if cached:
                 return cached
-            if client.set(f"{key}:fetching", self.crawler.settings.get("PRESSBOT_WORKER") or "", nx=True, px=30_000):
+            lock = f"{key}:fetching"
+            if client.set(lock, self._alive_key(), nx=True, px=30_000):
                 return None
+            holder = client.get(lock)
+            if holder and not client.exists(holder):
+                client.delete(lock)  # its worker is gone: take over
+                continue
             if deadline <= 0:
                 return None
             await _sleep(0.05)
