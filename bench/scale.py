@@ -56,6 +56,10 @@ def measure(workers: int, releases: int, hosts: int, delay: float) -> dict:
         first, last = min(s.arrived for s in pages), max(s.at for s in pages)
         records = sum(len(p.read_bytes().splitlines()) for p in (out / "bench").glob("releases-*.jsonl"))
         gaps = min_gaps(farm.log)
+        per_host: dict[str, list[float]] = {}
+        for served in pages:
+            per_host.setdefault(served.url.split("/")[2], []).append(served.arrived)
+        intervals = [(max(t) - min(t)) / (len(t) - 1) for t in per_host.values() if len(t) > 1]
         return {
             "workers": workers,
             "exit_codes": codes,
@@ -65,6 +69,7 @@ def measure(workers: int, releases: int, hosts: int, delay: float) -> dict:
             "pages_per_s": len(pages) / (last - first),
             "min_gap": min(gaps.values()),
             "cpu_seconds": cpu,
+            "mean_interval": sum(intervals) / len(intervals),
         }
     finally:
         farm.stop()
@@ -86,7 +91,8 @@ def main() -> None:
         results.append(r)
         print(
             f"{r['workers']} worker(s): {r['pages']} release pages in {r['seconds']:.2f}s = {r['pages_per_s']:.1f} "
-            f"pages/s; {r['records']} records; shortest gap between two requests to one host {r['min_gap']:.3f}s; "
+            f"pages/s; {r['records']} records; mean interval per host {r['mean_interval']:.3f}s, "
+            f"shortest between two requests to one host {r['min_gap']:.3f}s; "
             f"workers' CPU {r['cpu_seconds']:.1f}s (start-up included); exit codes {r['exit_codes']}"
         )
     if len(results) > 1:
