@@ -185,6 +185,7 @@ class LeasedScheduler(Scheduler):
     @classmethod
     def from_crawler(cls, crawler: Any) -> LeasedScheduler:
         instance = super().from_crawler(crawler)
+        instance.stats = _Stats(crawler.stats)
         instance.crawler = crawler
         settings = crawler.settings
         instance.keys = RunKeys(settings.get("PRESSBOT_RUN_ID"))
@@ -278,6 +279,16 @@ class LeasedScheduler(Scheduler):
             finally:
                 self.server.delete(self.keys.reap_lock(worker))
         return requeued
+
+
+class _Stats:
+    """scrapy-redis passes ``spider=`` to the stats, which Scrapy 2.13+ deprecates (a warning per request)."""
+
+    def __init__(self, stats: Any):
+        self._stats = stats
+
+    def inc_value(self, key: str, count: int = 1, start: int = 0, spider: Any = None) -> None:
+        self._stats.inc_value(key, count, start)
 
 
 def _recover_state(crawler: Any, worker: str) -> int:
