@@ -138,6 +138,10 @@ def _read_page(path: Path, limit: int) -> bytes:
 @click.option("-v", "--verbose", count=True, help="Scrapy's INFO log too (-vv: DEBUG).")
 @click.option("--log-level", type=click.Choice(LEVELS, case_sensitive=False), help="Log level (default WARNING).")
 @click.option("--log-file", help="Write the log to this file instead of stderr (the summary stays on stderr).")
+@click.option("--redis", metavar="URL", help="Be one worker of a shared run: frontier, politeness, state in Redis.")
+@click.option("--run-id", help="With --redis: the run's id, the same for all its workers (default: run-<UTC hour>).")
+@click.option("--worker", help="With --redis: this worker's name, unique in the run (default: <host>-<pid>).")
+@click.option("--run-dir", help="With --redis: write this worker's part to <dir>/<run id>/releases-<worker>.jsonl.")
 def crawl(
     sites: tuple[str, ...],
     replay: str | None,
@@ -161,6 +165,10 @@ def crawl(
     verbose: int,
     log_level: str | None,
     log_file: str | None,
+    redis: str | None,
+    run_id: str | None,
+    worker: str | None,
+    run_dir: str | None,
 ) -> None:
     """Run the spiders (all sites by default) and write records, rejects and a run manifest."""
     bad = [o for o in overrides if "=" not in o or not o.split("=", 1)[0].strip()]
@@ -175,6 +183,8 @@ def crawl(
         state_path = None
     elif state:
         state_path = state
+    elif redis:
+        state_path = redis  # many workers share one state: the run's Redis (docs/workers.md)
     elif replay:
         state_path = None  # fixtures are not news: a replay never writes into the user's real state
     else:
@@ -198,8 +208,7 @@ def crawl(
     from pressbot.crawl.runner import CrawlOptions, run_crawl
     from pressbot.crawl.state import LockHeld
 
-    state_path = None if no_state else (state or str(default_state_path()))
-    if not no_archive and not archive and state_path:
+    if not no_archive and not archive and state_path and "://" not in state_path:
         archive = str(Path(state_path).parent / "warc")
     options = CrawlOptions(
         sites=list(sites),
@@ -221,6 +230,10 @@ def crawl(
         log_level=crawl_log_level(quiet, verbose, log_level),
         log_file=log_file,
         started=started,
+        redis=redis,
+        run_id=run_id,
+        worker=worker,
+        run_dir=run_dir,
     )
     from pressbot.crawl import exit_codes
     from pressbot.crawl.statefile import StateUnusable, move_aside
@@ -304,6 +317,15 @@ def reparse(
         target.write_text(json_document({"old": old, "new": output, **diff}), encoding="utf-8")
         click.echo(f"diff: {target}", err=True)
     sys.exit(0 if counts.responses else 1)
+
+
+def _add_run_commands() -> None:
+    from pressbot.crawl.runs import run_status_command
+
+    main.add_command(run_status_command)
+
+
+_add_run_commands()
 
 
 # ---------------------------------------------------------------------------------------- fixtures

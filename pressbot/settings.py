@@ -78,8 +78,17 @@ EXTENSIONS = {
     "pressbot.crawl.logs.Hygiene": 0,
     "pressbot.crawl.signals.DroppedRequests": 0,
     "pressbot.crawl.progress.Progress": 500,
+    "pressbot.crawl.runs.WorkerManifest": 600,  # scrapy crawl / scrapyd: the manifest at PRESSBOT_MANIFEST
     "scrapy.extensions.remote_control.RemoteControl": None,
 }
+# Many workers (docs/workers.md): REDIS_URL makes this process one worker of a shared run (frontier, politeness
+# and state in Redis); the add-on sets the scheduler and the rest from it, after the command line is read.
+ADDONS = {"pressbot.crawl.frontier.RedisWorkers": 0}
+REDIS_URL = os.environ.get("REDIS_URL", "")
+PRESSBOT_RUN_ID = ""  # workers of one run share it (default: run-<UTC date and hour>)
+PRESSBOT_WORKER = ""  # this worker's name, unique in the run (default: <hostname>-<pid>)
+PRESSBOT_RUN_DIR = ""  # parts go to <dir>/<run id>/releases-<worker>.jsonl (and rejects-, manifest-)
+PRESSBOT_LEASE_SECONDS = 30.0  # a worker silent this long is dead: its leased requests go back to the queue
 PRESSBOT_PROGRESS_INTERVAL = 15.0  # seconds between progress lines on stderr; 0 turns them off
 ITEM_PIPELINES = {
     "pressbot.pipelines.TriagePipeline": 100,
@@ -93,7 +102,8 @@ ITEM_PIPELINES = {
 PRESSBOT_REPLAY = os.environ.get("PRESSBOT_REPLAY", "")  # a fixtures folder: answer every request from it
 PRESSBOT_OUTPUT = ""  # releases JSONL written by pressbot (one flushed line per record)
 PRESSBOT_REJECTS = ""  # rejects JSONL
-PRESSBOT_STATE = ""  # SQLite crawl state; empty means no incremental state
+PRESSBOT_STATE = ""  # SQLite crawl state, or redis://… (shared); empty means no incremental state
+PRESSBOT_MANIFEST = ""  # scrapy crawl: write the run manifest here at the end
 PRESSBOT_ARCHIVE = ""  # a folder: every response goes into WARC files there (pressbot crawl: on with the state)
 PRESSBOT_ARCHIVE_MAX_BYTES = 1 << 30  # a site's WARC file is rotated past this size
 PRESSBOT_UPSTREAM = os.environ.get("PRESSBOT_UPSTREAM", "")  # tests/benchmarks: fetch from a local server

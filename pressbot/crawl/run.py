@@ -13,7 +13,7 @@ from pathlib import Path
 from typing import IO, Any
 
 from pressbot.crawl.records import COVERAGE_FIELDS
-from pressbot.crawl.state import State
+from pressbot.crawl.state_api import CrawlState, open_state
 from pressbot.crawl.stdout import is_stdout, open_stdout
 from pressbot.jsonfmt import json_line
 
@@ -103,11 +103,17 @@ class Run:
     """Files are appended one whole line at a time and flushed, so a killed run leaves only whole lines."""
 
     def __init__(
-        self, output: str | None = None, rejects: str | None = None, state: str | None = None, truncate: bool = False
+        self,
+        output: str | None = None,
+        rejects: str | None = None,
+        state: str | None = None,
+        truncate: bool = False,
+        worker: str | None = None,
     ):
         self.started = now_iso()
         self.output_path = output
-        self.state = State(state) if state else None  # first: an unusable state is refused before any file is opened
+        # first: an unusable state is refused before any file is opened
+        self.state: CrawlState | None = open_state(state, worker) if state else None
         self.output = _open_jsonl(output, truncate)
         self._durable = not is_stdout(output)  # stdout (a pipe) is flushed, never fsynced (state refuses it)
         self.rejects = _open_jsonl(rejects, truncate)
@@ -300,6 +306,7 @@ def run_for(crawler: Any) -> Run:
                 settings.get("PRESSBOT_OUTPUT") or None,
                 settings.get("PRESSBOT_REJECTS") or None,
                 settings.get("PRESSBOT_STATE") or None,
+                worker=settings.get("PRESSBOT_WORKER") or None,
             )
             crawler._pressbot_run = run
     return run

@@ -45,6 +45,10 @@ class CrawlOptions:
     log_level: str = "WARNING"  # pressbot crawl's default: progress, problems and the summary (logs.py)
     log_file: str | None = None
     started: dt.datetime | None = None  # the run's start (the CLI's, which %(time)s in the paths names)
+    redis: str | None = None  # one worker of a shared run (pressbot/crawl/frontier.py)
+    run_id: str | None = None
+    worker: str | None = None
+    run_dir: str | None = None
 
 
 def spider_classes() -> dict[str, type[ReleaseSpider]]:
@@ -65,7 +69,7 @@ def run_crawl(options: CrawlOptions) -> int:
     unknown = [n for n in names if n not in SITES]
     if unknown:
         raise ValueError(f"unknown site(s): {', '.join(unknown)}; known: {', '.join(SITES)}")
-    if options.state:
+    if options.state and not options.redis:  # many workers share a Redis state: no file lock
         with run_lock(options.state):
             return _crawl(options, names)
     return _crawl(options, names)
@@ -73,7 +77,11 @@ def run_crawl(options: CrawlOptions) -> int:
 
 def _crawl(options: CrawlOptions, names: list[str]) -> int:
     settings = project_settings()
-    run = Run(options.output, options.rejects, options.state, truncate=options.truncate)
+    if options.redis:
+        from pressbot.crawl.runs import prepare_worker
+
+        prepare_worker(options, settings)
+    run = Run(options.output, options.rejects, options.state, truncate=options.truncate, worker=options.worker)
     if options.started is not None:
         run.started = options.started.astimezone(dt.UTC).isoformat(timespec="seconds").replace("+00:00", "Z")
     share(run)
