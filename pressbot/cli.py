@@ -195,7 +195,8 @@ def crawl(
             expand(path, started, sites[0] if len(sites) == 1 else "all")
             for path in (overwrite_output, output, rejects, manifest)
         )
-        check_paths(overwrite_output or output, rejects, manifest, state_path)
+        if overwrite_output or output or not redis:  # a Redis worker's default output is its part file
+            check_paths(overwrite_output or output, rejects, manifest, state_path)
     except ValueError as exc:
         raise click.UsageError(str(exc)) from None
     if overwrite_output and state_path:

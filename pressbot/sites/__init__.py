@@ -9,13 +9,14 @@ from __future__ import annotations
 import hashlib
 import os
 import re
+from importlib import resources
 from pathlib import Path
 from urllib.parse import urlsplit
 
 from pressbot.sites.base import Listing, Site
 from pressbot.sites.load import SiteFileError, load_site_file, load_sites_dir
 
-BUNDLED_DIR = Path(__file__).resolve().parent / "data"
+BUNDLED_DIR = resources.files(__name__) / "data"  # a folder, or a zipped egg's entry (scrapyd)
 SITES: dict[str, Site] = load_sites_dir(BUNDLED_DIR)
 USER_SITES: set[str] = set()
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import tomllib
+from importlib.resources.abc import Traversable
 from pathlib import Path
 
 from pydantic import ValidationError
@@ -14,7 +15,7 @@ class SiteFileError(ValueError):
     """A site file that cannot be used; the message is one line per problem: ``FILE: field: what``."""
 
 
-def load_site_file(path: Path) -> Site:
+def load_site_file(path: Path | Traversable) -> Site:
     try:
         data = tomllib.loads(path.read_text(encoding="utf-8"))
     except OSError as exc:
@@ -27,13 +28,16 @@ def load_site_file(path: Path) -> Site:
         raise SiteFileError("\n".join(f"{path}: {_where(e['loc'])}: {e['msg']}" for e in exc.errors())) from None
 
 
-def load_sites_dir(directory: Path) -> dict[str, Site]:
-    """Every ``*.toml`` in ``directory``, by site name; two files naming one site is an error."""
+def load_sites_dir(directory: Path | Traversable) -> dict[str, Site]:
+    """Every ``*.toml`` in ``directory``, by site name; two files naming one site is an error.
+
+    ``directory`` may be a package resource (inside a zipped egg, as scrapyd deploys it), not only a folder.
+    """
     if not directory.is_dir():
         raise SiteFileError(f"{directory}: not a directory of site files")
     sites: dict[str, Site] = {}
     problems: list[str] = []
-    for path in sorted(directory.glob("*.toml")):
+    for path in sorted((p for p in directory.iterdir() if p.name.endswith(".toml")), key=lambda p: p.name):
         try:
             site = load_site_file(path)
         except SiteFileError as exc:
