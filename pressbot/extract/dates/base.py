@@ -11,6 +11,8 @@ import unicodedata
 from collections.abc import Iterator
 from dataclasses import dataclass
 
+from pressbot.extract import vocab
+
 
 class DateError(ValueError):
     """A date the text asserts but that cannot be true (era/western disagree, outside its era).
@@ -160,24 +162,10 @@ _KNUM = rf"(?:[{_K1}]?十[{_K1}]?|[{_KD}]{{1,2}})"  # 1..99 in kanji
 _JNUM = rf"(?:[0-9]{{1,2}}|{_KNUM})"  # month, day, era year
 _WYEAR = rf"(?:[0-9]{{4}}|[{_KD}]{{4}})"  # western year
 _NOT_AFTER_NUM = rf"(?<![0-9{_KD}十])"
-_EMONTHS = (
-    "january|february|march|april|may|june|july|august|september|october|november|december|"
-    "jan|feb|mar|apr|jun|jul|aug|sept|sep|oct|nov|dec"
-)
-_MONTH_NUMBER = {
-    "jan": 1,
-    "feb": 2,
-    "mar": 3,
-    "apr": 4,
-    "may": 5,
-    "jun": 6,
-    "jul": 7,
-    "aug": 8,
-    "sep": 9,
-    "oct": 10,
-    "nov": 11,
-    "dec": 12,
-}
+# English month names and abbreviations (dates.toml [months.en]), in the order the alternation tries them.
+_MONTHS_EN: dict[str, int] = dict(vocab.load("dates")["months"]["en"])
+_EMONTHS = vocab.alternation(_MONTHS_EN)
+_MONTH_NUMBER = {name[:3]: number for name, number in _MONTHS_EN.items()}  # _english_month reads 3 letters
 
 
 def _matches(rx: re.Pattern[str], starts: re.Pattern[str], t: str) -> Iterator[re.Match[str]]:

@@ -7,34 +7,17 @@ from __future__ import annotations
 import datetime
 import unicodedata
 
+from pressbot.extract import vocab
 from pressbot.extract.dates.base import DateError
 
-_ERAS: tuple[tuple[str, datetime.date], ...] = (
-    ("明治", datetime.date(1868, 10, 23)),
-    ("大正", datetime.date(1912, 7, 30)),
-    ("昭和", datetime.date(1926, 12, 25)),
-    ("平成", datetime.date(1989, 1, 8)),
-    ("令和", datetime.date(2019, 5, 1)),
-)
+_ERA_TABLE = vocab.load("dates")["eras"]  # dates.toml [[eras]], oldest first
+_ERAS: tuple[tuple[str, datetime.date], ...] = tuple((era["name"], era["start"]) for era in _ERA_TABLE)
 _ERA_START: dict[str, datetime.date] = dict(_ERAS)
 # First day of the following era (None for the current one): an era date on/after it is impossible.
 _ERA_NEXT: dict[str, datetime.date | None] = {
     name: (_ERAS[i + 1][1] if i + 1 < len(_ERAS) else None) for i, (name, _) in enumerate(_ERAS)
 }
-_ERA_ALIASES: dict[str, str] = {
-    "meiji": "明治",
-    "m": "明治",
-    "taisho": "大正",
-    "taishō": "大正",
-    "t": "大正",
-    "showa": "昭和",
-    "shōwa": "昭和",
-    "s": "昭和",
-    "heisei": "平成",
-    "h": "平成",
-    "reiwa": "令和",
-    "r": "令和",
-}
+_ERA_ALIASES: dict[str, str] = {alias: era["name"] for era in _ERA_TABLE for alias in era["aliases"]}
 
 
 def _era_name(era: str) -> str:

@@ -8,11 +8,13 @@ import datetime
 import re
 from collections.abc import Iterator
 
+from pressbot.extract import vocab
 from pressbot.extract.dates.base import (
     _EMONTHS,
     _JNUM,
     _KD,
     _KNUM,
+    _MONTHS_EN,
     _NOT_AFTER_NUM,
     _WYEAR,
     DateError,
@@ -24,20 +26,22 @@ from pressbot.extract.dates.base import (
     _span,
 )
 from pressbot.extract.dates.eras import _ERA_START, _era_date
-from pressbot.extract.dates.relative import _CONTINUATION_RE, _continue, _day_only, _make, _month_day
+from pressbot.extract.dates.relative import _CONTINUATION_RE, _YEAR_OFFSET, _continue, _day_only, _make, _month_day
 
-_ERA_NAMES = "明治|大正|昭和|平成|令和"
+_ERA_NAMES = vocab.alternation(_ERA_START)
+_WEEKDAYS = vocab.load("dates")["weekdays"]
+_JA_WD = vocab.char_class(_WEEKDAYS["ja"])
+_KO_WD = vocab.char_class(_WEEKDAYS["ko"])
+_EN_WD = vocab.alternation(_WEEKDAYS["en"])
 # Weekday suffix: (金) (金曜日) (月・祝) or 金曜日 without brackets.
 _JWD = (
-    r"(?:\s*\(\s*(?:[月火水木金土日](?:曜日?)?|祝日?|休日?)"
-    r"(?:\s*[・･,、/]\s*(?:祝日?|休日?|振休))?\s*\)|\s*[月火水木金土日]曜日?)?"
+    rf"(?:\s*\(\s*(?:{_JA_WD}(?:曜日?)?|祝日?|休日?)"
+    rf"(?:\s*[・･,、/]\s*(?:祝日?|休日?|振休))?\s*\)|\s*{_JA_WD}曜日?)?"
 )
 # (Fri.) (金) (금) after a numeric date.
-_PAREN_WD = (
-    r"(?:\s*\(\s*(?:(?i:mon|tue|tues|wed|thu|thur|thurs|fri|sat|sun)(?i:day)?\.?"
-    r"|[月火水木金土日](?:曜日?)?|[월화수목금토일](?:요일)?)\s*\))?"
-)
-_EWD = r"(?:\b(?i:mon|tue|tues|wed|wednes|thu|thur|thurs|fri|sat|satur|sun)(?i:day)?\b\.?,?\s+)?"
+_PAREN_WD = rf"(?:\s*\(\s*(?:(?i:{_EN_WD})(?i:day)?\.?|{_JA_WD}(?:曜日?)?|{_KO_WD}(?:요일)?)\s*\))?"
+_EWD = rf"(?:\b(?i:{vocab.alternation([*_WEEKDAYS['en'], *_WEEKDAYS['en_before_day']])})(?i:day)?\b\.?,?\s+)?"
+_YEAR_WORDS = vocab.alternation(_YEAR_OFFSET)
 
 
 def _emon(name: str) -> str:
@@ -82,7 +86,7 @@ _DATE_RE = re.compile(
             # 18 July (year from ref)
             rf"(?P<dm>{_eday('dm_d')}\s+(?i:of\s+)?{_emon('dm_m')})",
             # 7月18日(金), 昨年12月28日 (year from ref)
-            rf"(?P<jmd>(?:(?P<jmp>昨年|本年|今年|同年|来年|明年)\s*)?{_NOT_AFTER_NUM}"
+            rf"(?P<jmd>(?:(?P<jmp>{_YEAR_WORDS})\s*)?{_NOT_AFTER_NUM}"
             rf"(?P<jmm>{_JNUM})\s*月\s*(?P<jmdd>{_JNUM})\s*日{_JWD})",
             # 本6日, 18日, 今月18日 (month from ref); not 3日間, 30日以内, 5日後
             rf"(?P<jd>(?:(?P<jdp>今月|本月|同月|本|今|昨|明)\s*|(?<![0-9{_KD}十月]))"
@@ -97,13 +101,21 @@ _DATE_RE = re.compile(
 
 # Where a date can start: one character class (so the C scanner skips everything else), then a
 # lookahead that rejects most prose (1佐, 9名, 大臣, 日本, The) before the big alternation is tried.
+_DAY_PREFIX_FIRST = "本今昨明同"  # 本6日, 今月18日, 昨18日, 明19日, 同日: the day-only prefixes of _DATE_RE
+_ERA_FIRST = "".join(dict.fromkeys(name[0] for name in _ERA_START))
+_ERA_SECOND = "".join(dict.fromkeys(name[1] for name in _ERA_START if len(name) > 1))
+_YEAR_FIRST = "".join(dict.fromkeys(w[0] for w in _YEAR_OFFSET if w[0] not in _DAY_PREFIX_FIRST + _ERA_FIRST))
+# Month and weekday words: the capital each starts with, and the two letters after it.
+_EN_WORDS = [*_MONTHS_EN, *_WEEKDAYS["en"], *_WEEKDAYS["en_before_day"]]
+_EN_FIRST = "".join(dict.fromkeys(word[0].upper() for word in _EN_WORDS))
+_EN_NEXT_TWO = "|".join(dict.fromkeys(re.escape(word[1:3]) for word in _EN_WORDS))
 _DATE_START_RE = re.compile(
-    rf"[0-9{_KD}十明大昭平令本今昨同来JFMASONDTW]"
+    rf"[0-9{_KD}十{_ERA_FIRST}{_DAY_PREFIX_FIRST}{_YEAR_FIRST}{_EN_FIRST}]"
     r"(?:(?<=[0-9])(?=[0-9]{0,3}\s*[年月日/.\-년(A-Za-z])"
     rf"|(?<=[{_KD}十])(?=[{_KD}十]{{0,3}}\s*[年月日])"
-    r"|(?<=[明大昭平令来])(?=[治正和成年])"
-    rf"|(?<=[本今昨明同])(?=[0-9{_KD}十日月年])"
-    r"|(?<=[JFMASONDTW])(?<![A-Za-z].)(?=(?i:an|un|ul|eb|ri|ar|ay|on|pr|ug|ep|at|ct|ov|ec|ue|hu|ed)))"
+    rf"|(?<=[{_ERA_FIRST}{_YEAR_FIRST}])(?=[{_ERA_SECOND}年])"
+    rf"|(?<=[{_DAY_PREFIX_FIRST}])(?=[0-9{_KD}十日月年])"
+    rf"|(?<=[{_EN_FIRST}])(?<![A-Za-z].)(?=(?i:{_EN_NEXT_TWO})))"
 )
 
 

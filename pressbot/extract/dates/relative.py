@@ -8,13 +8,14 @@ import datetime
 import re
 from collections.abc import Callable
 
+from pressbot.extract import vocab
 from pressbot.extract.dates.base import _english_month, _int
 
 # Between two dates of one range or list (18日～19日, 7月18日、19日): the second continues the first.
 _CONTINUATION_RE = re.compile(
     r"\s*(?:から|より|～|〜|~|-|‐|–|—|−|、|,|・|及び|および|と|ないし|乃至|(?i:and|to|through|thru|until|till))\s*"
 )
-_YEAR_OFFSET = {"昨年": -1, "本年": 0, "今年": 0, "同年": 0, "来年": 1, "明年": 1}
+_YEAR_OFFSET: dict[str, int] = dict(vocab.load("dates")["year_offsets"]["ja"])  # 昨年7月18日
 
 
 def _add_months(y: int, m: int, k: int) -> tuple[int, int]:

@@ -10,6 +10,7 @@ import re
 from lxml import etree
 
 from pressbot.errors import ExtractError
+from pressbot.extract import vocab
 from pressbot.extract.blocks import Block
 from pressbot.extract.page.document import Element
 from pressbot.extract.text import Guarded, starting_with
@@ -42,15 +43,16 @@ _CHROME_ATTR = starting_with(  # class/id/role words of site chrome; the lookahe
     r"pagination|widget|cookie|popular|tag-?list|tags\b|announcement-bar|search",
     re.I,
 )
-# Text blocks that are navigation residue, not release text.
+_CHROME = vocab.load("chrome")
+# Text blocks that are navigation residue, not release text (chrome.toml [residue]).
 _RESIDUE = Guarded(
     re.compile(
-        r"[(（]?別ウィンドウで開く[)）]?|[(（]?新しいウィンドウで開きます[)）]?|\(?Open a new window\)?|"
-        r"[(（]写真提供[:：][^)）]*[)）]|\(Photo:[^)]*\)"
+        "|".join(rf"[(（]?{re.escape(word)}[)）]?" for word in _CHROME["residue"]["links"])
+        + "|"
+        + "|".join(rf"[(（]{re.escape(word)}[:：][^)）]*[)）]" for word in _CHROME["residue"]["credits"])
     ),
-    # The longest literal of each branch: a longer needle skips further in the scan of a page's text (about 50,000
-    # instructions a page less than 'ウィンドウ', 'Photo', 'window').
-    ("ウィンドウで開", "写真提供", "(Photo:", "Open a new window"),
+    # Each match holds its word; a longer needle skips further in the scan of a page's text.
+    (*_CHROME["residue"]["links"], *_CHROME["residue"]["credits"]),
 )
 
 
@@ -59,21 +61,21 @@ def strip_residue(text: str) -> str:
     return _RESIDUE.sub("", text)
 
 
+# Back links (chrome.toml [back_links]): any 'X へ/に戻る', 'Back to X', 'Return to X', or one of the phrases.
+_BACK_LINK_PHRASES = sorted(_CHROME["back_links"]["phrases"], key=len, reverse=True)
 _BACK_LINK = re.compile(
-    r"^(?:[<＜«]\s{0,3})?(?:.{1,30}(?:へ|に)戻る|Back to .{1,60}|Return to .{1,60}|報道発表(?:一覧)?へ戻る|"
-    r"(?:この)?ページの(?:トップ|先頭)へ(?:戻る)?|前のページへ戻る|"
-    r"一覧(?:へ|に)戻る|リストへ戻る|Back to (?:Press Releases|top|list|Top of Page)|Back|Return to list|"
-    r"Page Top|Top of page|Print|印刷|シェア|Share|Tweet|ツイート|List|"
-    r"(?:発信元|元|情報源の)(?:サイト|記事|ページ)(?:へ|を(?:見る|読む))|"
-    r"続きを読む|Read more|Source|Japanese|English|日本語|英語|한국어|Korean|Print this page)\s{0,3}[>＞»]?$",
+    r"^(?:[<＜«]\s{0,3})?(?:.{1,30}(?:へ|に)戻る|Back to .{1,60}|Return to .{1,60}|"
+    + "|".join(re.escape(phrase) for phrase in _BACK_LINK_PHRASES)
+    + r")\s{0,3}[>＞»]?$",
     re.I,
 )
-_BACK_LINK_MAX = 80  # _BACK_LINK matches nothing longer: 'Return to ' + 60, two brackets, 6 spaces
+# _BACK_LINK matches nothing longer: 'Return to ' + 60 (or the longest phrase), two brackets, 6 spaces.
+_BACK_LINK_MAX = max(70, *map(len, _BACK_LINK_PHRASES)) + 10
 # Every _BACK_LINK match opens with a bracket or, for 'Back to …' and 'Return to …' (which end in anything),
-# with b or r; trailing spaces aside, every other one ends in one of _BACK_LINK_LAST (\u212a is the Kelvin sign,
-# which re.I matches to k).
-_BACK_LINK_OPEN = frozenset("<＜«bBrR")
-_BACK_LINK_LAST = frozenset(">＞»るへむ刷アト語어kK\u212apPeEtThHnN")
+# with b or r; trailing spaces aside, every other one ends in a bracket, る (戻る) or a phrase's last character,
+# in any case re.I matches (\u212a is the Kelvin sign, which re.I matches to k).
+_BACK_LINK_OPEN = frozenset("<＜«" + vocab.case_variants("b") + vocab.case_variants("r"))
+_BACK_LINK_LAST = frozenset(">＞»る" + "".join(vocab.case_variants(phrase[-1]) for phrase in _BACK_LINK_PHRASES))
 
 
 def _is_back_link(text: str) -> bool:
@@ -90,11 +92,17 @@ def _is_back_link(text: str) -> bool:
 
 
 # A heading after which the rest of the page is other headlines (rankings, related articles, tags).
+_HEADINGS = _CHROME["chrome_headings"]
 _CHROME_HEADING = re.compile(
-    r"^(?:Ranking|ランキング|読まれている記事|人気記事|関連記事|おすすめ記事|新着記事|最新記事|"
-    r"Related (?:Articles|Stories|Content)|"
-    r"Most Read|Popular|Tags?\s*:|タグ\s*[:：]|この記事をシェア|Share this|Related (?:Documents?|Links?|Information)$|"
-    r"関連(?:リンク|文書|資料|情報)$)",
+    "^(?:"
+    + "|".join(
+        [
+            *(re.escape(word) for word in _HEADINGS["openings"]),
+            *(re.escape(word) + r"\s*[:：]" for word in _HEADINGS["labels"]),
+            *(re.escape(word) + "$" for word in _HEADINGS["whole"]),
+        ]
+    )
+    + ")",
     re.I,
 )
 # Every _CHROME_HEADING match opens with one of these pairs of characters, in any case re.I matches (ſ is a long
@@ -102,25 +110,9 @@ _CHROME_HEADING = re.compile(
 # many English sentences, and their second letter rules them out.
 _CHROME_HEADING_OPENINGS = frozenset(
     first + second
-    for firsts, seconds in (
-        ("Rr", "Aa"),  # Ranking
-        ("Rr", "Ee"),  # Related
-        ("Mm", "Oo"),  # Most Read
-        ("Pp", "Oo"),  # Popular
-        ("Tt", "Aa"),  # Tags:
-        ("Ssſ", "Hh"),  # Share this
-        ("ラ", "ン"),
-        ("読", "ま"),
-        ("人", "気"),
-        ("関", "連"),
-        ("お", "す"),
-        ("新", "着"),
-        ("最", "新"),
-        ("タ", "グ"),
-        ("こ", "の"),
-    )
-    for first in firsts
-    for second in seconds
+    for word in (*_HEADINGS["openings"], *_HEADINGS["labels"], *_HEADINGS["whole"])
+    for first in vocab.case_variants(word[0])
+    for second in vocab.case_variants(word[1])
 )
 _CHROME_HEADING_FIRST = frozenset(opening[0] for opening in _CHROME_HEADING_OPENINGS)
 _CHALLENGE = Guarded(

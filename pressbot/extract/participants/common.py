@@ -7,28 +7,40 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable
 
+from pressbot.extract import vocab
 from pressbot.extract.countries import (
     word_alternation,
 )
 from pressbot.models import Participant
 
+_HON = vocab.load("honorifics")["en"]
+
+
+def _courtesy(key: str) -> str:
+    return "(?:" + vocab.alternation(_HON[key]) + ")"
+
+
+# The Honorable / H.E. / His Excellency, each with an optional courtesy title, then styles and plain honorifics
+# (honorifics.toml).
 HONORIFIC = (
-    r"(?:(?:Senator\s+|Sen\.\s+)?[Tt]he\s+(?:Rt\.?\s+|Right\s+)?Hon(?:ou?rable|\.|\b)(?:\s+(?:Dr|Mr|Ms|Mrs|Prof)\.?)?|"
-    r"H\.\s?E\.(?:\s*(?:Dr|Mr|Ms|Mrs|Prof)\.?)?|"
-    r"His\s+Excellency(?:\s+(?:Dr|Mr|Prof)\.?)?|Her\s+Excellency(?:\s+(?:Dr|Ms|Mrs|Prof)\.?)?|"
-    r"His\s+Majesty|Her\s+Majesty|His\s+Royal\s+Highness|Her\s+Royal\s+Highness|"
-    r"Mr\.|Ms\.|Mrs\.|Dr\.|Prof\.|Senator|Ambassador)"
+    r"(?:(?:Senator\s+|Sen\.\s+)?[Tt]he\s+(?:Rt\.?\s+|Right\s+)?Hon(?:ou?rable|\.|\b)(?:\s+"
+    + _courtesy("courtesy")
+    + r"\.?)?|H\.\s?E\.(?:\s*"
+    + _courtesy("courtesy")
+    + r"\.?)?|His\s+Excellency(?:\s+"
+    + _courtesy("courtesy_his")
+    + r"\.?)?|Her\s+Excellency(?:\s+"
+    + _courtesy("courtesy_her")
+    + r"\.?)?|"
+    + vocab.alternation([*_HON["styles"], *_HON["plain"]])
+    + ")"
 )
 _KATAKANA = r"(?:[\u30a0-\u30ffー・=＝]|(?<=・)[A-ZＡ-Ｚ][.．]?(?=・))"  # ドナルド・J・トランプ
-_JA_SHORT_TITLES = (
-    "外務大臣", "外務副大臣", "副大臣", "大臣政務官", "政務官", "外務事務次官", "事務次官", "次官", "外務審議官",
-    "審議官", "総理大臣", "総理", "首相", "大統領", "外相", "長官", "副長官", "国務長官", "国務副長官", "大使", "局長",
-    "外交部長", "部長", "第一次官", "第1次官", "大臣",
-)  # fmt: skip
+_JA_SHORT_TITLES = tuple(vocab.words("offices", "ja", "short"))
 # Grouped by first character (word_alternation), so that re tries one group where an office may start, not all 26
 # offices; of two offices where one begins the other (総理, 総理大臣) the longer was already tried first.
 _JA_SHORT_TITLE = "(?:" + word_alternation(_JA_SHORT_TITLES) + ")"
-_SPOKESPERSON = re.compile(r"spokes(?:person|man|woman)|報道官|press secretary", re.I)
+_SPOKESPERSON = re.compile(vocab.alternation(vocab.words("offices", "ja", "spokesperson")), re.I)
 
 
 def _words_after_boundary(words: Iterable[str]) -> str:
@@ -44,7 +56,7 @@ def _honorific(text: str) -> str:
     return text[0].upper() + text[1:]
 
 
-_POST_NOMINALS = re.compile(r"(?:\s+(?:MP|MEP|QC|KC|PC|OBE|CBE|KBE|DBE|CMG|KCMG|GCMG|AO|AC))+$")
+_POST_NOMINALS = re.compile(r"(?:\s+(?:" + vocab.alternation(_HON["post_nominals"]) + "))+$")
 
 
 def _plain_name(name: str) -> str:

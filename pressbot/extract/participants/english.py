@@ -7,6 +7,7 @@ from __future__ import annotations
 import itertools
 import re
 
+from pressbot.extract import vocab
 from pressbot.extract.countries import (
     countries_in_en,
     country_in_en,
@@ -23,121 +24,21 @@ from pressbot.extract.text import Guarded
 from pressbot.models import Participant
 
 # English offices (title before name: "Deputy Secretary of State Christopher Landau").
-_EN_OFFICE_HEAD = (
-    r"(?:(?:First|Second|Principal|Deputy|Vice|Under|Assistant|Acting|Senior|Special|Chief|Prime|Foreign|Defense|"
-    r"Defence|Trade|State|Parliamentary|National|Executive|Permanent|Associate|Secretary-General|Director)\s+){0,4}"
-)
-_EN_OFFICE_CORE = (
-    r"(?:Minister|Secretary|President|Ambassador|Chancellor|Premier|Spokesperson|Director[- ]General|"
-    r"Advisor|Adviser|Envoy|Representative|Counselor|Chairman|Chair|Governor|Commissioner|Vice\s+Minister|"
-    r"Chief\s+Cabinet\s+Secretary|Foreign\s+Minister|Vice\s+Foreign\s+Minister)"
-)
+_EN_OFFICE_HEAD = "(?:(?:" + vocab.alternation(vocab.words("offices", "en", "head")) + r")\s+){0,4}"
+_EN_OFFICE_CORE = "(?:" + vocab.alternation(vocab.words("offices", "en", "core")) + ")"
 _EN_OFFICE_TAIL = (
-    r"(?:\s+(?:of|for)\s+(?:the\s+)?(?:State|Defense|Defence|Foreign\s+Affairs|Political\s+Affairs|"
-    r"National\s+Security|Economic\s+Affairs|Foreign\s+and\s+European\s+Affairs|"
-    r"[A-Z][a-z]+(?:\s+(?:and|of)\s+[A-Z][a-z]+)?)(?:\s+(?:for|of)\s+[A-Z][a-z]+(?:\s+[A-Z][a-z]+)??)?)?"
+    r"(?:\s+(?:of|for)\s+(?:the\s+)?(?:"
+    + vocab.alternation(vocab.words("offices", "en", "portfolios"))
+    + r"|[A-Z][a-z]+(?:\s+(?:and|of)\s+[A-Z][a-z]+)?)(?:\s+(?:for|of)\s+[A-Z][a-z]+(?:\s+[A-Z][a-z]+)??)?)?"
 )
 _EN_ADJ = (
-    r"(?:(?:the\s+)?(?:Republic\s+of\s+Korea\s+\(ROK\)|South\s+Korean|Japanese|Japan's|Republic\s+of\s+Korea|ROK|Korean|U\.S\.|American|Chinese|"
-    r"Australian|Philippine|Indian|British|French|German|Canadian|Italian|Ukrainian|Vietnamese|"
-    r"Indonesian|Singaporean|Thai|Malaysian|New\s+Zealand|Mongolian|Turkish|Saudi|Israeli|Egyptian|"
-    r"Brazilian|Mexican|Spanish|Polish|Dutch|Swedish|Russian|[A-Z][a-z]+ese|[A-Z][a-z]+ian)\s+)"
+    r"(?:(?:the\s+)?(?:"
+    + vocab.alternation(vocab.words("countries", "en_adjectives", "words"))
+    + r"|[A-Z][a-z]+ese|[A-Z][a-z]+ian)\s+)"
 )
 _NAME_REST = r"[^\W\d_]*(?:['’\-][^\W\d_]+)*[^\W\d_]"  # letters of any script: 'Andrés', 'Yoon-joo'
 _NAME_WORD = r"[A-Z]" + _NAME_REST
-_NOT_NAME = frozenset(
-    [
-        "The",
-        "And",
-        "Of",
-        "For",
-        "To",
-        "In",
-        "On",
-        "At",
-        "With",
-        "Met",
-        "Held",
-        "Spoke",
-        "Today",
-        "Japan",
-        "Japanese",
-        "Korea",
-        "Korean",
-        "States",
-        "United",
-        "Republic",
-        "Foreign",
-        "Minister",
-        "Ministers",
-        "Secretary",
-        "Deputy",
-        "Vice",
-        "State",
-        "Affairs",
-        "Defense",
-        "Trade",
-        "Government",
-        "Ministry",
-        "Department",
-        "Meeting",
-        "Talks",
-        "Call",
-        "Strategic",
-        "Dialogue",
-        "Also",
-        "During",
-        "Both",
-        "They",
-        "He",
-        "She",
-        "We",
-        "Trilateral",
-        "Bilateral",
-        "This",
-        "That",
-        "Prime",
-        "President",
-        "First",
-        "Second",
-        "Senior",
-        "Under",
-        "Assistant",
-        "Ambassador",
-        "Their",
-        "His",
-        "Her",
-        "Joint",
-        "Statement",
-        "U.S.",
-        "ROK",
-        "Tokyo",
-        "Seoul",
-        "Washington",
-        "Indo-Pacific",
-        "Free",
-        "Open",
-        "Korean",
-        "Peninsula",
-        "North",
-        "South",
-        "China",
-        "Chinese",
-        "Beijing",
-        "Australia",
-        "Philippines",
-        "Reiterated",
-        "Discussed",
-        "Welcomed",
-        "Expressed",
-        "Exchanged",
-        "Confirmed",
-        "Agreed",
-        "Affirmed",
-        "Underscored",
-        "Emphasized",
-    ]
-)
+_NOT_NAME = frozenset(vocab.words("names", "en", "not_a_name"))
 # Every honorific, country adjective and office above starts with a capital letter or 'the': checking the first
 # character before the long alternations rules out only places where none of them could start.
 _CAPITAL_OR_THE = r"(?=[A-Zt])"
@@ -196,10 +97,7 @@ _EN_HONORIFIC_FIRST = re.compile(
 _SENTENCE_END = re.compile(r"\s(?<=[a-z\d)]{2}[.!?]\s)\s*(?=[A-Z(\[])")
 
 
-_EN_VERB_WORDS = (
-    "met", "meets", "held", "holds", "hosted", "hosts", "spoke", "speaks", "had", "received", "paid", "co-chaired",
-    "chaired", "participated", "attended", "joined", "visited", "talked",
-)  # fmt: skip
+_EN_VERB_WORDS = tuple(vocab.words("names", "en", "meeting_verbs"))
 _EN_VERB = re.compile(r"(?:" + _words_after_boundary(_EN_VERB_WORDS) + r")\b")  # '\b(?:met|meets|…)\b'
 _WITH = re.compile(_words_after_boundary(["with"]) + r"\b")  # '\bwith\b'
 # Where the "with …" phrase of a lead ends: the place, the purpose, the time.
@@ -312,9 +210,13 @@ def _en_people(lead: str, home: str | None) -> list[Participant]:
     return people
 
 
+# Offices that name their country by themselves ("Secretary of State": only the United States has one).
+_COUNTRY_OFFICES: dict[str, str] = dict(vocab.load("offices")["en"]["country"])
+
+
 def _office_country(title: str) -> str | None:
-    """Offices that name their country by themselves: only the United States has a 'Secretary of State'."""
-    return "US" if re.fullmatch(r"(?:(?:Deputy|Under|Assistant)\s+)?Secretary of State", title) else None
+    """The country an office names by itself (offices.toml [en.country]), or None."""
+    return _COUNTRY_OFFICES.get(title)
 
 
 _ATTRIBUTION = Guarded(re.compile(r"^.*?\battributable to\b[^:]*:\s*", re.I | re.S), ("attributable to",))

@@ -8,6 +8,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable, Iterator
 
+from pressbot.extract import vocab
 from pressbot.extract.countries import (
     JA_WORD,
     JA_WORDS,
@@ -28,16 +29,8 @@ _EN_PAREN = re.compile(
     r"(?:,[^()（）]*)?)[)）]"
 )
 # Japanese offices: the first token of an office, so that 船越外務事務次官 splits into 船越 + 外務事務次官.
-_JA_OFFICE_START = re.compile(
-    r"(?:内閣総理大臣|総理大臣|副総理|官房長官|外務|防衛|国務|国防|外交|国家|内閣|経済|財務|通商|商務|総理|首相|大統領|副大統領|"
-    r"国王|首席|駐日|駐|在|特命全権|事務|次官|長官|大臣|大使|議長|委員|局長|部長|審議官|政務官|補佐官|報道官|総裁|代表|"
-    r"知事|市長|首脳|第一|第二|第1|第2|上級|筆頭|主席|連邦|統一|産業|エネルギー|環境|法務|司法|農林|保健|大統領府|"
-    r"アジア|北米|欧州|中東|アフリカ|総合|政策|軍縮|領事|儀典|官房)"
-)
-_JA_OFFICE_END = re.compile(
-    r"(?:大臣|長官|次官|大使|局長|部長|審議官|政務官|補佐官|報道官|総裁|代表|議長|委員|首相|"
-    r"大統領|総理|外相|国防相|相|官|長|主席|国王|首長|委員長|書記|特使|調整官)$"
-)
+_JA_OFFICE_START = re.compile("(?:" + vocab.alternation(vocab.words("offices", "ja", "starts")) + ")")
+_JA_OFFICE_END = re.compile("(?:" + vocab.alternation(vocab.words("offices", "ja", "ends")) + ")$")
 
 
 def _strip_role_words(text: str) -> str:
