@@ -18,8 +18,12 @@ class DateError(ValueError):
     """A date the text asserts but that cannot be true (era/western disagree, outside its era).
 
     Raised rather than skipped: such text means the source or our reading is wrong, and a silent
-    guess would put a wrong date in the record.
+    guess would put a wrong date in the record. ``text`` is the date as written, when known.
     """
+
+    def __init__(self, message: str, text: str | None = None) -> None:
+        super().__init__(message)
+        self.text = text
 
 
 @dataclass(frozen=True, slots=True)

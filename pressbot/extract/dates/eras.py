@@ -55,12 +55,12 @@ def western_to_era(d: datetime.date) -> tuple[str, int]:
 def _era_date(name: str, era_year: int, month: int, day: int, raw: str) -> datetime.date | None:
     """Build an era date: None for an impossible calendar day, DateError outside the era."""
     if era_year < 1:
-        raise DateError(f"era year must be >= 1: {raw!r}")
+        raise DateError(f"era year must be >= 1: {raw!r}", raw)
     try:
         d = datetime.date(_ERA_START[name].year + era_year - 1, month, day)
     except ValueError:
         return None
     nxt = _ERA_NEXT[name]
     if d < _ERA_START[name] or (nxt is not None and d >= nxt):
-        raise DateError(f"{raw!r} is outside the {name} era ({d.isoformat()})")
+        raise DateError(f"{raw!r} is outside the {name} era ({d.isoformat()})", raw)
     return d

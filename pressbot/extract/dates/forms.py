@@ -153,7 +153,7 @@ def _scan(
             ey = _int(g("ey"))
             western = g("ew1") or g("ew2")
             if western is not None and ey >= 1 and _int(western) != _ERA_START[name].year + ey - 1:
-                raise DateError(f"era year and western year disagree: {mt.group()!r}")
+                raise DateError(f"era year and western year disagree: {mt.group()!r}", mt.group())
             d = _era_date(name, ey, _int(g("em")), _int(g("ed")), mt.group())
             rule = "era"
         elif kind == "wja":
@@ -162,7 +162,7 @@ def _scan(
             if era is not None:
                 ey = _int(g("wey1") or g("wey2"))
                 if ey < 1 or _ERA_START[era].year + ey - 1 != y:
-                    raise DateError(f"era year and western year disagree: {mt.group()!r}")
+                    raise DateError(f"era year and western year disagree: {mt.group()!r}", mt.group())
                 d = _era_date(era, ey, _int(g("wm")), _int(g("wd")), mt.group())
             else:
                 d = _make(y, _int(g("wm")), _int(g("wd")))

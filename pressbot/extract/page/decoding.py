@@ -20,7 +20,9 @@ _CONTROL_CHARS = (*map(chr, range(0x00, 0x09)), *map(chr, range(0x0E, 0x20)), "\
 # deleting them from the encoded bytes (bytes.translate, a C loop) is exact and much cheaper than a regex.
 _C0_BYTES = bytes([*range(0x00, 0x09), 0x0B, 0x0C, *range(0x0E, 0x20), 0x7F])
 _C0_EACH = tuple(bytes([byte]) for byte in _C0_BYTES)
-_HTML_SNIFF = re.compile(rb"^\s*(?:<!--.*?-->\s*)*<(?:!doctype|html|head|body|meta|div|p\b|title|article)", re.I | re.S)
+_HTML_SNIFF = re.compile(
+    rb"^\s*(?:<\?xml[^>]*\?>\s*)?(?:<!--.*?-->\s*)*<(?:!doctype|html|head|body|meta|div|p\b|title|article)", re.I | re.S
+)
 _XML_DECL = re.compile(r"^\s*<\?xml[^>]*\?>")
 _PARSER = etree.HTMLParser(remove_comments=True, remove_pis=True, encoding="utf-8")
 
@@ -69,11 +71,20 @@ def decode(content: bytes | str, content_type: str | None = None, url: str | Non
     if not content or content.isspace():
         raise ExtractError("empty", "the content is empty", url=url)
     if isinstance(content, str):
-        text, encoding = content, "utf-8"
+        text, encoding = content.removeprefix("\ufeff"), "utf-8"
+        try:
+            text.encode("utf-8")
+        except UnicodeEncodeError as exc:  # lone surrogates: no page can hold them, and no record could be written
+            raise ExtractError("binary", f"the text is not valid Unicode ({exc.reason})", url=url) from None
     else:
         if b"\x00" in content[:8192] and not content.startswith((b"\xff\xfe", b"\xfe\xff")):
             raise ExtractError("binary", "the content is binary, not text or HTML", url=url)
-        encoding, text = html_to_unicode(content_type, content, auto_detect_fun=_guess_encoding)
+        try:
+            encoding, text = html_to_unicode(content_type, content, auto_detect_fun=_guess_encoding)
+        except (KeyboardInterrupt, SystemExit, GeneratorExit):
+            raise
+        except BaseException:
+            encoding, text = _decode_without_sniffer(content)
     if not text or text.isspace():
         raise ExtractError("empty", "the content is empty", url=url)
     if _controls(text[:4096]) > 40:
@@ -93,6 +104,19 @@ def _controls(head: str) -> int:
     return 0
 
 
+def _decode_without_sniffer(data: bytes) -> tuple[str, str]:
+    """What html_to_unicode gives when it cannot run: BOM, else the first charset that decodes (else UTF-8)."""
+    for bom, name in (
+        (codecs.BOM_UTF8, "utf-8"),
+        (codecs.BOM_UTF16_LE, "utf-16-le"),
+        (codecs.BOM_UTF16_BE, "utf-16-be"),
+    ):
+        if data.startswith(bom):
+            return name, data[len(bom) :].decode(name, "replace")
+    name = _guess_encoding(data) or "utf-8"
+    return name, data.decode(name, "replace")
+
+
 def _guess_encoding(data: bytes) -> str | None:
     for candidate in ("utf-8", "cp932", "euc_jp", "euc_kr"):
         try:
@@ -104,5 +128,15 @@ def _guess_encoding(data: bytes) -> str | None:
 
 
 def looks_like_html(content: bytes | str) -> bool:
-    head = content[:2048] if isinstance(content, bytes) else content[:2048].encode("utf-8", "replace")
+    """Whether the content opens like HTML (after a BOM, an XML declaration and comments); ``content`` is best the
+    decoded text, so that UTF-16 pages are judged by their characters."""
+    if isinstance(content, bytes):
+        for bom, name in ((codecs.BOM_UTF16_LE, "utf-16-le"), (codecs.BOM_UTF16_BE, "utf-16-be")):
+            if content.startswith(bom):
+                content = content[len(bom) : len(bom) + 4096].decode(name, "replace")
+                break
+    if isinstance(content, str):
+        head = content[:2048].removeprefix("\ufeff").encode("utf-8", "replace")
+    else:
+        head = content[:2048].removeprefix(codecs.BOM_UTF8)
     return bool(_HTML_SNIFF.match(head))

@@ -34,13 +34,22 @@ _OPEN_WORD = re.compile(r"\b(?:for|of|the|and|with|to|a|an|in|on|at|by|from|as|t
 
 
 def _reflow(lines: list[str]) -> list[str]:
-    """Re-join sentences a copy broke across lines (a long line that stops mid-sentence continues below)."""
+    """Re-join sentences a copy broke across lines (a long line that stops mid-sentence continues below).
+
+    Linear in the text: the line being built is kept as parts, with its length, its open-bracket balance and its
+    last characters, instead of re-reading (and re-copying) the whole joined line for every line added to it.
+    """
     out: list[str] = []
+    parts: list[str] = []  # the line being built
+    size = 0
+    balance = 0  # opening minus closing brackets in it
+    tail = ""  # its last _TAIL characters: all that the tests below read of it
     for line in lines:
-        previous = out[-1] if out else ""
-        open_paren = previous.count("(") + previous.count("（") > previous.count(")") + previous.count("）")
+        previous = tail
+        open_paren = balance > 0
         if (
-            (len(previous) >= 20 or open_paren)
+            parts
+            and (size >= 20 or open_paren)
             and not _SENTENCE_DONE.search(previous)
             and not _STARTS_POINT.match(line)
             and not _CHROME_HEADING.match(line)
@@ -54,10 +63,21 @@ def _reflow(lines: list[str]) -> list[str]:
             )
         ):
             joined_word = _CJK.search(previous[-1] + line[:1]) or (previous[-1].isdigit() and line[:1].isdigit())
-            out[-1] = previous + ("" if joined_word else " ") + line
+            glue = "" if joined_word else " "
+            parts.append(glue + line)
+            size += len(glue) + len(line)
+            tail = (tail + glue + line)[-_TAIL:]
         else:
-            out.append(line)
+            if parts:
+                out.append("".join(parts))
+            parts, size, balance, tail = [line], len(line), 0, line[-_TAIL:]
+        balance += line.count("(") + line.count("（") - line.count(")") - line.count("）")
+    if parts:
+        out.append("".join(parts))
     return out
+
+
+_TAIL = 256
 
 
 def _has_date(text: str) -> bool:
