@@ -21,7 +21,10 @@ def read_page(
 ) -> Page:
     """The page's title, date line, blocks and links. ``utf8_source``: see parse_html."""
     check_not_blocked(text, url, site)
-    page = _read_html(text, url, site, utf8_source) if is_html else _read_text(text)
+    try:
+        page = _read_html(text, url, site, utf8_source) if is_html else _read_text(text)
+    except ValueError as exc:  # lxml refusing a string it made from a damaged page ('must be XML compatible')
+        raise ExtractError("not_a_release", f"unreadable HTML ({exc})", url=url) from None
     page.encoding = encoding
     if not page.title:
         raise ExtractError("missing_structure", "no title found", url=url, selector=site.title)
