@@ -23,6 +23,8 @@ def read_page(
     check_not_blocked(text, url, site)
     try:
         page = _read_html(text, url, site, utf8_source) if is_html else _read_text(text)
+    except ExtractError:  # a ValueError too
+        raise
     except ValueError as exc:  # lxml refusing a string it made from a damaged page ('must be XML compatible')
         raise ExtractError("not_a_release", f"unreadable HTML ({exc})", url=url) from None
     page.encoding = encoding
