@@ -106,6 +106,14 @@ class Provenance(_Model):
     warc_record_id: str | None = Field(None, description="The response record's WARC-Record-ID")
 
 
+class Warning(_Model):
+    """Something the reader could not settle; the record is still a record."""
+
+    field: str = Field(description="The record field it concerns, dotted (`published`, `meeting.date`)")
+    text: str | None = Field(None, description="The raw text it concerns, as written")
+    reason: str = Field(description="Why the field is null or doubtful")
+
+
 class Release(_Model):
     id: str = Field(pattern=r"^[a-z_]+:\S+$", description="<site>:<key from the URL>")
     site: str
@@ -118,6 +126,9 @@ class Release(_Model):
     body: str
     meeting: Meeting | None = None
     links: list[Link] = Field(default_factory=list)
+    warnings: list[Warning] = Field(
+        default_factory=list, description="What the reader could not settle (an impossible date), with its raw text"
+    )
     revision: int = Field(1, ge=1, description="1 for the first version seen; +1 per content change")
     provenance: Provenance | None = Field(None, description="Added by the crawl pipelines")
     schema_version: Literal[1] = SCHEMA_VERSION

@@ -3,11 +3,12 @@
 from __future__ import annotations
 
 import re
+from urllib.parse import urlsplit
 
 from pressbot.errors import ExtractError
 from pressbot.extract.dates import DateError, parse_date
 from pressbot.extract.page import Page, decode, looks_like_html, read_page
-from pressbot.models import Language, Release
+from pressbot.models import Language, Release, Warning
 from pressbot.sites import Site, get_site, release_id, site_for_url
 
 PARSER_VERSION = "0.1.0"
@@ -31,11 +32,25 @@ def extract(
 
     Raises ExtractError with a ``reason`` when the content is not a release we can read.
     """
+    if url is not None:
+        _check_url(url)
     site_obj = get_site(site) if site else site_for_url(url)
     text, encoding = decode(content, content_type, url)
     source = content if encoding == "utf-8" and isinstance(content, bytes) else None  # parsed as they are
-    page = read_page(text, url, site_obj, is_html=looks_like_html(content), encoding=encoding, utf8_source=source)
+    page = read_page(text, url, site_obj, is_html=looks_like_html(text), encoding=encoding, utf8_source=source)
     return read_release(page, url, site_obj)
+
+
+def _check_url(url: str) -> None:
+    """A URL no record can carry ('http://[::1/x', a bad port) is an ExtractError, not a ValueError from urllib."""
+    try:
+        parts = urlsplit(url)
+        parts.port  # noqa: B018 - raises ValueError for a port out of range or not a number
+        url.encode("utf-8")
+    except (ValueError, UnicodeEncodeError) as exc:
+        raise ExtractError(
+            "bad_url", f"the URL cannot be read ({exc})", url=url.encode("utf-8", "replace").decode()
+        ) from None
 
 
 def read_release(page: Page, url: str | None, site: Site) -> Release:
@@ -47,17 +62,17 @@ def read_release(page: Page, url: str | None, site: Site) -> Release:
     if not body.strip():
         raise ExtractError("not_a_release", "the page has a title but no body text", url=url, selector=site.body)
     published = None
+    warnings: list[Warning] = []
     if page.date_text:
         try:
             match = parse_date(page.date_text)
-        except DateError as exc:
-            raise ExtractError(
-                "bad_date", f"the date line {page.date_text!r} is inconsistent: {exc}", url=url
-            ) from None
+        except DateError as exc:  # an impossible date never rejects a release: null, raw text kept, a warning
+            match = None
+            warnings.append(Warning(field="published", text=exc.text or page.date_text, reason=str(exc)))
         published = match.date if match else None
     titled = page.title + body
     language = _language(titled)
-    kind, meeting = read_meeting(page, published, language, site, body)
+    kind, meeting = read_meeting(page, published, language, site, body, warnings=warnings)
     return Release(
         id=release_id(site, url, titled),
         site=site.name,
@@ -70,6 +85,7 @@ def read_release(page: Page, url: str | None, site: Site) -> Release:
         body=body,
         meeting=meeting,
         links=page.links,
+        warnings=warnings,
     )
 
 

@@ -17,7 +17,7 @@ from pressbot.extract.countries import compound_countries, countries_in_en
 from pressbot.extract.dates import DateError, DateMatch, find_dates, meeting_date, parse_duration, parse_time
 from pressbot.extract.page import Page
 from pressbot.extract.text import Guarded, starting_with
-from pressbot.models import Kind, Meeting, Mode, Participant
+from pressbot.models import Kind, Meeting, Mode, Participant, Warning
 from pressbot.sites.base import Site
 
 _TELEPHONE = Guarded(
@@ -175,7 +175,13 @@ _NOT_PLACE = re.compile(
 
 
 def read_meeting(
-    page: Page, published: dt.date | None, language: str, site: Site, body: str | None = None
+    page: Page,
+    published: dt.date | None,
+    language: str,
+    site: Site,
+    body: str | None = None,
+    *,
+    warnings: list[Warning] | None = None,
 ) -> tuple[Kind, Meeting | None]:
     """The release's kind, and the meeting it reports (None when it reports none). ``body`` is the blocks' text
     joined by line breaks, when the caller has it already."""
@@ -198,7 +204,7 @@ def read_meeting(
         lead, lead_at = page.title, -1
     preamble = [b.text for b in blocks[: lead_at + 1]]
     meeting = Meeting(mode=_mode(head))
-    _read_when(meeting, lead, preamble, page.title, published)
+    _read_when(meeting, lead, preamble, page.title, published, warnings)
     meeting.name = _name(page.title, preamble, lead, language)
     meeting.location = None if meeting.mode is not Mode.in_person else _place(lead, language)
     meal = _MEAL.search(lead)
@@ -270,13 +276,25 @@ def _mode(text: str) -> Mode:
     return Mode.in_person
 
 
-def _read_when(meeting: Meeting, lead: str, preamble: list[str], title: str, published: dt.date | None) -> None:
+def _read_when(
+    meeting: Meeting,
+    lead: str,
+    preamble: list[str],
+    title: str,
+    published: dt.date | None,
+    warnings: list[Warning] | None = None,
+) -> None:
     for text in [lead, *preamble, title]:
         try:
             found = meeting_date(text, published)
             if found is None or found.rule != "local_time":
                 found = _labelled_local_date(text, published) or found
-        except DateError:
+        except DateError as exc:
+            if exc.text and text is lead:  # the lead's own date cannot be true: null, the raw text, a warning
+                meeting.date_text = exc.text
+                if warnings is not None:
+                    warnings.append(Warning(field="meeting.date", text=exc.text, reason=str(exc)))
+                return _read_clock(meeting, lead)
             found = None
         if found:
             meeting.date, meeting.date_text, meeting.date_rule = found.date, found.text, found.rule
@@ -285,6 +303,11 @@ def _read_when(meeting: Meeting, lead: str, preamble: list[str], title: str, pub
         meeting.date, meeting.date_text, meeting.date_rule = published, "today", "published_today"
     elif meeting.date is None and published:
         meeting.date, meeting.date_rule = published, "published"  # the text gives no date: the page's own
+    _read_clock(meeting, lead)
+
+
+def _read_clock(meeting: Meeting, lead: str) -> None:
+    """The meeting's start time and duration, from the lead."""
     time_text = _without_dates(lead)
     local = _LOCAL_TIME.search(time_text)  # '日本時間19日午前3時(現地時間18日午後2時)': the local clock
     time = (parse_time(time_text[local.end() : local.end() + 20]) if local else None) or parse_time(time_text)
