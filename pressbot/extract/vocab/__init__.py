@@ -15,10 +15,15 @@ import os
 import re
 import tomllib
 from collections.abc import Iterable
+from importlib import resources
+from importlib.resources.abc import Traversable
 from pathlib import Path
 from typing import Any
 
-VOCAB_DIR = Path(os.environ.get("PRESSBOT_VOCAB_DIR") or Path(__file__).resolve().parent)
+# A package resource, not a path built from __file__: inside a zipped egg (scrapyd) there is no folder.
+VOCAB_DIR: Path | Traversable = (
+    Path(os.environ["PRESSBOT_VOCAB_DIR"]) if os.environ.get("PRESSBOT_VOCAB_DIR") else resources.files(__name__)
+)
 
 _loaded: dict[str, dict[str, Any]] = {}
 
@@ -29,8 +34,7 @@ def load(name: str) -> dict[str, Any]:
     if table is None:
         path = VOCAB_DIR / f"{name}.toml"
         try:
-            with path.open("rb") as handle:
-                table = _loaded[name] = tomllib.load(handle)
+            table = _loaded[name] = tomllib.loads(path.read_text(encoding="utf-8"))
         except (OSError, tomllib.TOMLDecodeError) as exc:
             raise RuntimeError(f"pressbot vocabulary {path}: {exc}") from exc
     return table
