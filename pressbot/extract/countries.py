@@ -14,31 +14,10 @@ from collections.abc import Iterable
 
 import pycountry
 
+from pressbot.extract import vocab
+
 # Short forms and abbreviations ministries write that ISO 3166 does not list (ISO names come from pycountry).
-JA: dict[str, str] = {
-    "アメリカ": "US",
-    "米": "US",
-    "韓": "KR",
-    "日本国": "JP",
-    "日": "JP",
-    "中": "CN",
-    "オーストラリア": "AU",
-    "豪州": "AU",
-    "豪": "AU",
-    "イギリス": "GB",
-    "英": "GB",
-    "仏": "FR",
-    "独": "DE",
-    "加": "CA",
-    "伊": "IT",
-    "印": "IN",
-    "比": "PH",
-    "越": "VN",
-    "ロシア": "RU",
-    "露": "RU",
-    "モンゴル": "MN",
-    "ブルネイ": "BN",
-}
+JA: dict[str, str] = dict(vocab.load("countries")["ja"])
 
 
 def _iso_names() -> tuple[dict[str, str], dict[str, str]]:
@@ -65,57 +44,10 @@ ABBREVIATIONS = {k: v for k, v in JA.items() if len(k) == 1}
 JA_WORDS = {k: v for k, v in JA.items() if len(k) > 1}
 
 # English short forms and adjectives (lower-case keys) beyond the ISO names.
-EN: dict[str, str] = {
-    "u.s.": "US",
-    "usa": "US",
-    "american": "US",
-    "america": "US",
-    "republic of korea": "KR",
-    "rok": "KR",
-    "korean": "KR",
-    "japanese": "JP",
-    "chinese": "CN",
-    "prc": "CN",
-    "commonwealth of australia": "AU",
-    "australian": "AU",
-    "uk": "GB",
-    "u.k.": "GB",
-    "british": "GB",
-    "britain": "GB",
-    "french": "FR",
-    "german": "DE",
-    "canadian": "CA",
-    "italian": "IT",
-    "indian": "IN",
-    "philippine": "PH",
-    "filipino": "PH",
-    "vietnamese": "VN",
-    "indonesian": "ID",
-    "thai": "TH",
-    "singaporean": "SG",
-    "malaysian": "MY",
-    "russia": "RU",
-    "russian": "RU",
-    "ukrainian": "UA",
-    "brazilian": "BR",
-    "mexican": "MX",
-    "turkey": "TR",
-    "turkish": "TR",
-    "saudi": "SA",
-    "uae": "AE",
-    "israeli": "IL",
-    "egyptian": "EG",
-    "mongolian": "MN",
-    "spanish": "ES",
-    "polish": "PL",
-    "dutch": "NL",
-    "swedish": "SE",
-    "swiss": "CH",
-    "brunei": "BN",
-}
+EN: dict[str, str] = dict(vocab.load("countries")["en"])
 
 _ABBREVIATED_STATE = re.compile(r"([" + "".join(ABBREVIATIONS) + r"])(?:連邦共和国|人民共和国|共和国|王国|連邦|合衆国)")
-_ORGANISATION = re.compile(r"共産党|人民|国民党|労働党|民主党|共和党|政府|王室|軍")
+_ORGANISATION = re.compile(vocab.alternation(vocab.words("countries", "ja_not_state", "words")))
 EN = {**_ISO_EN, **EN}
 
 
