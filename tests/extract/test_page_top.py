@@ -153,6 +153,34 @@ TOP = [
         id="short-section-word",
     ),
     pytest.param(
+        [
+            "Agency",
+            "Sat 4 May | Press release | Distributed by Public",
+            "Secretary's Call with Chilean Minister",
+            LEAD_EN,
+        ],
+        "Secretary's Call with Chilean Minister",
+        None,
+        id="meta-line-with-pipes",
+    ),
+    pytest.param(
+        ["欧州連合(EU)", "日EU首脳電話会談", "令和6年5月4日", LEAD_JA],
+        "日EU首脳電話会談",
+        "令和6年5月4日",
+        id="ja-region-section",
+    ),
+    pytest.param(
+        [
+            "Press Conferences",
+            "Press Conference by the Press Secretary",
+            "Saturday, May 4, 2024, 4:42 p.m. Ministry",
+            LEAD_EN,
+        ],
+        "Press Conference by the Press Secretary",
+        "May 4, 2024",
+        id="long-line-opening-with-date",
+    ),
+    pytest.param(
         ["Japan-Chile Foreign Ministers' Meeting", "May 4, 2024", LEAD_EN],
         "Japan-Chile Foreign Ministers' Meeting",
         "May 4, 2024",

@@ -103,7 +103,7 @@ def _header(lines: list[str], title_at: int) -> tuple[str | None, int]:
             date_text = line[labelled.end() :]
             end = index = index + 1
             continue
-        if len(line) <= 40 and _has_date(line):
+        if _is_date_line(line, 80):
             date_text = line
             end = index = index + 1
             continue
@@ -111,15 +111,16 @@ def _header(lines: list[str], title_at: int) -> tuple[str | None, int]:
     return date_text, end if date_text is not None else title_at + 1
 
 
-def _is_date_line(line: str) -> bool:
-    """A short line with a date, or one that opens with a date ('08/03/2024 | Press release | …')."""
+def _is_date_line(line: str, longest: int = 120) -> bool:
+    """A short line with a date, or one up to ``longest`` that opens with a date ('08/03/2024 | Press release | …',
+    'Wednesday, April 19, 2017, 4:42 p.m. Ministry of Foreign Affairs')."""
     if len(line) <= 40:
         return _has_date(line)
     try:
         found = parse_date(line[:40])
     except DateError:
         return False
-    return found is not None and found.start <= 2 and len(line) <= 120
+    return found is not None and found.start <= 2 and len(line) <= longest
 
 
 def _is_chrome(line: str) -> bool:
@@ -128,7 +129,7 @@ def _is_chrome(line: str) -> bool:
         return True
     bare = _MARKER.sub("", line).strip()
     key = bare.casefold()
-    if key in _TOP_LINES or line.casefold() in _TOP_LINES:
+    if key in _TOP_LINES or line.casefold() in _TOP_LINES or _PARENTHESIS.sub("", key).strip() in _TOP_LINES:
         return True
     if any(word in line for word in _TOP_HOLDING):
         return True
@@ -136,7 +137,7 @@ def _is_chrome(line: str) -> bool:
         return True
     if bare != line and len(bare) <= 20:  # '• 国家象徴', '2. ENGLISH': a menu item
         return True
-    if _BREADCRUMB.search(line):
+    if _BREADCRUMB.search(line) or line.count(" | ") >= 2:  # a breadcrumb; 'date | kind | distributor' meta
         return True
     return _is_country(bare)
 
