@@ -11,6 +11,7 @@ import datetime as dt
 import re
 
 from pressbot.extract import participants as who
+from pressbot.extract import vocab
 from pressbot.extract.agenda import extract_agenda
 from pressbot.extract.blocks import Block
 from pressbot.extract.countries import compound_countries, countries_in_en
@@ -74,6 +75,11 @@ _ANNOUNCEMENT = Guarded(
         "travel to",
     ),
 )
+# Korean-language kinds and leads (vocab/kinds.toml [ko]), read on pages read as Korean only.
+_KO = vocab.load("kinds")["ko"]
+_KO_TELEPHONE = re.compile(vocab.alternation(_KO["telephone"]))
+_KO_MEETING = re.compile(vocab.alternation(_KO["meeting"]))
+_KO_LEAD_VERB = re.compile(vocab.alternation(_KO["lead_verbs"]))
 _REPORTED = re.compile(r"結果|概要|Results?\b|Outcomes?\b|Overview", re.I)
 _HAPPENED = Guarded(
     starting_with(  # it matches in most leads, but far into them: the lookahead keeps the walk there cheap
@@ -184,7 +190,7 @@ def read_meeting(
     lead = blocks[lead_at].text if lead_at is not None else ""
     # A page with no lead paragraph (points straight after the title) is read from its title.
     head = f"{page.title}\n{lead}"
-    kind = _kind(f"{page.doctype or ''} {page.title}".strip(), lead, [b.text for b in blocks[:3]])
+    kind = _kind(f"{page.doctype or ''} {page.title}".strip(), lead, [b.text for b in blocks[:3]], language)
     if kind in (Kind.statement, Kind.other) and not (
         kind is Kind.statement and lead_at is not None and _LEAD_VERB.search(lead) and _MEETING.search(lead)
     ):
@@ -229,9 +235,9 @@ def _find_lead(blocks: list[Block], language: str) -> int | None:
         score = 0
         if _LEAD_END.search(text):
             score += 4
-        if _LEAD_VERB.search(text):
+        if _LEAD_VERB.search(text) or (language == "ko" and _KO_LEAD_VERB.search(text)):
             score += 2
-        if _MEETING.search(text):
+        if _MEETING.search(text) or (language == "ko" and _KO_MEETING.search(text)):
             score += 1
         if _GLOSS.search(text):
             score += 2
@@ -244,7 +250,7 @@ def _find_lead(blocks: list[Block], language: str) -> int | None:
     return best if best_score >= 2 else None
 
 
-def _kind(title: str, lead: str, opening: list[str]) -> Kind:
+def _kind(title: str, lead: str, opening: list[str], language: str = "") -> Kind:
     """Transcripts and announcements of future visits are not meetings that took place."""
     head = f"{title}\n{lead}"
     if _TRANSCRIPT.search(title):
@@ -255,9 +261,9 @@ def _kind(title: str, lead: str, opening: list[str]) -> Kind:
     announced = _ANNOUNCEMENT.search(title) and not _REPORTED.search(title)  # 'Xの訪日（結果）' reports it
     if announced or (not happened and any(_ANNOUNCEMENT.search(t) for t in [lead, *opening])):
         return Kind.other
-    if _TELEPHONE.search(head):
+    if _TELEPHONE.search(head) or (language == "ko" and _KO_TELEPHONE.search(head)):
         return Kind.telephone_talk
-    if _MEETING.search(head):
+    if _MEETING.search(head) or (language == "ko" and _KO_MEETING.search(head)):
         return Kind.meeting
     return Kind.other
 

@@ -85,7 +85,7 @@ def _read_html(text: str, url: str | None, site: Site, utf8_source: bytes | None
     title = _first_text(doc, site.title) if site.title else None
     if site.title and not title:
         raise ExtractError("missing_structure", "the title selector matched nothing", url=url, selector=site.title)
-    date_text = _first_text(doc, site.date_line) if site.date_line else None
+    date_text = _first_dated_text(doc, site.date_line) if site.date_line else None
     if site.date_line and not date_text:
         raise ExtractError("missing_structure", "the date selector matched nothing", url=url, selector=site.date_line)
     doctype = _first_text(doc, site.doctype) if site.doctype else None
@@ -130,6 +130,20 @@ def _first_text(doc: Element, css: str) -> str | None:
         if value:
             return value
     return None
+
+
+def _first_dated_text(doc: Element, css: str) -> str | None:
+    """The first text the date selector matches that holds a date (a board's ``dd`` list is 부서명, 작성일, 조회수:
+    the labelled date, not the department); the first text when none does."""
+    first = None
+    for element in select(doc, css):
+        value = one_line(strip_residue(text_of(element)))
+        if not value:
+            continue
+        if _date_span(value) is not None:
+            return value
+        first = first or value
+    return first
 
 
 def _content_root(doc: Element, site: Site, url: str | None) -> Element:
