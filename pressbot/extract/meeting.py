@@ -80,6 +80,10 @@ _KO = vocab.load("kinds")["ko"]
 _KO_TELEPHONE = re.compile(vocab.alternation(_KO["telephone"]))
 _KO_MEETING = re.compile(vocab.alternation(_KO["meeting"]))
 _KO_LEAD_VERB = re.compile(vocab.alternation(_KO["lead_verbs"]))
+_ANY = vocab.load("kinds")["any"]
+_HAPPENED_WORDS = re.compile(vocab.alternation(_ANY["happened"]), re.I)
+_LEAD_VERB_WORDS = re.compile(vocab.alternation(_ANY["lead_verbs"]), re.I)
+_LEAD_END_WORDS = re.compile(vocab.alternation(_ANY["lead_ends"]), re.I)
 _REPORTED = re.compile(r"結果|概要|Results?\b|Outcomes?\b|Overview", re.I)
 _HAPPENED = Guarded(
     starting_with(  # it matches in most leads, but far into them: the lookahead keeps the walk there cheap
@@ -233,9 +237,13 @@ def _find_lead(blocks: list[Block], language: str) -> int | None:
         if len(text) < 20:
             continue
         score = 0
-        if _LEAD_END.search(text):
+        if _LEAD_END.search(text) or _LEAD_END_WORDS.search(text):
             score += 4
-        if _LEAD_VERB.search(text) or (language == "ko" and _KO_LEAD_VERB.search(text)):
+        if (
+            _LEAD_VERB.search(text)
+            or _LEAD_VERB_WORDS.search(text)
+            or (language == "ko" and _KO_LEAD_VERB.search(text))
+        ):
             score += 2
         if _MEETING.search(text) or (language == "ko" and _KO_MEETING.search(text)):
             score += 1
@@ -257,7 +265,7 @@ def _kind(title: str, lead: str, opening: list[str], language: str = "") -> Kind
         return Kind.other
     if _STATEMENT.search(title):
         return Kind.statement
-    happened = any(_HAPPENED.search(text) for text in [lead, *opening])
+    happened = any(_HAPPENED.search(text) or _HAPPENED_WORDS.search(text) for text in [lead, *opening])
     announced = _ANNOUNCEMENT.search(title) and not _REPORTED.search(title)  # 'Xの訪日（結果）' reports it
     if announced or (not happened and any(_ANNOUNCEMENT.search(t) for t in [lead, *opening])):
         return Kind.other

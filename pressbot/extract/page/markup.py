@@ -92,6 +92,13 @@ def _read_html(text: str, url: str | None, site: Site, utf8_source: bytes | None
     # No comment or processing instruction to drop: _PARSER makes none (tests/extract/test_page_fast.py); looking
     # for them walked the whole tree (about 34,000 instructions a page).
     root = _content_root(doc, site, url)
+    copy = _text_copy(root) if site.title is None else None
+    if copy is not None:  # a plain-text copy in a <pre> on an unknown site: read as the text it is
+        from pressbot.extract.page.plain import _read_text
+
+        page = _read_text(copy)
+        page.links, page.doctype, page.is_html = _links(root, url, site), doctype, True
+        return page
     title_el = _title_element(root, doc)
     if title is None:
         title = one_line(text_of(title_el)) if title_el is not None else _title_from_head(doc)
@@ -130,6 +137,18 @@ def _first_text(doc: Element, css: str) -> str | None:
         if value:
             return value
     return None
+
+
+def _text_copy(root: Element) -> str | None:
+    """The text of a <pre> that holds most of the content root's text (and no h1 above it in the root): a copied
+    release, whose lines are its structure."""
+    if root.find(".//h1") is not None:
+        return None
+    pre = root if root.tag == "pre" else root.find(".//pre")
+    if pre is None:
+        return None
+    text = text_of(pre)
+    return text if len(text.strip()) * 10 >= len(text_of(root).strip()) * 7 else None
 
 
 def _first_dated_text(doc: Element, css: str) -> str | None:
