@@ -100,6 +100,21 @@ def _read_html(text: str, url: str | None, site: Site, utf8_source: bytes | None
         page.links, page.doctype, page.is_html = _links(root, url, site), doctype, True
         return page
     title_el = _title_element(root, doc)
+    if site.title is None and title_el is None:
+        # No headline element at all (every line a <p>): the lines are read as a text copy's, whose first
+        # headline-like line after the chrome is the title, rather than taking the site name in <title>.
+        from pressbot.extract.page.plain import _read_text
+
+        links = _links(root, url, site)
+        _strip_chrome(root)
+        lines = "\n".join(block.text for block in _blocks(root))
+        if lines.strip():
+            page = _read_text(lines)
+            page.links, page.doctype, page.is_html = links, doctype, True
+            if page.date_text is None:
+                page.date_text, page.blocks = _date_line(page.blocks, doc)
+            return page
+        title_el = None
     if title is None:
         title = one_line(text_of(title_el)) if title_el is not None else _title_from_head(doc)
     links = _links(root, url, site)
