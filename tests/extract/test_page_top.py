@@ -202,3 +202,27 @@ def test_title_is_the_first_headline_like_line(lines: list[str], title: str, dat
     for chrome in ("부서명", "조회수", "hit", "Here's how you know", "print PRINT"):
         assert chrome not in body.split("\n")
     assert body.split("\n")[0] in (LEAD_JA, LEAD_EN, LEAD_KO, "協力確認")
+
+
+def test_a_text_copy_in_a_pre_on_an_unknown_site_is_read_as_text() -> None:
+    import pressbot
+
+    lines = ["報道発表", "日・モルディブ外相会談", "令和6年5月4日", LEAD_JA]
+    page = (
+        '<html><head><title>資料アーカイブ</title></head><body><div class="site-name">資料アーカイブ</div>'
+        f'<div class="article"><pre>{chr(10).join(lines)}</pre></div></body></html>'
+    )
+    release = pressbot.extract(page.encode(), url="https://archive.example.jp/a.html")
+    assert release.title == "日・モルディブ外相会談"
+    assert release.published is not None and release.published.isoformat() == "2024-05-04"
+
+
+def test_a_page_with_no_headline_element_reads_its_lines_as_a_copy() -> None:
+    import pressbot
+
+    lines = ["Logo", "Minister Holds Talks with Chilean Counterpart", "Posted on May 4, 2024", LEAD_EN]
+    paras = "".join(f"<p>{line}</p>" for line in lines)
+    page = f"<html><head><title>news.example.com</title></head><body><article>{paras}</article></body></html>"
+    release = pressbot.extract(page.encode(), url="https://news.example.com/a")
+    assert release.title == "Minister Holds Talks with Chilean Counterpart"
+    assert release.published is not None and release.published.isoformat() == "2024-05-04"
