@@ -84,6 +84,7 @@ _ANY = vocab.load("kinds")["any"]
 _HAPPENED_WORDS = re.compile(vocab.alternation(_ANY["happened"]), re.I)
 _LEAD_VERB_WORDS = re.compile(vocab.alternation(_ANY["lead_verbs"]), re.I)
 _LEAD_END_WORDS = re.compile(vocab.alternation(_ANY["lead_ends"]), re.I)
+_ANNOUNCED_WORDS = re.compile(vocab.alternation(_ANY["announced"]), re.I)
 _REPORTED = re.compile(r"結果|概要|Results?\b|Outcomes?\b|Overview", re.I)
 _HAPPENED = Guarded(
     starting_with(  # it matches in most leads, but far into them: the lookahead keeps the walk there cheap
@@ -267,7 +268,13 @@ def _kind(title: str, lead: str, opening: list[str], language: str = "") -> Kind
         return Kind.statement
     happened = any(_HAPPENED.search(text) or _HAPPENED_WORDS.search(text) for text in [lead, *opening])
     announced = _ANNOUNCEMENT.search(title) and not _REPORTED.search(title)  # 'Xの訪日（結果）' reports it
-    if announced or (not happened and any(_ANNOUNCEMENT.search(t) for t in [lead, *opening])):
+    if announced or (
+        not happened
+        and (
+            any(_ANNOUNCEMENT.search(t) for t in [lead, *opening])
+            or any(_ANNOUNCED_WORDS.search(t) for t in [title, lead, *opening])
+        )
+    ):
         return Kind.other
     if _TELEPHONE.search(head) or (language == "ko" and _KO_TELEPHONE.search(head)):
         return Kind.telephone_talk

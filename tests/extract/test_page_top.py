@@ -226,3 +226,36 @@ def test_a_page_with_no_headline_element_reads_its_lines_as_a_copy() -> None:
     release = pressbot.extract(page.encode(), url="https://news.example.com/a")
     assert release.title == "Minister Holds Talks with Chilean Counterpart"
     assert release.published is not None and release.published.isoformat() == "2024-05-04"
+
+
+KINDS = [
+    pytest.param("외교장관, 칠레 외교장관 회담\n" + LEAD_KO, "meeting", True, id="ko-talks"),
+    pytest.param(
+        "외교장관, 칠레 외교장관과 통화\n외교부 장관은 5.4.(수) 칠레 외교장관과 통화를 갖고 협력을 논의하였다.",
+        "telephone_talk",
+        True,
+        id="ko-phone",
+    ),
+    pytest.param(
+        "Courtesy Call on the Minister by Three Ministers\nOn May 4, the Minister received a joint courtesy call"
+        " from three ministers who are visiting Japan to attend the conference. The overview is as follows.",
+        "meeting",
+        True,
+        id="joint-courtesy-call-received",
+    ),
+    pytest.param(
+        "日チリ外相が電話会談へ\n岸田首相が15日、チリの大統領と電話会談する予定であることがわかった。",
+        "other",
+        False,
+        id="ja-news-preview",
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "kind", "has_meeting"), KINDS)
+def test_kind_words(text: str, kind: str, has_meeting: bool) -> None:
+    import pressbot
+
+    release = pressbot.extract(text)
+    assert release.kind.value == kind
+    assert (release.meeting is not None) is has_meeting
