@@ -76,15 +76,24 @@ _ANNOUNCEMENT = Guarded(
     ),
 )
 # Korean-language kinds and leads (vocab/kinds.toml [ko]), read on pages read as Korean only.
-_KO = vocab.load("kinds")["ko"]
-_KO_TELEPHONE = re.compile(vocab.alternation(_KO["telephone"]))
-_KO_MEETING = re.compile(vocab.alternation(_KO["meeting"]))
-_KO_LEAD_VERB = re.compile(vocab.alternation(_KO["lead_verbs"]))
-_ANY = vocab.load("kinds")["any"]
-_HAPPENED_WORDS = re.compile(vocab.alternation(_ANY["happened"]), re.I)
-_LEAD_VERB_WORDS = re.compile(vocab.alternation(_ANY["lead_verbs"]), re.I)
-_LEAD_END_WORDS = re.compile(vocab.alternation(_ANY["lead_ends"]), re.I)
-_ANNOUNCED_WORDS = re.compile(vocab.alternation(_ANY["announced"]), re.I)
+_KINDS = vocab.load("kinds")
+
+
+def _words(words: list[str]) -> Guarded:
+    """A vocabulary list as a case-insensitive alternation behind its first words (each match holds one)."""
+    return Guarded(
+        re.compile(vocab.alternation(sorted(words, key=len, reverse=True)), re.I),
+        tuple(sorted({word.split()[0].casefold() for word in words})),
+    )
+
+
+_KO_TELEPHONE = _words(_KINDS["ko"]["telephone"])
+_KO_MEETING = _words(_KINDS["ko"]["meeting"])
+_KO_LEAD_VERB = _words(_KINDS["ko"]["lead_verbs"])
+_HAPPENED_WORDS = _words(_KINDS["any"]["happened"])
+_LEAD_VERB_WORDS = _words(_KINDS["any"]["lead_verbs"])
+_LEAD_END_WORDS = _words(_KINDS["any"]["lead_ends"])
+_ANNOUNCED_WORDS = _words(_KINDS["any"]["announced"])
 _REPORTED = re.compile(r"結果|概要|Results?\b|Outcomes?\b|Overview", re.I)
 _HAPPENED = Guarded(
     starting_with(  # it matches in most leads, but far into them: the lookahead keeps the walk there cheap
