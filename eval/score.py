@@ -4,6 +4,19 @@
 
 Both modes (plain text, and the text wrapped as HTML with site chrome) run unless --html or --text picks one.
 The last line printed is the summary. Missing texts are counted and skipped: see eval/COLLECT.md.
+
+What the HTML mode measures. The dev set holds text copies, not the sites' HTML, so ``as_html`` rebuilds a page:
+- On a site pressbot knows (mofa_ja / mofa_en ``#maincontents h1``, kr_mofa_ko ``.board_detail .bo_head``,
+  us_state ``h1.featured-content__headline`` + ``p.article-meta__publish-date`` + ``div.entry-content``, MOD
+  ``h1.p-entry__title`` + ``<time>``) it mirrors that site's skeleton (fixtures/<site>/*/response.html): the lines
+  above the headline go to the header and breadcrumb, the headline to the site's title element, the first dated
+  line below it (found here by a plain year pattern, not by pressbot) to the site's date element, the rest to
+  paragraphs of the body element. The headline line is found by the fact's title, so the TITLE IS NOT SCORED for
+  these pages (it would be 100 by construction); published, meeting date, participants and agenda are, and they
+  measure the site reader (selectors, chrome stripping, the date element's text) on that text.
+- On any other site it is a generic news page: the site name in <title>, a menu, and every line of the copy as a
+  <p> of an <article> with no headline element: the title, date and body are all found by pressbot's generic
+  HTML reader, and every field is scored.
 """
 
 from __future__ import annotations
@@ -80,20 +93,87 @@ def agenda_same(pred: str, fact: str) -> bool:
     return n >= 5 and a[:n] == b[:n]
 
 
-def as_html(text: str, title: str | None) -> str:
-    paras = [p for p in text.split("\n") if p.strip()]
-    body = "\n".join(f"<p>{html.escape(p)}</p>" for p in paras)
-    head = f"<h1>{html.escape(title)}</h1>" if title else ""
-    return (
-        '<!DOCTYPE html><html><head><meta charset="utf-8"><title>'
-        + html.escape(title or "Press release")
-        + '</title></head><body>\n<header><nav><ul><li><a href="/">Home</a></li><li><a href="/press/">Press</a>'
-        '</li><li><a href="/about/">About</a></li><li><a href="/contact/">Contact</a></li></ul></nav></header>\n'
-        '<div class="breadcrumb"><a href="/">Home</a> &gt; <a href="/press/">Press Releases</a></div>\n'
-        f'<main id="maincontents"><article>{head}\n{body}\n</article></main>\n'
-        '<footer><p>Copyright (c) Ministry. All rights reserved.</p><a href="/privacy/">Privacy Policy</a>'
-        "</footer>\n</body></html>"
+_SKELETON_SITE = {
+    "mofa_ja": "mofa_ja",
+    "mofa_en": "mofa_en",
+    "kr_mofa_ko": "kr_mofa_ko",
+    "us_state": "us_state",
+    "mod": "j_defense",
+}
+_YEAR = re.compile(r"(?:19|20)\d\d|令和|平成|昭和")
+_COUNTER_LABELS = {"조회수", "hit", "views", "부서명"}
+
+
+def _layout(lines: list[str], title: str | None) -> tuple[list[str], str, str | None, list[str]]:
+    """(chrome above the headline, headline, date line, body lines) of a text copy; the headline is the line equal
+    to the fact's title (the first line when there is none)."""
+    at = next((i for i, line in enumerate(lines) if title and norm(line) == norm(title)), 0)
+    date_at = next(
+        (i for i in range(at + 1, min(len(lines), at + 9)) if len(lines[i]) <= 60 and _YEAR.search(lines[i])), None
     )
+    rest = at + 1 if date_at is None else date_at + 1
+    while rest + 1 < len(lines) and lines[rest].strip().lower() in _COUNTER_LABELS:  # 조회수 / 6926 after the date
+        rest += 2
+    return lines[:at], lines[at], (lines[date_at] if date_at is not None else None), lines[rest:]
+
+
+def _paras(lines: list[str]) -> str:
+    return "\n".join(f"<p>{html.escape(line)}</p>" for line in lines)
+
+
+def as_html(text: str, fact: dict) -> tuple[str, bool]:
+    """The copy as the HTML page of its site (see the module docstring); True when the headline was placed by the
+    fact's title (the title is then not scored)."""
+    lines = [line.strip() for line in text.split("\n") if line.strip()]
+    site = _SKELETON_SITE.get(fact.get("source", ""))
+    head = '<!DOCTYPE html><html><head><meta charset="utf-8"><title>{}</title></head><body>\n'
+    foot = (
+        '<div id="footer"><p>Copyright (c) Ministry. All rights reserved.</p><a href="/privacy/">Privacy</a></div>\n'
+        "</body></html>"
+    )
+    if site is None:
+        host = re.sub(r"^[a-z]+://([^/]+).*$", r"\1", fact.get("url") or "")
+        return (
+            head.format(html.escape(host or "News"))
+            + '<header class="site-header"><nav><a href="/">Top</a> <a href="/politics/">Politics</a> '
+            '<a href="/world/">World</a></nav></header>\n'
+            f'<main><article class="post">\n{_paras(lines)}\n</article></main>\n'
+            '<aside class="related"><h2>Related Articles</h2><ul><li><a href="/x">Other news</a></li></ul></aside>\n'
+            + foot
+        ), False
+    chrome, title, date, body = _layout(lines, fact.get("title"))
+    crumbs = "".join(f"<li>{html.escape(line)}</li>" for line in chrome)
+    top = (
+        head.format("Ministry")
+        + '<div id="header"><p id="logo">Ministry</p><ul class="header-link"><li><a href="/">Home</a></li></ul></div>\n'
+        f'<div id="breadcrumb"><ol>{crumbs}</ol></div>\n'
+    )
+    esc_title, esc_date = html.escape(title), html.escape(date or "-")  # a site's date element is never absent
+    if site in ("mofa_ja", "mofa_en"):
+        dated = f'<p class="rightalign">{esc_date}</p>' if date else ""
+        page = (
+            f'<div id="maincontents"><div class="title-area"><h1>{esc_title}</h1></div>{dated}\n'
+            f"{_paras(body)}\n</div>\n"
+        )
+    elif site == "kr_mofa_ko":
+        page = (
+            '<div class="board_detail"><div class="bo_head">'
+            f"<h2>{esc_title}</h2><dl><dt>부서명</dt><dd>-</dd><dt>작성일</dt><dd>{esc_date}</dd><dt>조회수</dt><dd>0</dd>"
+            f'</dl></div><div class="bo_con"><div class="se-contents">\n{_paras(body)}\n</div></div></div>\n'
+        )
+    elif site == "us_state":
+        page = (
+            f'<h1 class="featured-content__headline">{esc_title}</h1>'
+            f'<div class="article-meta"><p class="article-meta__publish-date">{esc_date}</p></div>\n'
+            f'<div class="entry-content">\n{_paras(body)}\n</div>\n'
+        )
+    else:  # MOD
+        dated = f'<p class="p-entry__date"><time>{esc_date}</time></p>' if date else ""
+        page = (
+            f'<main class="l-main"><h1 class="p-entry__title">{esc_title}</h1>{dated}\n'
+            f"<div>{_paras(body)}</div></main>\n"
+        )
+    return top + page + foot, True
 
 
 def score_one(fact: dict, content: str | bytes) -> dict:
@@ -255,8 +335,14 @@ def main(argv: list[str] | None = None) -> int:
         total = Tally()
         shown = []
         for fact, text in present:
-            content = text if mode == "text" else as_html(text, fact.get("title"))
-            res = score_one(fact, content)
+            scored = fact
+            if mode == "text":
+                content = text
+            else:
+                content, given = as_html(text, fact)
+                if given:  # the headline was placed by the fact's title: not a measure of the reader
+                    scored = {**fact, "title": None}
+            res = score_one(scored, content)
             by_source[fact["source"]].add(res)
             total.add(res)
             if res["mismatch"]:

@@ -11,6 +11,7 @@ import datetime as dt
 import re
 
 from pressbot.extract import participants as who
+from pressbot.extract import vocab
 from pressbot.extract.agenda import extract_agenda
 from pressbot.extract.blocks import Block
 from pressbot.extract.countries import compound_countries, countries_in_en
@@ -74,6 +75,25 @@ _ANNOUNCEMENT = Guarded(
         "travel to",
     ),
 )
+# Korean-language kinds and leads (vocab/kinds.toml [ko]), read on pages read as Korean only.
+_KINDS = vocab.load("kinds")
+
+
+def _words(words: list[str]) -> Guarded:
+    """A vocabulary list as a case-insensitive alternation behind its first words (each match holds one)."""
+    return Guarded(
+        re.compile(vocab.alternation(sorted(words, key=len, reverse=True)), re.I),
+        tuple(sorted({word.split()[0].casefold() for word in words})),
+    )
+
+
+_KO_TELEPHONE = _words(_KINDS["ko"]["telephone"])
+_KO_MEETING = _words(_KINDS["ko"]["meeting"])
+_KO_LEAD_VERB = _words(_KINDS["ko"]["lead_verbs"])
+_HAPPENED_WORDS = _words(_KINDS["any"]["happened"])
+_LEAD_VERB_WORDS = _words(_KINDS["any"]["lead_verbs"])
+_LEAD_END_WORDS = _words(_KINDS["any"]["lead_ends"])
+_ANNOUNCED_WORDS = _words(_KINDS["any"]["announced"])
 _REPORTED = re.compile(r"結果|概要|Results?\b|Outcomes?\b|Overview", re.I)
 _HAPPENED = Guarded(
     starting_with(  # it matches in most leads, but far into them: the lookahead keeps the walk there cheap
@@ -190,7 +210,7 @@ def read_meeting(
     lead = blocks[lead_at].text if lead_at is not None else ""
     # A page with no lead paragraph (points straight after the title) is read from its title.
     head = f"{page.title}\n{lead}"
-    kind = _kind(f"{page.doctype or ''} {page.title}".strip(), lead, [b.text for b in blocks[:3]])
+    kind = _kind(f"{page.doctype or ''} {page.title}".strip(), lead, [b.text for b in blocks[:3]], language)
     if kind in (Kind.statement, Kind.other) and not (
         kind is Kind.statement and lead_at is not None and _LEAD_VERB.search(lead) and _MEETING.search(lead)
     ):
@@ -233,11 +253,15 @@ def _find_lead(blocks: list[Block], language: str) -> int | None:
         if len(text) < 20:
             continue
         score = 0
-        if _LEAD_END.search(text):
+        if _LEAD_END.search(text) or _LEAD_END_WORDS.search(text):
             score += 4
-        if _LEAD_VERB.search(text):
+        if (
+            _LEAD_VERB.search(text)
+            or _LEAD_VERB_WORDS.search(text)
+            or (language == "ko" and _KO_LEAD_VERB.search(text))
+        ):
             score += 2
-        if _MEETING.search(text):
+        if _MEETING.search(text) or (language == "ko" and _KO_MEETING.search(text)):
             score += 1
         if _GLOSS.search(text):
             score += 2
@@ -250,20 +274,26 @@ def _find_lead(blocks: list[Block], language: str) -> int | None:
     return best if best_score >= 2 else None
 
 
-def _kind(title: str, lead: str, opening: list[str]) -> Kind:
+def _kind(title: str, lead: str, opening: list[str], language: str = "") -> Kind:
     """Transcripts and announcements of future visits are not meetings that took place."""
     head = f"{title}\n{lead}"
     if _TRANSCRIPT.search(title):
         return Kind.other
     if _STATEMENT.search(title):
         return Kind.statement
-    happened = any(_HAPPENED.search(text) for text in [lead, *opening])
+    happened = any(_HAPPENED.search(text) or _HAPPENED_WORDS.search(text) for text in [lead, *opening])
     announced = _ANNOUNCEMENT.search(title) and not _REPORTED.search(title)  # 'Xの訪日（結果）' reports it
-    if announced or (not happened and any(_ANNOUNCEMENT.search(t) for t in [lead, *opening])):
+    if announced or (
+        not happened
+        and (
+            any(_ANNOUNCEMENT.search(t) for t in [lead, *opening])
+            or any(_ANNOUNCED_WORDS.search(t) for t in [title, lead, *opening])
+        )
+    ):
         return Kind.other
-    if _TELEPHONE.search(head):
+    if _TELEPHONE.search(head) or (language == "ko" and _KO_TELEPHONE.search(head)):
         return Kind.telephone_talk
-    if _MEETING.search(head):
+    if _MEETING.search(head) or (language == "ko" and _KO_MEETING.search(head)):
         return Kind.meeting
     return Kind.other
 

@@ -23,12 +23,8 @@ SIDELINES = "mofa_ja/link_sidelines_bilateral_seoul"
 @cache
 def read_case(name: str) -> Release:
     path = FIXTURES / name
-    meta = path / "response.json"
-    site = None
-    if not meta.exists():  # the Korean-language site has no module yet: read with the English board's rules
-        meta, site = path / "pending.json", "kr_mofa"
-    url = json.loads(meta.read_text(encoding="utf-8"))["url"]
-    return extract((path / "response.html").read_bytes(), url=url, site=site)
+    url = json.loads((path / "response.json").read_text(encoding="utf-8"))["url"]
+    return extract((path / "response.html").read_bytes(), url=url)
 
 
 def record(rid: str, date: str, countries: list[str], people: list[dict], **extra) -> dict:

@@ -56,12 +56,16 @@ def test_sidelines_bilateral_stays_apart(state) -> None:
     assert {p.person_id for p in bilateral.participants} <= tri_ids
 
 
-def test_korean_page_joins_by_title_only() -> None:
-    """What the extractor reads of the Korean page today: no meeting, kind 'other' (see the case's README)."""
+def test_korean_page_joins_by_its_meeting() -> None:
+    """The extractor reads Korean kinds and leads now (vocab/kinds.toml): the Korean page reports a meeting on its
+    published date, and joins the trilateral's event by that meeting (date and countries), not by its title only."""
     korean = read_case(TRILATERAL[-1])
     assert korean.language == "ko" and korean.published.isoformat() == "2024-10-16"
-    assert korean.meeting is None  # if this fails, the extractor reads Korean now: tighten the test below
-    state = link_records([read_case(name) for name in TRILATERAL])
+    assert korean.kind.value == "meeting" and korean.meeting is not None
+    assert korean.meeting.date is not None and korean.meeting.date.isoformat() == "2024-10-16"
+    records = [read_case(name) for name in TRILATERAL]
+    state = link_records(records)
     event = _event_with(state, korean.id)
+    assert {record.id for record in records} <= {e.release_id for e in event.evidence}  # one event for all of them
     evidence = next(e for e in event.evidence if e.release_id == korean.id)
-    assert (evidence.basis, evidence.relation, evidence.countries) == ("title", "report", ["JP", "KR", "US"])
+    assert (evidence.basis, evidence.relation, evidence.countries) == ("meeting", "report", ["JP", "KR", "US"])

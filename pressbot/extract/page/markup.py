@@ -85,14 +85,36 @@ def _read_html(text: str, url: str | None, site: Site, utf8_source: bytes | None
     title = _first_text(doc, site.title) if site.title else None
     if site.title and not title:
         raise ExtractError("missing_structure", "the title selector matched nothing", url=url, selector=site.title)
-    date_text = _first_text(doc, site.date_line) if site.date_line else None
+    date_text = _first_dated_text(doc, site.date_line) if site.date_line else None
     if site.date_line and not date_text:
         raise ExtractError("missing_structure", "the date selector matched nothing", url=url, selector=site.date_line)
     doctype = _first_text(doc, site.doctype) if site.doctype else None
     # No comment or processing instruction to drop: _PARSER makes none (tests/extract/test_page_fast.py); looking
     # for them walked the whole tree (about 34,000 instructions a page).
     root = _content_root(doc, site, url)
+    copy = _text_copy(root) if site.title is None else None
+    if copy is not None:  # a plain-text copy in a <pre> on an unknown site: read as the text it is
+        from pressbot.extract.page.plain import _read_text
+
+        page = _read_text(copy)
+        page.links, page.doctype, page.is_html = _links(root, url, site), doctype, True
+        return page
     title_el = _title_element(root, doc)
+    if site.title is None and title_el is None:
+        # No headline element at all (every line a <p>): the lines are read as a text copy's, whose first
+        # headline-like line after the chrome is the title, rather than taking the site name in <title>.
+        from pressbot.extract.page.plain import _read_text
+
+        links = _links(root, url, site)
+        _strip_chrome(root)
+        lines = "\n".join(block.text for block in _blocks(root))
+        if lines.strip():
+            page = _read_text(lines)
+            page.links, page.doctype, page.is_html = links, doctype, True
+            if page.date_text is None:
+                page.date_text, page.blocks = _date_line(page.blocks, doc)
+            return page
+        title_el = None
     if title is None:
         title = one_line(text_of(title_el)) if title_el is not None else _title_from_head(doc)
     links = _links(root, url, site)
@@ -130,6 +152,32 @@ def _first_text(doc: Element, css: str) -> str | None:
         if value:
             return value
     return None
+
+
+def _text_copy(root: Element) -> str | None:
+    """The text of a <pre> that holds most of the content root's text (and no h1 above it in the root): a copied
+    release, whose lines are its structure."""
+    if root.find(".//h1") is not None:
+        return None
+    pre = root if root.tag == "pre" else root.find(".//pre")
+    if pre is None:
+        return None
+    text = text_of(pre)
+    return text if len(text.strip()) * 10 >= len(text_of(root).strip()) * 7 else None
+
+
+def _first_dated_text(doc: Element, css: str) -> str | None:
+    """The first text the date selector matches that holds a date (a board's ``dd`` list is 부서명, 작성일, 조회수:
+    the labelled date, not the department); the first text when none does."""
+    first = None
+    for element in select(doc, css):
+        value = one_line(strip_residue(text_of(element)))
+        if not value:
+            continue
+        if _date_span(value) is not None:
+            return value
+        first = first or value
+    return first
 
 
 def _content_root(doc: Element, site: Site, url: str | None) -> Element:
