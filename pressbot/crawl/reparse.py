@@ -9,9 +9,11 @@ by ``workers.read_release_page`` (the crawl's own reader), then given the crawl'
 warc_record_id where the record is. So a reparse of a run's archive with the same parser gives its records byte for
 byte.
 
-The main process reads the WARC files in order and hands batches of responses to ``-j`` worker processes
-(forked: they start with the parser loaded); results come back in order, a bounded number of batches in flight,
-so memory stays flat however large the archive is.
+With ``-j`` workers (forked: they start with the parser loaded), the main process only finds where each response
+record starts (FastWARC skips the bodies) and hands out spans of ``BATCH`` records as (file, start, end); each
+worker reads its span's bytes from the file itself, reparses them and sends back the serialized lines, so no body
+crosses a pipe. Spans are taken back in archive order, at most ``IN_FLIGHT_PER_WORKER`` per worker outstanding, so
+memory stays flat however large the archive is, and the output is the same whatever ``-j``.
 """
 
 from __future__ import annotations
