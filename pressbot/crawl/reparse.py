@@ -9,26 +9,37 @@ by ``workers.read_release_page`` (the crawl's own reader), then given the crawl'
 warc_record_id where the record is. So a reparse of a run's archive with the same parser gives its records byte for
 byte.
 
-The main process reads the WARC files in order and hands batches of responses to ``-j`` worker processes
-(forked: they start with the parser loaded); results come back in order, a bounded number of batches in flight,
-so memory stays flat however large the archive is.
+With ``-j`` workers (forked: they start with the parser loaded), the main process only finds where each response
+record starts (FastWARC skips the bodies) and hands out spans of ``BATCH`` records as (file, start, end); each
+worker reads its span's bytes from the file itself, reparses them and sends back the serialized lines, so no body
+crosses a pipe. Spans are taken back in archive order, at most ``IN_FLIGHT_PER_WORKER`` per worker outstanding, so
+memory stays flat however large the archive is, and the output is the same whatever ``-j``.
 """
 
 from __future__ import annotations
 
 import datetime as dt
+import functools
+import gc
 import json
 import multiprocessing
 import os
 import re
 from collections import Counter, deque
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import IO, Any
 
 from pressbot.crawl import statuses
-from pressbot.crawl.warcread import ArchivedResponse, iter_responses, warc_files
+from pressbot.crawl.warcread import (
+    ArchivedResponse,
+    iter_responses,
+    iter_span,
+    reader_name,
+    response_offsets,
+    warc_files,
+)
 from pressbot.jsonfmt import json_line
 
 BATCH = 32  # responses per task
@@ -129,12 +140,18 @@ def provenance(response: ArchivedResponse, record_sha256: str, content_sha256: s
     return _provenance(item, record_sha256, content_sha256, scrapy_encoding(response))
 
 
+_ENCODING_HEADERS = frozenset({"content-type", "content-encoding", "content-disposition"})
+
+
 def scrapy_encoding(response: ArchivedResponse) -> str | None:
-    """The encoding Scrapy's response object reports for these headers and body (what the crawl's provenance has)."""
+    """The encoding Scrapy's response object reports for these headers and body (what the crawl's provenance has).
+
+    Only the headers Scrapy looks at for it (responsetypes: Content-Type, Content-Encoding, Content-Disposition;
+    TextResponse: Content-Type) are given to it: building Headers of all of them cost as much as the rest."""
     from scrapy.http.headers import Headers
     from scrapy.responsetypes import responsetypes
 
-    headers = Headers(response.headers)
+    headers = Headers([(k, v) for k, v in response.headers if k.lower() in _ENCODING_HEADERS])
     cls = responsetypes.from_args(headers=headers, url=response.url, body=response.body)
     return getattr(cls(url=response.url, status=response.status, headers=headers, body=response.body), "encoding", None)
 
@@ -157,47 +174,75 @@ def _day(stamp: str) -> dt.date:
     return dt.datetime.fromisoformat(stamp.replace("Z", "+00:00")).date()
 
 
-def _batch(responses: list[ArchivedResponse]) -> list[Outcome]:
+def _batch(responses: Iterable[ArchivedResponse]) -> list[Outcome]:
     return [reparse_response(r) for r in responses]
 
 
 # ---------------------------------------------------------------------------------------- the run
 
+Span = tuple[str, int, int, str]  # (file, start, end or -1, reader): the bytes of BATCH response records
 
-def batches(paths: Iterable[Path], size: int = BATCH, reader: str | None = None) -> Iterator[list[ArchivedResponse]]:
-    batch: list[ArchivedResponse] = []
+
+def spans(paths: Iterable[Path], size: int = BATCH, reader: str | None = None) -> Iterator[Span]:
+    """The archive cut into spans of ``size`` response records (and the request records between them), in order.
+
+    Only the offsets are read here (the bodies skipped): each worker reads the bytes of its own spans."""
+    reader = reader or reader_name()
     for path in paths:
-        for response in iter_responses(path, reader):
-            batch.append(response)
-            if len(batch) >= size:
-                yield batch
-                batch = []
-    if batch:
-        yield batch
+        first, count = -1, 0
+        for offset in response_offsets(path, reader):
+            if count == size:
+                yield str(path), first, offset, reader
+                count = 0
+            if count == 0:
+                first = offset
+            count += 1
+        if count:
+            yield str(path), first, -1, reader
+
+
+def _run_span(task: Callable[[Iterable[ArchivedResponse]], Any], span: Span) -> Any:
+    path, start, end, reader = span
+    return task(iter_span(path, start, end, reader))
 
 
 def outcomes(paths: Iterable[Path], jobs: int, reader: str | None = None, task: Any = None) -> Iterator[Any]:
     """Every response's outcome, in archive order, computed by ``jobs`` processes (1: in this one).
 
-    ``task`` (a module-level function of a list of responses) replaces the reparse (bench/reparse.py's floor)."""
+    With workers, this process only finds where the response records start (spans()); each worker reads its span
+    from the file, reparses it and sends back the serialized lines, so no body crosses a pipe. The spans' results
+    are taken in order with at most ``IN_FLIGHT_PER_WORKER`` spans per worker outstanding: memory stays flat
+    however large the archive is, and the output is the same whatever ``jobs``.
+
+    ``task`` (a module-level function of an iterable of responses, returning a list) replaces the reparse
+    (bench/reparse.py's floor)."""
     task = task or _batch
-    work = batches(paths, reader=reader)
     if jobs <= 1:
-        for batch in work:
-            yield from task(batch)
+        for path in paths:
+            yield from task(iter_responses(path, reader))
         return
     _preload()
     methods = multiprocessing.get_all_start_methods()
     context = multiprocessing.get_context("fork" if "fork" in methods else "forkserver")
-    with context.Pool(jobs) as pool:
-        pending: deque[Any] = deque()
-        limit = jobs * IN_FLIGHT_PER_WORKER
-        for batch in work:
-            pending.append(pool.apply_async(task, (batch,)))
-            while len(pending) >= limit:
+    gc.collect()
+    gc.freeze()  # what the workers inherit stays out of their collections: no copy-on-write of every object's header
+    try:
+        with context.Pool(jobs, initializer=_start_worker) as pool:
+            run = functools.partial(_run_span, task)
+            pending: deque[Any] = deque()
+            limit = jobs * IN_FLIGHT_PER_WORKER
+            for span in spans(paths, reader=reader):
+                pending.append(pool.apply_async(run, (span,)))
+                while len(pending) >= limit:
+                    yield from pending.popleft().get()
+            while pending:
                 yield from pending.popleft().get()
-        while pending:
-            yield from pending.popleft().get()
+    finally:
+        gc.unfreeze()
+
+
+def _start_worker() -> None:
+    gc.freeze()
 
 
 def _preload() -> None:

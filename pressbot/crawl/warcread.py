@@ -8,9 +8,11 @@ process while the others parse, and at 2,576 pages/s the reading alone would tak
 
 from __future__ import annotations
 
+import io
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
+from typing import IO
 
 RETRIED_HEADER = "WARC-Pressbot-Retried"  # the same as archive.RETRIED_HEADER (archive.py imports warcio's writer)
 SUFFIXES = (".warc.gz", ".warc")
@@ -65,10 +67,47 @@ def reader_name() -> str:
 
 def iter_responses(path: Path | str, reader: str | None = None) -> Iterator[ArchivedResponse]:
     """Every response record of one file, in file order."""
+    yield from iter_span(path, 0, -1, reader)
+
+
+def iter_span(path: Path | str, start: int, end: int, reader: str | None = None) -> Iterator[ArchivedResponse]:
+    """The response records of ``path`` between byte ``start`` (where a record starts) and ``end`` (where one starts,
+    or -1: the end of the file), with their offsets in the file. A span is read whole (a few records: `pressbot
+    reparse` hands each worker its own), so the offsets are those of the file however the reader counts."""
+    path = Path(path)
+    with open(path, "rb") as handle:
+        if start == 0 and end < 0:
+            yield from _read(handle, path, 0, reader)
+            return
+        handle.seek(start)
+        data = handle.read(end - start if end >= 0 else -1)
+    yield from _read(io.BytesIO(data), path, start, reader)
+
+
+def response_offsets(path: Path | str, reader: str | None = None) -> Iterator[int]:
+    """Where each response record of one file starts, in file order (the bodies are skipped, not read)."""
+    with open(path, "rb") as handle:
+        if (reader or reader_name()) == "fastwarc":
+            from fastwarc.warc import ArchiveIterator, WarcRecordType
+
+            for record in ArchiveIterator(handle, record_types=WarcRecordType.response, parse_http=False):
+                yield record.stream_pos
+        else:
+            from warcio.archiveiterator import ArchiveIterator as WarcioIterator
+
+            iterator = WarcioIterator(handle)
+            for record in iterator:
+                if record.rec_type == "response":
+                    yield iterator.get_record_offset()
+
+
+def _read(handle: IO[bytes], path: Path, base: int, reader: str | None) -> Iterator[ArchivedResponse]:
     if (reader or reader_name()) == "fastwarc":
-        yield from _fastwarc(Path(path))
+        from fastwarc.warc import ArchiveIterator, WarcRecordType
+
+        yield from _fastwarc_records(ArchiveIterator(handle, record_types=WarcRecordType.response), path, base)
     else:
-        yield from _warcio(Path(path))
+        yield from _warcio(handle, path, base)
 
 
 def read_at(path: Path | str, offset: int) -> ArchivedResponse:
@@ -83,14 +122,7 @@ def read_at(path: Path | str, offset: int) -> ArchivedResponse:
         return _from_warcio(record, Path(path).name, offset)
 
 
-def _fastwarc(path: Path) -> Iterator[ArchivedResponse]:
-    from fastwarc.warc import ArchiveIterator, WarcRecordType
-
-    with open(path, "rb") as handle:
-        yield from _fastwarc_records(ArchiveIterator(handle, record_types=WarcRecordType.response), path)
-
-
-def _fastwarc_records(records: Iterator, path: Path) -> Iterator[ArchivedResponse]:
+def _fastwarc_records(records: Iterator, path: Path, base: int = 0) -> Iterator[ArchivedResponse]:
     for record in records:
         http = record.http_headers
         headers = [(k.decode("latin-1"), v.decode("latin-1")) for k, v in http.items_bytes()]
@@ -103,21 +135,20 @@ def _fastwarc_records(records: Iterator, path: Path) -> Iterator[ArchivedRespons
             date=warc["WARC-Date"],
             record_id=record.record_id,
             file=path.name,
-            offset=record.stream_pos,
+            offset=base + record.stream_pos,
             retried=warc.get(RETRIED_HEADER) == "1",
         )
 
 
-def _warcio(path: Path) -> Iterator[ArchivedResponse]:
+def _warcio(handle: IO[bytes], path: Path, base: int = 0) -> Iterator[ArchivedResponse]:
     from warcio.archiveiterator import ArchiveIterator
 
-    with open(path, "rb") as handle:
-        iterator = ArchiveIterator(handle)
-        for record in iterator:
-            if record.rec_type == "response":
-                response = _from_warcio(record, path.name, -1)  # the body first: the offset reads past it
-                response.offset = iterator.get_record_offset()
-                yield response
+    iterator = ArchiveIterator(handle)
+    for record in iterator:
+        if record.rec_type == "response":
+            response = _from_warcio(record, path.name, -1)  # the body first: the offset reads past it
+            response.offset = base + iterator.get_record_offset()
+            yield response
 
 
 def _from_warcio(record: object, name: str, offset: int) -> ArchivedResponse:
