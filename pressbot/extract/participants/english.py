@@ -13,6 +13,7 @@ from pressbot.extract.countries import (
     country_in_en,
 )
 from pressbot.extract.participants.common import (
+    _HON,
     _SPOKESPERSON,
     HONORIFIC,
     _dedupe,
@@ -38,6 +39,10 @@ _EN_ADJ = (
 )
 _NAME_REST = r"[^\W\d_]*(?:['’\-][^\W\d_]+)*[^\W\d_]"  # letters of any script: 'Andrés', 'Yoon-joo'
 _NAME_WORD = r"[A-Z]" + _NAME_REST
+# Lower-case words inside a name ('bin', 'del'), and a bare or dotted initial before one ('S Jaishankar').
+_PARTICLE = r"(?:" + vocab.alternation(vocab.words("names", "en", "particles")) + r")"
+_INITIAL = r"(?:[A-Z]\.?\s)"
+_COURTESY_FIRST = r"(?:(?:" + vocab.alternation(vocab.words("honorifics", "en", "courtesy")) + r")\.\s+)?"
 _NOT_NAME = frozenset(vocab.words("names", "en", "not_a_name"))
 # Every honorific, country adjective and office above starts with a capital letter or 'the': checking the first
 # character before the long alternations rules out only places where none of them could start.
@@ -51,15 +56,20 @@ _EN_TITLE_FIRST = re.compile(
     + _EN_OFFICE_CORE
     + _EN_OFFICE_TAIL
     + r")\s+"
-    r"(?P<name>"
+    + _COURTESY_FIRST
+    + r"(?P<name>"
     + _NAME_WORD
     + r",\s"
     + _NAME_WORD
     + r"|"
+    + _INITIAL
+    + r"?"
     + _NAME_WORD
-    + r"(?:\s(?:[A-Z]\.\s)?"
+    + r"(?:\s(?:[A-Z]\.\s)?(?:"
+    + _PARTICLE
+    + r"\s)?"
     + _NAME_WORD
-    + r"){0,2})"
+    + r"){0,3})"
 )
 
 
@@ -68,24 +78,34 @@ _EN_TITLE_FIRST = re.compile(
 # (a rule that opens with an assertion is tried at every position of a lead; this saves ~1,300 instructions per
 # English page).
 # 'his Chinese counterpart Wang Yi', 'her Mongolian counterpart, Batsumber Munkhjin'
-_EN_COUNTERPART = re.compile(
-    r"(?:"
-    + _words_after_boundary(["his", "her", "their"])
-    + r")\s+(?P<adj>"
+_COUNTERPART_TAIL = (
+    r"(?P<adj>"
     + _EN_ADJ
     + r")counterparts?,?\s+(?P<name>"
+    + _INITIAL
+    + r"?"
     + _NAME_WORD
     + r"(?:\s(?:[A-Z]\.\s)?"
     + _NAME_WORD
     + r"){0,2})"
 )
+_EN_COUNTERPART = re.compile(
+    r"(?:" + _words_after_boundary(["his", "her", "their", "with", "and", "met"]) + r")\s+" + _COUNTERPART_TAIL
+)
+# 'met with Japanese counterpart Sato Ken': the object of the meeting sentence opens with the adjective.
+_EN_COUNTERPART_OPENING = re.compile(r"\s*" + _COUNTERPART_TAIL)
 # 'Wang Yi, Member of the Political Bureau … and Minister of Foreign Affairs of the People's Republic of China'
 _EN_NAME_THEN_TITLE = re.compile(
     r"(?P<name>[A-Z](?<![\w,] .)(?<!\w.)" + _NAME_REST + r"(?:\s(?:[A-Z]\.\s)?" + _NAME_WORD + r"){1,2}),\s+"
     r"(?P<title>[A-Z][^;()]{0,120}?\b" + _EN_OFFICE_CORE + r"\b[^;()]*?)(?=,\s|;|\.\s|\.$|\)|$)"
 )
 _EN_HONORIFIC_FIRST = re.compile(
-    _CAPITAL_OR_THE + r"(?P<hon>" + HONORIFIC + r")\s*(?P<name>(?:[A-Z][A-Za-z'’\-]*\.?,?\s){0,3}[A-Z][A-Za-z'’\-]+)"
+    _CAPITAL_OR_THE
+    + r"(?P<hon>"
+    + HONORIFIC
+    + r")\s*(?P<name>(?:[A-Z][^\W\d_]*(?:['’\-][^\W\d_]+)*\.?,?\s|"
+    + _PARTICLE
+    + r"\s){0,5}[A-Z][^\W\d_]*(?:['’\-][^\W\d_]+)*[^\W\d_])"
     r"(?:,\s*(?P<title>[^,;()]+?(?:,\s*(?:Commonwealth|Republic|Kingdom|State|People)[^,;()]*?)?))?"
     r"(?=,|\.\s|\.$|\)|;|\s+and\s+(?=" + HONORIFIC + r"|the\s)|\s+(?:held|met|had|hosted|visited|paid|received|"
     r"on|at|in|who|to)\b|$)"
@@ -94,7 +114,16 @@ _EN_HONORIFIC_FIRST = re.compile(
 
 # '(?<=[a-z\d)]{2}[.!?])\s+(?=[A-Z(\[])', with the first space taken before the lookbehind: a pattern that opens
 # with a lookbehind is tried at every character, one that opens with a class only where the class matches.
-_SENTENCE_END = re.compile(r"\s(?<=[a-z\d)]{2}[.!?]\s)\s*(?=[A-Z(\[])")
+# No sentence ends after an abbreviated honorific ('Hon. John Carter', 'Mrs. Anna Berg'): each one is a lookbehind.
+_ABBREVIATIONS = sorted(
+    {
+        word.split()[-1]
+        for word in [*_HON["styles"], *_HON["plain"], *(w + "." for w in _HON["courtesy"])]
+        if word.endswith(".")
+    }
+)
+_NOT_AFTER_ABBREVIATION = "".join(r"(?<!\b" + re.escape(w) + r")" for w in _ABBREVIATIONS)
+_SENTENCE_END = re.compile(r"\s(?<=[a-z\d)]{2}[.!?]\s)(?<=(?:.." + _NOT_AFTER_ABBREVIATION + r")\s)\s*(?=[A-Z(\[])")
 
 
 _EN_VERB_WORDS = tuple(vocab.words("names", "en", "meeting_verbs"))
@@ -105,7 +134,7 @@ _WITH = re.compile(_words_after_boundary(["with"]) + r"\b")  # '\bwith\b'
 # and each branch checks behind it which one it is, in the order they were written.
 _EN_OBJECT_END = re.compile(
     r"[\s.;](?:(?<=\s)(?:in|at|on|during|ahead of|before|after|via|where|as part of)\s|(?<=\s)(?:for|to)\s(?![A-Z])"
-    r"|(?<=[a-z\d]{2}[.;])(?:\s|$))"
+    r"|(?<=[a-z\d]{2}[.;])" + _NOT_AFTER_ABBREVIATION + r"(?:\s|$))"
 )
 
 
@@ -137,6 +166,7 @@ def _en_people(lead: str, home: str | None) -> list[Participant]:
     """People named in a stretch of English text, in order of appearance."""
     found: list[tuple[int, Participant]] = []
     taken: list[tuple[int, int]] = []
+    untitled: dict[int, Participant] = {}  # honorific-first people with no office after the name, by start
     for match in _EN_HONORIFIC_FIRST.finditer(lead):
         honorific = _honorific(match.group("hon"))
         name = match.group("name").strip().rstrip(",")
@@ -160,7 +190,10 @@ def _en_people(lead: str, home: str | None) -> list[Participant]:
             )
         )
         taken.append(match.span())
-    for match in _EN_COUNTERPART.finditer(lead):
+        if not title:
+            untitled[match.start()] = found[-1][1]
+    opening = _EN_COUNTERPART_OPENING.match(lead)
+    for match in [*([opening] if opening else []), *_EN_COUNTERPART.finditer(lead)]:
         name = _trim_name(match.group("name"))
         if name and _plausible_name(name):
             country = (countries_in_en(match.group("adj")) or [None])[0]
@@ -186,14 +219,19 @@ def _en_people(lead: str, home: str | None) -> list[Participant]:
         )
         taken.append(match.span())
     for match in _EN_TITLE_FIRST.finditer(lead):
-        if any(a <= match.start("name") < b for a, b in taken):
-            continue
         name = _trim_name(match.group("name"))
         title = re.sub(r"\s+", " ", match.group("title")).strip()
-        if not name or not _plausible_name(name) or _SPOKESPERSON.search(title):
-            continue
         adjective = (match.group("adj") or "").strip()
         country = (countries_in_en(adjective) or [None])[0] or country_in_en(title) or _office_country(title)
+        if any(a <= match.start("name") < b for a, b in taken):
+            # 'External Affairs Minister Dr. S. Jaishankar': the office before an honorific-first name is its own
+            person = next((p for at, p in untitled.items() if match.end("title") < at <= match.start("name")), None)
+            if person is not None and not _SPOKESPERSON.search(title):
+                person.title = person.title_en = title
+                person.country = country
+            continue
+        if not name or not _plausible_name(name) or _SPOKESPERSON.search(title):
+            continue
         if re.match(r"\s*(?:’s|'s)\b", lead[match.end() :]):
             continue  # 'President Trump's commitment': a mention, not a participant
         found.append(
