@@ -193,7 +193,7 @@ def read_meeting(
         kind in (Kind.meeting, Kind.telephone_talk) and language == "ja" and who.ja_title_participants(page.title, None)
     ):
         return (Kind.other if kind is Kind.meeting else kind), None
-    home = site.country or ("JP" if language == "ja" else None)
+    home = site.country or {"ja": "JP", "ko": "KR"}.get(language)
     if lead_at is None:
         lead, lead_at = page.title, -1
     preamble = [b.text for b in blocks[: lead_at + 1]]
@@ -205,7 +205,11 @@ def read_meeting(
     meeting.meal = meal.group(0) if meal else None
     if body is None:
         body = "\n".join([b.text for b in blocks])
-    people = _people(lead, preamble, blocks, body, language, home)
+    if language == "ko":  # Korean copies name the counterparts in the lead, the title or the next paragraphs
+        following = "\n".join(b.text for b in blocks[lead_at + 1 : lead_at + 3]) if lead_at >= 0 else ""
+        people = who.assign_roles(who.ko_lead_participants(lead, page.title, home, following), home)
+    else:
+        people = _people(lead, preamble, blocks, body, language, home)
     meeting.participants = people
     countries = {p.country for p in people if p.country}
     if home:

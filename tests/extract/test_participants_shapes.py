@@ -93,3 +93,130 @@ EN = [
 def test_english_lead_shapes(lead: str, home: str | None, expected: list[tuple[str, str]]) -> None:
     people = participants.en_lead_participants(lead, home)
     assert [(p.name, p.country) for p in people] == expected
+
+
+KO = [
+    # host and counterpart joined by 과, the counterpart's long name and country word
+    (
+        "10일 외교부에 따르면 김민수 외교부 장관과 카를로스 안드레스 로페스 칠레 외교부 장관은 9일(현지시간) 회담했다.",
+        "",
+        [("김민수", "KR"), ("카를로스 안드레스 로페스", "CL")],
+    ),
+    # a gloss in parentheses, 「」 quotes, a second person called on
+    (
+        "이현우 외교장관은 5.2.(화) 뉴델리에서 「라훌 샤르마(Rahul Sharma)」 인도 외교장관과 회담을 개최하고,"
+        " 「아난드 미슈라(Anand Mishra)」 인도 부통령 겸 상원의장을 예방하였다.",
+        "",
+        [("이현우", "KR"), ("라훌 샤르마", "IN"), ("아난드 미슈라", "IN")],
+    ),
+    # numbered office, '방한 중인', an ambassador in Korea
+    (
+        "박서준 외교부 제1차관은 3일 방한 중인 바야르 오트공 몽골 대통령 비서실장과 면담했다.",
+        "",
+        [("박서준", "KR"), ("바야르 오트공", "MN")],
+    ),
+    (
+        "저녁 한지민(韓智敏) 외교부 제1 차관이 도르지 바트(Dorj Bat) 신임 주한 몽골 대사를 접견했다.",
+        "",
+        [("한지민", "KR"), ("도르지 바트", "MN")],
+    ),
+    # the title names the counterpart by surname and a one-character country marker
+    ("", "김민수 장관, 스즈키 日 관방장관 면담", [("김민수", "KR"), ("스즈키", "JP")]),
+    # 'the two ministers' and a surname with an office are no participants
+    ("양 장관은 협력을 강화하기로 하였다. 김 장관은 사의를 표했다.", "", []),
+]
+
+
+@pytest.mark.parametrize(("lead", "title", "expected"), KO)
+def test_korean_lead_shapes(lead: str, title: str, expected: list[tuple[str, str]]) -> None:
+    people = participants.ko_lead_participants(lead, title, "KR")
+    assert [(p.name, p.country) for p in people] == expected
+
+
+def test_korean_people_after_the_lead_only_where_the_meeting_is_reported() -> None:
+    following = "이 구상은 문재인 대통령이 지난해 제안했다. 김 장관은 이어 안나 린드 스웨덴 외교부 장관을 만났다."
+    people = participants.ko_lead_participants("김민수 외교부 장관은 6일 브뤼셀을 방문했다.", "", "KR", following)
+    assert [(p.name, p.country) for p in people] == [("김민수", "KR"), ("안나 린드", "SE")]
+
+
+JA = [
+    # both sides in one 'AとBとの間で' phrase, a one-character country abbreviation before the office
+    (
+        "令和6年5月8日午前10時から約60分間、防衛省において、山田防衛大臣とクマール印国防大臣との間で日印防衛相会談が"
+        "行われました。",
+        [("山田", "JP"), ("クマール", "IN")],
+    ),
+    # news order: 'Xは<date>、<国>の<名前><役職>と会談', the subject before a date
+    (
+        "田中首相は5月17日、ウクライナのペトレンコ大統領と電話会談し、連携を確認しました。",
+        [("田中", "JP"), ("ペトレンコ", "UA")],
+    ),
+    (
+        "田中総理大臣は、日本を訪れているベトナムのグエン・バン・アン首相と会談し、協力を確認しました。",
+        [("田中", "JP"), ("グエン・バン・アン", "VN")],
+    ),
+    # a clause before the name ('に同行している') is not part of it
+    (
+        "山田外務大臣は、マリア・サントス大統領に同行しているホセ・レイエス・フィリピン外務大臣との間で昼食会を行いました。",
+        [("山田", "JP"), ("ホセ・レイエス", "PH")],
+    ),
+    # a country word inside a katakana name ('タイ' in 'タイン') is not the country
+    (
+        "5月3日、山田陽子外務大臣は、ブイ・タイン・ロン・ベトナム外務大臣(H.E. Mr. Bui Thanh Long, Minister of Foreign"
+        " Affairs of Viet Nam)と会談を行いました。",
+        [("山田陽子", "JP"), ("ブイ・タイン・ロン", "VN")],
+    ),
+    # a long name and country run (over 60 characters before the gloss)
+    (
+        "9月17日、山田太郎外務大臣は、ハマド・ビン・ラーシド・アール・ファラーシー・アラブ首長国連邦(UAE)外務・国際協力大臣"
+        "(H.H. Sheikh Hamad bin Rashid Al Falasi, Minister of Foreign Affairs and International Cooperation)との間で"
+        "電話会談を行いました。",
+        [("山田太郎", "JP"), ("ハマド・ビン・ラーシド・アール・ファラーシー", "AE")],
+    ),
+]
+
+
+@pytest.mark.parametrize(("lead", "expected"), JA)
+def test_japanese_lead_shapes(lead: str, expected: list[tuple[str, str]]) -> None:
+    people = participants.ja_lead_participants(lead, "JP")
+    assert [(p.name, p.country) for p in people] == expected
+
+
+EN_MORE = [
+    (
+        "Secretary of State John Doe met with French Ambassador to the United States Paul Martin today.",
+        "US",
+        [("John Doe", "US"), ("Paul Martin", "FR")],
+    ),
+    (
+        "Minister for Europe and Foreign Affairs Paul Martin spoke yesterday by phone with his new Japanese"
+        " counterpart, Ken Sato, on his appointment.",
+        None,
+        [("Paul Martin", "FR"), ("Ken Sato", "JP")],
+    ),
+    (
+        "On April 17, Mr. SATO Ken, Minister for Foreign Affairs of Japan, held a meeting with Rt Hon John CARTER MP,"
+        " Secretary of State for Foreign Affairs of the United Kingdom.",
+        "JP",
+        [("SATO Ken", "JP"), ("John CARTER MP", "GB")],
+    ),
+    (
+        "Prime Minister Arjun Rao held a meeting with Japanese Foreign Minister Hana Sato and Defence Minister"
+        " Ken Mori, focusing on defence ties.",
+        None,
+        [("Arjun Rao", None), ("Hana Sato", "JP"), ("Ken Mori", "JP")],
+    ),
+]
+
+
+@pytest.mark.parametrize(("lead", "home", "expected"), EN_MORE)
+def test_english_lead_shapes_more(lead: str, home: str | None, expected: list[tuple[str, str]]) -> None:
+    people = participants.en_lead_participants(lead, home)
+    assert [(p.name, p.country) for p in people] == expected
+
+
+def test_japanese_counterpart_after_the_subject_with_a_note() -> None:
+    lead = "1月6日正午から約1時間、フランス訪問中の山田太郎外務大臣はポール・マルタン憲法院院長(前仏外務大臣)と"
+    lead += "懇談しました。"
+    people = participants.ja_lead_participants(lead, "JP")
+    assert [p.name for p in people] == ["山田太郎", "ポール・マルタン"]

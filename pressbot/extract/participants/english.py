@@ -30,7 +30,10 @@ _EN_OFFICE_CORE = "(?:" + vocab.alternation(vocab.words("offices", "en", "core")
 _EN_OFFICE_TAIL = (
     r"(?:\s+(?:of|for)\s+(?:the\s+)?(?:"
     + vocab.alternation(vocab.words("offices", "en", "portfolios"))
-    + r"|[A-Z][a-z]+(?:\s+(?:and|of)\s+[A-Z][a-z]+)?)(?:\s+(?:for|of)\s+[A-Z][a-z]+(?:\s+[A-Z][a-z]+)??)?)?"
+    + r"|[A-Z][a-z]+(?:\s+(?:and|of)\s+[A-Z][a-z]+)?)(?:\s+(?:for|of)\s+[A-Z][a-z]+(?:\s+[A-Z][a-z]+)??)?"
+    + r"|\s+to\s+(?:"  # 'Ambassador to the United States'
+    + vocab.alternation(vocab.words("offices", "en", "posts"))
+    + r"|[A-Z][a-z]+))?"
 )
 _EN_ADJ = (
     r"(?:(?:the\s+)?(?:"
@@ -90,7 +93,10 @@ _COUNTERPART_TAIL = (
     + r"){0,2})"
 )
 _EN_COUNTERPART = re.compile(
-    r"(?:" + _words_after_boundary(["his", "her", "their", "with", "and", "met"]) + r")\s+" + _COUNTERPART_TAIL
+    r"(?:"
+    + _words_after_boundary(["his", "her", "their", "with", "and", "met"])
+    + r")\s+(?:new\s+)?"
+    + _COUNTERPART_TAIL
 )
 # 'met with Japanese counterpart Sato Ken': the object of the meeting sentence opens with the adjective.
 _EN_COUNTERPART_OPENING = re.compile(r"\s*" + _COUNTERPART_TAIL)
@@ -133,7 +139,9 @@ _WITH = re.compile(_words_after_boundary(["with"]) + r"\b")  # '\bwith\b'
 # The three branches open with a space, a space and '.' or ';': that character is taken first (so re scans for it)
 # and each branch checks behind it which one it is, in the order they were written.
 _EN_OBJECT_END = re.compile(
-    r"[\s.;](?:(?<=\s)(?:in|at|on|during|ahead of|before|after|via|where|as part of)\s|(?<=\s)(?:for|to)\s(?![A-Z])"
+    r"[\s.;](?:(?<=\s)(?:in|at|on|during|ahead of|before|after|via|where|as part of)\s|(?<=\s)(?:for|"
+    + "".join(r"(?<!" + re.escape(word) + r"\s)" for word in vocab.words("offices", "en", "posted"))
+    + r"to)\s(?![A-Z])"
     r"|(?<=[a-z\d]{2}[.;])" + _NOT_AFTER_ABBREVIATION + r"(?:\s|$))"
 )
 

@@ -10,6 +10,7 @@ from collections.abc import Iterable, Iterator
 
 from pressbot.extract import vocab
 from pressbot.extract.countries import (
+    ABBREVIATIONS,
     JA_WORD,
     JA_WORDS,
     country_in_en,
@@ -24,8 +25,13 @@ from pressbot.models import Participant
 _KANA_READING = re.compile(r"^[(（]\s*([\u3041-\u309f\u30a0-\u30ffー・\s]+)\s*[)）]")
 # An English gloss in parentheses after a Japanese name: '(The Honorable Christopher Landau, Deputy …)' or
 # '(Gilberto C. Teodoro Jr.)'; at least two capitalised words, so '(PDF)' or '(ASEAN)' are not people.
+_EN_PARTICLE = r"(?:(?:" + vocab.alternation(vocab.words("names", "en", "particles")) + r")\s+)?"  # 'bin', 'von'
 _EN_PAREN = re.compile(
-    r"[(（]\s*((?:" + HONORIFIC + r"\s*)?[A-Z][^\W\d_.'’-]*[.'’-]?[^\W\d_.'’-]*(?:\s+[A-Z][^\s,()（）]*)+"
+    r"[(（]\s*((?:"
+    + HONORIFIC
+    + r"\s*)?[A-Z][^\W\d_.'’-]*[.'’-]?[^\W\d_.'’-]*(?:\s+"
+    + _EN_PARTICLE
+    + r"[A-Z][^\s,()（）]*)+"
     r"(?:,[^()（）]*)?)[)）]"
 )
 # Japanese offices: the first token of an office, so that 船越外務事務次官 splits into 船越 + 外務事務次官.
@@ -38,9 +44,11 @@ def _strip_role_words(text: str) -> str:
 
 
 _COUNTRY_NO = re.compile(r"(" + JA_WORD.pattern + r")の(?=\S)")
+_COUNTRY_NO_KATAKANA = re.compile(r"(" + JA_WORD.pattern + r")の(?=[\u30a1-\u30fa])")
 _HANJA_AFTER_KANA = re.compile(r"([\u30a0-\u30ffー])[(（][\u4e00-\u9fff]{2,5}[)）]")  # 'ユン・ソンニョル(尹錫悦)'
 
 
+_KATAKANA_LETTER = re.compile(r"[\u30a1-\u30fa]")
 _NAME_BEFORE_COUNTRY = re.compile(r"^(.+?)(" + JA_WORD.pattern + ")")
 _GLOSS_PARTS = re.compile(r"(" + HONORIFIC + r")?\s*(.+)$")
 
@@ -48,9 +56,11 @@ _GLOSS_PARTS = re.compile(r"(" + HONORIFIC + r")?\s*(.+)$")
 def _split_ja_person(segment: str, home: str | None) -> Participant | None:
     """'朴潤柱(パク・ユンジュ) 韓国外交部第一次官' → name, reading, country, office."""
     segment = _strip_context(segment)
-    if not segment or len(segment) > 60:
+    if not segment or len(segment) > 100:
         return None
     side = _COUNTRY_NO.match(segment)  # news style: '韓国のユン・ソンニョル(尹錫悦)大統領'
+    if side is None:  # '日本を訪れているベトナムのファム・ミン・チン首相': the last '<国>の' before a katakana name
+        side = next(reversed(list(_COUNTRY_NO_KATAKANA.finditer(segment))), None)
     if side:
         segment = segment[side.end() :]
     segment = _HANJA_AFTER_KANA.sub(r"\1", segment)
@@ -69,13 +79,15 @@ def _split_ja_person(segment: str, home: str | None) -> Participant | None:
         for cut in range(1, len(pieces)):
             tail = "・".join(pieces[cut:]) + rest
             found, office = leading_country_ja(tail)
-            if found and office:
+            if found and office and not _KATAKANA_LETTER.match(office):  # 'タイ' in 'タイン・ソン' is no country
                 name_part, country, rest = "・".join(pieces[:cut]), found, office
                 break
     if country is None and side:
         country = JA_WORDS[side.group(1)]
     if country is None and rest:
         country, rest = leading_country_ja(rest)
+    if country is None and rest[:1] in ABBREVIATIONS and _JA_OFFICE_START.match(rest, 1):
+        country, rest = ABBREVIATIONS[rest[0]], rest[1:]  # 'シン印国防大臣', 'ル・ドリアン仏欧州・外務大臣'
     if country is None and rest:
         country = country_in_ja(rest[:6]) if rest[:2] in ("駐日",) else None
     name = name_part.strip(" 　")
@@ -87,7 +99,7 @@ def _split_ja_person(segment: str, home: str | None) -> Participant | None:
 
 
 _CONTEXT = re.compile(
-    r"^.*(?:中の|のため|に出席した|同席した|同行した|当たる|務める)|^(?:また|なお|さらに|及び|並びに)、?|"
+    r"^.*(?:中の|のため|に出席した|同席した|同行した|当たる|務める|ている|ておられる)|^(?:また|なお|さらに|及び|並びに)、?|"
     r"^[^、。]{1,15}?(?:において|にて|で)(?=[\u30a0-\u30ff\u4e00-\u9fff])"  # 'ベルリンで' before a name
 )
 
@@ -209,7 +221,10 @@ def ja_title_participants(title: str, home: str | None) -> list[Participant]:
 
 
 _CALLED_ON = re.compile(r"(?:は、|、)([^、。はをが]{2,30}?)を(?:表敬|訪問し)")
-_JA_SUBJECT = re.compile(r"(?:^|、|。)\s*([^、。は]{2,60}?)(?:は|が)、")
+# 'X大臣は、', and in news order 'X首相は12月17日、' / 'X首相が15日夜、'
+_JA_SUBJECT = re.compile(
+    r"(?:^|、|。)\s*([^、。は]{2,60}?)(?:は|が)(?:[0-9０-９]{1,2}月)?(?:[0-9０-９]{1,2}日[^、。]{0,3})?、"
+)
 
 
 def _ja_subjects(lead: str, home: str | None) -> list[Participant]:
@@ -225,6 +240,9 @@ def _ja_subjects(lead: str, home: str | None) -> list[Participant]:
     return []
 
 
+_NOTE = re.compile(r"[(（](?![\u3041-\u30ff・\s]+[)）])[^()（）]{1,40}[)）]")  # '(前仏外務・国際開発大臣)'
+
+
 def _ja_without_english(lead: str, home: str | None, skip: list[Participant]) -> list[Participant]:
     """Counterparts named without an English parenthetical: 'NAME COUNTRY-OFFICE と/との'."""
     people: list[Participant] = []
@@ -235,7 +253,10 @@ def _ja_without_english(lead: str, home: str | None, skip: list[Participant]) ->
     )
     if not target:
         return people
-    for part in re.split(r"、|及び|並びに", _EN_PAREN.sub(" ", target.group(1)))[-3:]:
+    # 'AとBとの間で': both sides in one phrase, split after an office; so is 'X大臣はY院長(前…大臣)と' after the
+    # subject, with a note in parentheses that is no reading dropped
+    phrase = _NOTE.sub("", _EN_PAREN.sub(" ", target.group(1)))
+    for part in re.split(r"、|及び|並びに|(?<=[官臣長領相使])(?:と|は)", phrase)[-3:]:
         if re.search(r"(?:は|が)$", part):
             continue  # the subject (host), read by _ja_subjects
         person = _split_ja_person(part, home)

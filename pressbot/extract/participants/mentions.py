@@ -89,7 +89,8 @@ def _same_person(person: Participant, surname: str) -> bool:
     name = person.name
     if name == surname or (len(surname) >= 1 and name.startswith(surname) and _KANJI.match(name)):
         return True
-    return "・" in name and surname in name.split("・")
+    # 'ル・ドリアン外相' for 'ジャン=イヴ・ル・ドリアン': the last words of a katakana name
+    return "・" in name and (surname in name.split("・") or name.endswith("・" + surname))
 
 
 def resolve_from_context(people: list[Participant], texts: list[str], home: str | None) -> list[Participant]:
