@@ -115,7 +115,7 @@ _LEAD_VERB = starting_with(
     "とをがに表mhsprct",
     r"との間で|と(?:の)?(?:電話)?会談|を表敬|と会合|と協議|と懇談|と面会|と会食|を行いました|を行った|"
     r"を開催|が開催|に出席|表敬を受け|\b(?:met\b|held\b|spoke\b|hosted\b|had a\b|participated\b|"
-    r"received (?:a )?courtesy call|paid a courtesy call|called on\b|took place\b|convened\b)",
+    r"received (?:a )?(?:courtesy|telephone|phone) call|paid a courtesy call|called on\b|took place\b|convened\b)",
     re.I,
 )
 _MEAL = Guarded(

@@ -220,3 +220,63 @@ def test_japanese_counterpart_after_the_subject_with_a_note() -> None:
     lead += "懇談しました。"
     people = participants.ja_lead_participants(lead, "JP")
     assert [p.name for p in people] == ["山田太郎", "ポール・マルタン"]
+
+
+@pytest.mark.parametrize(
+    ("lead", "expected"),
+    [
+        (
+            "Minister of Foreign Affairs Lee, Jun-ho had a meeting with Deputy Prime Minister and Minister of Foreign"
+            " Affairs of the Republic of Poland Jan Nowak on May 2 in New York.",
+            [("Lee, Jun-ho", "KR"), ("Jan Nowak", "PL")],
+        ),
+        (
+            "First Vice Minister of Foreign Affairs Kim Min-su had a meeting with Secretary-General of the European"
+            " External Action Service Ana García on May 2 in Seoul.",
+            [("Kim Min-su", "KR"), ("Ana García", None)],
+        ),
+    ],
+)
+def test_english_offices_with_a_form_of_state_or_an_organisation(lead: str, expected: list) -> None:
+    people = participants.en_lead_participants(lead, None)
+    people[0].country = people[0].country or "KR"  # the site's country in a real page
+    assert [(p.name, p.country) for p in people] == expected
+
+
+def test_japanese_office_without_country_takes_the_gloss_country() -> None:
+    lead = (
+        "4月28日、山田太郎外務大臣は、ハマド・ビン・ラーシド副首相兼外務大臣(H.H. Sheikh Hamad bin Rashid, Deputy Prime"
+        " Minister and Minister of Foreign Affairs of the United Arab Emirates)と会談を行いました。"
+    )
+    people = participants.ja_lead_participants(lead, "JP")
+    assert [(p.name, p.country) for p in people] == [("山田太郎", "JP"), ("ハマド・ビン・ラーシド", "AE")]
+
+
+def test_japanese_news_order_subject_list() -> None:
+    lead = "韓国外交部の李明洙(イ・ミョンス)第1次官、米国のスミス国務副長官、日本の山田太郎外務事務次官は18日、"
+    lead += "東京で協議を開いた。"
+    people = participants.ja_lead_participants(lead, "JP")
+    assert [(p.name, p.country) for p in people] == [("李明洙", "KR"), ("スミス", "US"), ("山田太郎", "JP")]
+
+
+def test_english_joint_courtesy_call_from_several() -> None:
+    lead = (
+        "On May 2, Mr. SATO Ken, Minister for Foreign Affairs of Japan, received a joint courtesy call from H.E. Mr."
+        " Kofi Mensah, Minister for Foreign Affairs of the Republic of Ghana, H.E. Mr. John Kamau, Cabinet Secretary"
+        " for Foreign Affairs of the Republic of Kenya, and H.E. Amb. Musa Bello, Minister of Foreign Affairs of the"
+        " Federal Republic of Nigeria."
+    )
+    people = participants.en_lead_participants(lead, "JP")
+    assert [(p.name, p.country) for p in people] == [
+        ("SATO Ken", "JP"),
+        ("Kofi Mensah", "GH"),
+        ("John Kamau", "KE"),
+        ("Musa Bello", "NG"),
+    ]
+
+
+def test_english_long_name_with_particles_after_an_office() -> None:
+    people = participants.en_lead_participants(
+        "Secretary of State John Doe spoke today with Saudi Foreign Minister Prince Khalid bin Saad Al Rashid.", "US"
+    )
+    assert [(p.name, p.country) for p in people] == [("John Doe", "US"), ("Prince Khalid bin Saad Al Rashid", "SA")]

@@ -30,7 +30,9 @@ _EN_OFFICE_CORE = "(?:" + vocab.alternation(vocab.words("offices", "en", "core")
 _EN_OFFICE_TAIL = (
     r"(?:\s+(?:of|for)\s+(?:the\s+)?(?:"
     + vocab.alternation(vocab.words("offices", "en", "portfolios"))
-    + r"|[A-Z][a-z]+(?:\s+(?:and|of)\s+[A-Z][a-z]+)?)(?:\s+(?:for|of)\s+[A-Z][a-z]+(?:\s+[A-Z][a-z]+)??)?"
+    + r"|[A-Z][a-z]+(?:\s+(?:and|of)\s+[A-Z][a-z]+)?)(?:\s+(?:for|of)\s+(?:the\s+)?(?:(?:"
+    + vocab.alternation(vocab.words("offices", "en", "state_forms"))
+    + r")\s+(?:the\s+)?)?[A-Z][a-z]+(?:\s+[A-Z][a-z]+)??)?"
     + r"|\s+to\s+(?:"  # 'Ambassador to the United States'
     + vocab.alternation(vocab.words("offices", "en", "posts"))
     + r"|[A-Z][a-z]+))?"
@@ -72,7 +74,7 @@ _EN_TITLE_FIRST = re.compile(
     + _PARTICLE
     + r"\s)?"
     + _NAME_WORD
-    + r"){0,3})"
+    + r"){0,4})"
 )
 
 

@@ -43,7 +43,8 @@ def _strip_role_words(text: str) -> str:
     return re.sub(r"^(?:.*?(?:訪日中の|来日中の|、|は、|及び|並びに|と|同席した|また))", "", text)
 
 
-_COUNTRY_NO = re.compile(r"(" + JA_WORD.pattern + r")の(?=\S)")
+# '韓国の', '韓国外交部の' (a short organisation between the country and の)
+_COUNTRY_NO = re.compile(r"(" + JA_WORD.pattern + r")(?:[^\sの、。()（）]{1,5}?)?の(?=\S)")
 _COUNTRY_NO_KATAKANA = re.compile(r"(" + JA_WORD.pattern + r")の(?=[\u30a1-\u30fa])")
 _HANJA_AFTER_KANA = re.compile(r"([\u30a0-\u30ffー])[(（][\u4e00-\u9fff]{2,5}[)）]")  # 'ユン・ソンニョル(尹錫悦)'
 
@@ -174,7 +175,9 @@ def ja_lead_participants(lead: str, home: str | None) -> list[Participant]:
             person.country = JA_WORDS[side.group(1)]
         honorific, name_en, title_en = _english_paren(match.group(1))
         person.honorific, person.name_en, person.title_en = honorific, name_en, title_en
-        person.country = person.country or (country_in_en(title_en) if title_en else None)
+        english_country = country_in_en(title_en) if title_en else None
+        if english_country and person.country in (None, home):  # '副首相兼外務大臣(…of the United Arab Emirates)'
+            person.country = english_country
         people.append(person)
     people += _ja_without_english(lead, home, skip=people)
     for called_on in _CALLED_ON.finditer(lead):  # 'X…は、岩屋毅外務大臣を表敬': the one called on takes part
@@ -236,7 +239,18 @@ def _ja_subjects(lead: str, home: str | None) -> list[Participant]:
         parts = re.split(r"(?<=[官臣長領相使])(?:と|及び|並びに)", text)
         people = [_split_ja_person(part, home) for part in parts]
         if people and all(p is not None and p.title and p.name != part for p, part in zip(people, parts, strict=True)):
-            return people  # type: ignore[return-value]
+            return _listed_before(lead, match.start(1), home) + people  # type: ignore[operator]
+    return []
+
+
+def _listed_before(lead: str, end: int, home: str | None) -> list[Participant]:
+    """'A第1次官、B国務副長官、C外務事務次官は': the people listed before the subject's last name, each with an office
+    (none when any segment of the sentence before it is not a person)."""
+    start = max(lead.rfind("。", 0, end), -1) + 1
+    segments = [part for part in lead[start:end].split("、") if part.strip()]
+    people = [_split_ja_person(part, home) for part in segments]
+    if segments and all(p is not None and p.title and _JA_OFFICE_END.search(p.title) for p in people):
+        return people  # type: ignore[return-value]
     return []
 
 
