@@ -280,3 +280,17 @@ def test_english_long_name_with_particles_after_an_office() -> None:
         "Secretary of State John Doe spoke today with Saudi Foreign Minister Prince Khalid bin Saad Al Rashid.", "US"
     )
     assert [(p.name, p.country) for p in people] == [("John Doe", "US"), ("Prince Khalid bin Saad Al Rashid", "SA")]
+
+
+def test_japanese_eu_officials() -> None:
+    lead = (
+        "12月17日、山田太郎内閣総理大臣は、アンナ・フォン・デア・ベルク欧州委員会委員長(H. E. Dr. Anna von der Berg,"
+        " President of the European Commission)との間で電話会談を実施しました。"
+    )
+    people = participants.ja_lead_participants(lead, "JP")
+    assert [(p.name, p.country, p.name_en) for p in people] == [
+        ("山田太郎", "JP", None),
+        ("アンナ・フォン・デア・ベルク", "EU", "Anna von der Berg"),
+    ]
+    news = participants.ja_lead_participants("田中首相は12月17日、欧州連合(EU)のベルク欧州委員長と電話会談した。", "JP")
+    assert [(p.name, p.country) for p in news] == [("田中", "JP"), ("ベルク", "EU")]

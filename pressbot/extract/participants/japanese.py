@@ -25,7 +25,7 @@ from pressbot.models import Participant
 _KANA_READING = re.compile(r"^[(（]\s*([\u3041-\u309f\u30a0-\u30ffー・\s]+)\s*[)）]")
 # An English gloss in parentheses after a Japanese name: '(The Honorable Christopher Landau, Deputy …)' or
 # '(Gilberto C. Teodoro Jr.)'; at least two capitalised words, so '(PDF)' or '(ASEAN)' are not people.
-_EN_PARTICLE = r"(?:(?:" + vocab.alternation(vocab.words("names", "en", "particles")) + r")\s+)?"  # 'bin', 'von'
+_EN_PARTICLE = r"(?:(?:" + vocab.alternation(vocab.words("names", "en", "particles")) + r")\s+)*"  # 'bin', 'von der'
 _EN_PAREN = re.compile(
     r"[(（]\s*((?:"
     + HONORIFIC
