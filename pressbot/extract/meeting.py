@@ -206,7 +206,7 @@ def read_meeting(
     if body is None:
         body = "\n".join([b.text for b in blocks])
     if language == "ko":  # Korean copies name the counterparts in the lead, the title or the next paragraphs
-        following = "\n".join(b.text for b in blocks[lead_at + 1 : lead_at + 3]) if lead_at >= 0 else ""
+        following = "\n".join(b.text for b in blocks[lead_at + 1 : lead_at + 6]) if lead_at >= 0 else ""
         people = who.assign_roles(who.ko_lead_participants(lead, page.title, home, following), home)
     else:
         people = _people(lead, preamble, blocks, body, language, home)

@@ -294,3 +294,110 @@ def test_japanese_eu_officials() -> None:
     ]
     news = participants.ja_lead_participants("田中首相は12月17日、欧州連合(EU)のベルク欧州委員長と電話会談した。", "JP")
     assert [(p.name, p.country) for p in news] == [("田中", "JP"), ("ベルク", "EU")]
+
+
+def test_news_copies_courtesy_titles_without_a_dot_and_a_lost_space() -> None:
+    lead = (
+        "Defence Minister Arjun Rao and External Affairs Minister Dr R Kumar, Japanese Minister of Defense Mori Ken and"
+        " Minister of Foreign Affairs Ms Hana Sato took part in the dialogue."
+    )
+    people = participants.en_lead_participants(lead, None)
+    assert [p.name for p in people] == ["Arjun Rao", "R Kumar", "Mori Ken", "Hana Sato"]
+    lead = "The two met for the first time this year.Foreign Minister Kim Min-su held talks with his Cuban counterpart,"
+    lead += " Jose Diaz."
+    people = participants.en_lead_participants(lead, "KR")
+    assert [(p.name, p.country) for p in people] == [("Kim Min-su", "KR"), ("Jose Diaz", "CU")]
+
+
+def test_japanese_union_with_its_abbreviation_before_no() -> None:
+    lead = "欧州連合(EU)のマルタン大統領と欧州委員会のベルク委員長は26日、田中首相とテレビ会議を行った。"
+    people = participants.ja_lead_participants(lead, "JP")
+    assert [(p.name, p.country) for p in people][:2] == [("マルタン", "EU"), ("ベルク", "EU")]
+
+
+def test_japanese_both_sides_in_one_no_phrase() -> None:
+    lead = "8月5日午後6時から約30分間、山田外務大臣とクマール・インド外務大臣の電話会談が行われました。"
+    people = participants.ja_lead_participants(lead, "JP")
+    assert [(p.name, p.title, p.country) for p in people] == [
+        ("山田", "外務大臣", "JP"),
+        ("クマール", "外務大臣", "IN"),
+    ]
+
+
+def test_japanese_side_lists_lose_the_particle_and_keep_the_side() -> None:
+    lead = (
+        "7月8日、マニラにおいて、会合が開催されました。日本側から山田花子外務大臣及び森健防衛大臣が、フィリピン側から"
+        "ホセ・レイエス外務大臣(Hon. Jose Reyes, Secretary of Foreign Affairs)及びマリオ・クルス国防大臣"
+        "(Hon. Mario Cruz, Secretary of National Defense)が出席しました。"
+    )
+    people = participants.merge_people(
+        participants.ja_lead_participants(lead, "JP"), participants.ja_side_lists([lead], "JP")
+    )
+    assert sorted((p.name, p.title, p.country) for p in people) == [
+        ("ホセ・レイエス", "外務大臣", "PH"),
+        ("マリオ・クルス", "国防大臣", "PH"),
+        ("山田花子", "外務大臣", "JP"),
+        ("森健", "防衛大臣", "JP"),
+    ]
+
+
+def test_english_office_in_apposition_after_a_surname() -> None:
+    lead = "Minister Sato held a meeting with Secretary Brown, Secretary of State for Defence of the United Kingdom."
+    people = participants.en_lead_participants(lead, "JP")
+    assert [(p.name, p.title, p.country) for p in people] == [
+        ("Sato", "Minister", "JP"),
+        ("Brown", "Secretary of State for Defence of the United Kingdom", "GB"),
+    ]
+
+
+def test_japanese_company_and_attendance_in_the_lead() -> None:
+    lead = (
+        "8月19日、デリーを訪問中の山田花子外務大臣は、森健防衛大臣と共に、クマール・インド外務大臣、ラオ・インド国防大臣"
+        "同席の下、アルジュン・シャルマ・インド首相(H.E. Mr. Arjun Sharma, Prime Minister of India)を表敬しました。"
+    )
+    people = participants.ja_lead_participants(lead, "JP")
+    assert sorted((p.name, p.country) for p in people) == [
+        ("アルジュン・シャルマ", "IN"),
+        ("クマール", "IN"),
+        ("ラオ", "IN"),
+        ("山田花子", "JP"),
+        ("森健", "JP"),
+    ]
+
+
+def test_japanese_the_two_ministers_are_no_one() -> None:
+    assert participants.ja_lead_participants("2. 両大臣は、昨年の首脳会談で確認された協力に留意しました。", "JP") == []
+    people = participants.link_mentions([], "両大臣から、協力を歓迎する旨述べました。", "JP", "ja")
+    assert people == []
+
+
+@pytest.mark.parametrize(
+    ("lead", "expected"),
+    [
+        # the office before the name, with a Latin gloss
+        (
+            "1. 김민수 외교부장관은 9월 4일(목) 서울에서 싱가포르 외교장관 라지 쿠마르(Raj Kumar)과 회담을 개최하였다.",
+            [("김민수", "외교부장관", "KR"), ("라지 쿠마르", "외교장관", "SG")],
+        ),
+        # one-syllable particles inside a foreign name, a Hanja gloss, a cabinet office
+        (
+            "□ 김민수 외교부장관은 8.12.(화) 21:00-21:30 하산 빈 알리 알하미드(Hasan bin Ali Al Hamid) 사우디아라비아"
+            " 외교장관과 전화통화를 가졌다.",
+            [("김민수", "외교부장관", "KR"), ("하산 빈 알리 알하미드", "외교장관", "SA")],
+        ),
+        (
+            "○ 김민수 외교부장관은 대통령의 일본 방문을 수행 중 도쿄에서 스즈키 다로(鈴木太郎) 일본 내각 관방장관을"
+            " 면담하였다.",
+            [("김민수", "외교부장관", "KR"), ("스즈키 다로", "내각 관방장관", "JP")],
+        ),
+    ],
+)
+def test_korean_more_shapes(lead: str, expected: list) -> None:
+    people = participants.ko_lead_participants(lead, "", "KR")
+    assert [(p.name, p.title, p.country) for p in people] == expected
+
+
+def test_korean_a_person_called_on_later_the_same_day() -> None:
+    following = "4. 김 장관은 같은 날 아난드 미슈라(Anand Mishra) 인도 부통령 겸 상원의장을 예방하였다."
+    people = participants.ko_lead_participants("김민수 외교장관은 인도를 방문하였다.", "", "KR", following)
+    assert [p.name for p in people] == ["김민수", "아난드 미슈라"]

@@ -47,7 +47,7 @@ _NAME_WORD = r"[A-Z]" + _NAME_REST
 # Lower-case words inside a name ('bin', 'del'), and a bare or dotted initial before one ('S Jaishankar').
 _PARTICLE = r"(?:" + vocab.alternation(vocab.words("names", "en", "particles")) + r")"
 _INITIAL = r"(?:[A-Z]\.?\s)"
-_COURTESY_FIRST = r"(?:(?:" + vocab.alternation(vocab.words("honorifics", "en", "courtesy")) + r")\.\s+)?"
+_COURTESY_FIRST = r"(?:(?:" + vocab.alternation(vocab.words("honorifics", "en", "courtesy")) + r")\.?\s+)?"
 _NOT_NAME = frozenset(vocab.words("names", "en", "not_a_name"))
 # Every honorific, country adjective and office above starts with a capital letter or 'the': checking the first
 # character before the long alternations rules out only places where none of them could start.
@@ -56,7 +56,10 @@ _EN_TITLE_FIRST = re.compile(
     _CAPITAL_OR_THE
     + r"(?P<adj>"
     + _EN_ADJ
-    + r")?(?P<title>"
+    + r")?(?P<title>(?:"  # 'Deputy Prime Minister and Minister of Foreign Affairs of …': two offices, one person
+    + _EN_OFFICE_HEAD
+    + _EN_OFFICE_CORE
+    + r"\s+and\s+)?"
     + _EN_OFFICE_HEAD
     + _EN_OFFICE_CORE
     + _EN_OFFICE_TAIL
@@ -107,6 +110,14 @@ _EN_NAME_THEN_TITLE = re.compile(
     r"(?P<name>[A-Z](?<![\w,] .)(?<!\w.)" + _NAME_REST + r"(?:\s(?:[A-Z]\.\s)?" + _NAME_WORD + r"){1,2}),\s+"
     r"(?P<title>[A-Z][^;()]{0,120}?\b" + _EN_OFFICE_CORE + r"\b[^;()]*?)(?=,\s|;|\.\s|\.$|\)|$)"
 )
+# An office in apposition after a title-first name: ', Secretary of State for Defence of the United Kingdom'.
+_APPOSITIVE = re.compile(
+    r",\s+(?:the\s+)?(?P<title>"
+    + _EN_OFFICE_HEAD
+    + _EN_OFFICE_CORE
+    + _EN_OFFICE_TAIL
+    + r"(?:\s+(?:for|of)\s+(?:the\s+)?[A-Z][\w'’-]*(?:\s+(?:of\s+)?[A-Z][\w'’-]*){0,3})?)(?=,|;|\.\s|\.$|\)|$)"
+)
 _EN_HONORIFIC_FIRST = re.compile(
     _CAPITAL_OR_THE
     + r"(?P<hon>"
@@ -131,7 +142,11 @@ _ABBREVIATIONS = sorted(
     }
 )
 _NOT_AFTER_ABBREVIATION = "".join(r"(?<!\b" + re.escape(w) + r")" for w in _ABBREVIATIONS)
-_SENTENCE_END = re.compile(r"\s(?<=[a-z\d)]{2}[.!?]\s)(?<=(?:.." + _NOT_AFTER_ABBREVIATION + r")\s)\s*(?=[A-Z(\[])")
+# A copy that lost the space after a full stop ('early this year.Foreign Minister …') still ends a sentence there.
+_SENTENCE_END = re.compile(
+    r"\s(?<=[a-z\d)]{2}[.!?]\s)(?<=(?:.." + _NOT_AFTER_ABBREVIATION + r")\s)\s*(?=[A-Z(\[])"
+    r"|\.(?<=[a-z]{3}\.)(?=[A-Z][a-z])"
+)
 
 
 _EN_VERB_WORDS = tuple(vocab.words("names", "en", "meeting_verbs"))
@@ -154,8 +169,17 @@ def en_lead_participants(lead: str, home: str | None) -> list[Participant]:
     Leaders only mentioned elsewhere in the sentence ('since President Trump returned') are left out.
     """
     lead = _drop_attribution(lead)
-    sentences = _SENTENCE_END.split(lead)
-    sentence = next((s for s in sentences if _EN_VERB.search(s)), lead)
+    sentences = [s for s in _SENTENCE_END.split(lead) if _EN_VERB.search(s)]
+    # the first meeting sentence that names someone ('The two met … this year.' names nobody)
+    for sentence in sentences[:3]:
+        people = _en_sentence_people(sentence, home)
+        if people:
+            return people
+    return _en_sentence_people(lead if not sentences else sentences[0], home)
+
+
+def _en_sentence_people(sentence: str, home: str | None) -> list[Participant]:
+    """The subject and the 'with …' object of one meeting sentence."""
     verb = _EN_VERB.search(sentence)
     if verb is None:
         return _en_people(sentence, home)
@@ -244,6 +268,11 @@ def _en_people(lead: str, home: str | None) -> list[Participant]:
             continue
         if re.match(r"\s*(?:’s|'s)\b", lead[match.end() :]):
             continue  # 'President Trump's commitment': a mention, not a participant
+        name_end = match.start("name") + len(name) if match.group("name").startswith(name) else match.end()
+        appositive = _APPOSITIVE.match(lead, name_end)
+        if appositive:  # 'Secretary Healey, Secretary of State for Defence of the United Kingdom'
+            title = re.sub(r"\s+", " ", appositive.group("title")).strip(" ,")
+            country = country_in_en(title) or country
         found.append(
             (
                 match.start(),

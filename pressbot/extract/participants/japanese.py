@@ -44,11 +44,15 @@ def _strip_role_words(text: str) -> str:
 
 
 # '韓国の', '韓国外交部の' (a short organisation between the country and の)
-_COUNTRY_NO = re.compile(r"(" + JA_WORD.pattern + r")(?:[^\sの、。()（）]{1,5}?)?の(?=\S)")
+_COUNTRY_NO = re.compile(r"(" + JA_WORD.pattern + r")(?:[(（][A-Z]{2,6}[)）]|[^\sの、。()（）]{1,5}?)?の(?=\S)")
 _COUNTRY_NO_KATAKANA = re.compile(r"(" + JA_WORD.pattern + r")の(?=[\u30a1-\u30fa])")
 _HANJA_AFTER_KANA = re.compile(r"([\u30a0-\u30ffー])[(（][\u4e00-\u9fff]{2,5}[)）]")  # 'ユン・ソンニョル(尹錫悦)'
 
 
+_NUMBERING = re.compile(r"^(?:[0-9０-９]{1,2}[.．)）]?|[(（][0-9０-９]{1,2}[)）])\s*")
+_JA_NOT_NAME = frozenset(vocab.words("names", "ja", "not_a_name"))
+_ABBREVIATION_OPENING = re.compile(r"^[(（][A-Z]{2,6}[)）]")
+_TRAILING_PARTICLE = re.compile(r"(?<=[官臣長領相使])[がはも]$")  # '木原稔防衛大臣が、フィリピン側から…'
 _KATAKANA_LETTER = re.compile(r"[\u30a1-\u30fa]")
 _NAME_BEFORE_COUNTRY = re.compile(r"^(.+?)(" + JA_WORD.pattern + ")")
 _GLOSS_PARTS = re.compile(r"(" + HONORIFIC + r")?\s*(.+)$")
@@ -91,16 +95,17 @@ def _split_ja_person(segment: str, home: str | None) -> Participant | None:
         country, rest = ABBREVIATIONS[rest[0]], rest[1:]  # 'シン印国防大臣', 'ル・ドリアン仏欧州・外務大臣'
     if country is None and rest:
         country = country_in_ja(rest[:6]) if rest[:2] in ("駐日",) else None
-    name = name_part.strip(" 　")
-    if not name or not re.search(r"[\u3040-\u30ff\u4e00-\u9fffA-Za-z]", name):
+    name = _NUMBERING.sub("", name_part.strip(" 　"))  # '2. 両大臣は': a point's number is no part of a name
+    if not name or not re.search(r"[\u3040-\u30ff\u4e00-\u9fffA-Za-z]", name) or name in _JA_NOT_NAME:
         return None
+    rest = _ABBREVIATION_OPENING.sub("", rest)  # '(UAE)大統領': the country's abbreviation is no part of the office
     if country is None and rest and home and not _mentions_foreign(rest):
         country = home
     return Participant(name=name, reading=reading, title=rest or None, country=country)
 
 
 _CONTEXT = re.compile(
-    r"^.*(?:中の|のため|に出席した|同席した|同行した|当たる|務める|ている|ておられる)|^(?:また|なお|さらに|及び|並びに)、?|"
+    r"^.*(?:中の|のため|に出席した|同席した|同行した|当たる|務める|ている|ておられる|握手する|出迎える)|^(?:また|なお|さらに|及び|並びに)、?|"
     r"^[^、。]{1,15}?(?:において|にて|で)(?=[\u30a0-\u30ff\u4e00-\u9fff])"  # 'ベルリンで' before a name
 )
 
@@ -171,6 +176,9 @@ def ja_lead_participants(lead: str, home: str | None) -> list[Participant]:
             if after:
                 person.country, person.title = leading_country_ja(after.group(1))
                 person.country = person.country or (home if not _mentions_foreign(after.group(1)) else None)
+        if side is None:  # 'フィリピン側からA外務大臣(…)及びB国防大臣(…)が': the side named earlier in the sentence
+            sentence = lead[lead.rfind("。", 0, match.start()) + 1 : match.start()]
+            side = next(reversed(list(_sides(sentence))), None)
         if side and person.country in (None, home):
             person.country = JA_WORDS[side.group(1)]
         honorific, name_en, title_en = _english_paren(match.group(1))
@@ -180,6 +188,10 @@ def ja_lead_participants(lead: str, home: str | None) -> list[Participant]:
             person.country = english_country
         people.append(person)
     people += _ja_without_english(lead, home, skip=people)
+    for company in _COMPANY.finditer(lead):  # 'は、B防衛大臣と共に、' / 'C外務大臣、D国防大臣同席の下、'
+        for person in _people_in_list(company.group(1) or company.group(2), home, None):
+            if not _known(person, people):
+                people.append(person)
     for called_on in _CALLED_ON.finditer(lead):  # 'X…は、岩屋毅外務大臣を表敬': the one called on takes part
         person = _split_ja_person(called_on.group(1), home)
         if person is not None and person.title and not _known(person, people):
@@ -223,6 +235,10 @@ def ja_title_participants(title: str, home: str | None) -> list[Participant]:
     return [p for p in people if p is not None and p.title]
 
 
+_COMPANY = Guarded(
+    re.compile(r"(?:は、|、)([^、。]{2,40}?)と共に|、([^。]{2,120}?)(?:同席の下|陪席の下|立会いの下)"),
+    ("と共に", "の下"),
+)
 _CALLED_ON = re.compile(r"(?:は、|、)([^、。はをが]{2,30}?)を(?:表敬|訪問し)")
 # 'X大臣は、', and in news order 'X首相は12月17日、' / 'X首相が15日夜、'
 _JA_SUBJECT = re.compile(
@@ -262,7 +278,8 @@ def _ja_without_english(lead: str, home: str | None, skip: list[Participant]) ->
     people: list[Participant] = []
     target = re.search(
         r"(?:^|、)((?:[^、。]|、(?=[^、。]{0,40}及び))+?)"
-        r"(?:との間で|と(?:の)?[^、。と]{0,12}?(?:会談|会合|協議|懇談|会食|会議)(?:を|し|。)|を表敬|と面会|と会食)",
+        r"(?:との間で|と(?:の)?[^、。と]{0,12}?(?:会談|会合|協議|懇談|会食|会議)(?:を|し|。)|を表敬|と面会|と会食"
+        r"|の(?:電話)?(?:会談|会合|協議)が)",  # 'A外務大臣とBインド外務大臣の電話会談が行われました'
         lead,
     )
     if not target:
@@ -351,7 +368,7 @@ def _people_in_list(names: str, home: str | None, side_country: str | None) -> l
     people = []
     for part in re.split(r"、|及び|並びに|ほか|\s*/\s*", _EN_PAREN.sub(lambda m: "\0" + m.group(1) + "\0", names)):
         japanese, _, english = part.partition("\0")
-        person = _split_ja_person(japanese, home)
+        person = _split_ja_person(_TRAILING_PARTICLE.sub("", japanese.strip()), home)
         if person is None or not person.title:
             continue
         if side_country and person.country in (None, home):

@@ -26,14 +26,21 @@ _NOT_NAME_END = tuple(vocab.words("names", "ko", "not_name_endings"))
 # Up to five Hangul words, an optional gloss and closing quote, then the office (parts and country words, then a
 # core) and what may follow an office: a particle, a comma, a parenthesis, a space or the end.
 _PERSON = re.compile(
-    r"(?<![\uac00-\ud7a3])(?P<name>(?:[\uac00-\ud7a3]{1,10} ){0,5}[\uac00-\ud7a3]{1,10})"
+    r"(?<![\uac00-\ud7a3])(?P<name>(?:[\uac00-\ud7a3]{1,10} ){0,5}?[\uac00-\ud7a3]{1,10})"
     r"(?:\((?P<gloss>[^()]{1,80})\)[」』’'\"?]?\s*|[」』’'\"?]?\s+)"
     r"(?P<office>(?:(?:" + _PART + "|" + _COUNTRY + r")\s*){0,4}" + _CORE + r")"
     r"(?=[은는이가과와을를의께도,(\s·]|$)"
 )
 _PARTS = frozenset(_OFFICES["parts"])
 _LATIN = re.compile(r"[A-Za-z]")
-_PARTICLE_END = tuple("은는을를에와과의")
+_PARTICLE_END = tuple("은는을를에와과의서")
+_NAME_PARTICLES = frozenset(vocab.words("names", "ko", "particles"))
+# The office before the name: '싱가포르 외교장관 비비안 발라크리슈난(Vivian Balakrishnan)과' (a Latin gloss required)
+_OFFICE_FIRST = re.compile(
+    r"(?<![\uac00-\ud7a3])(?P<office>(?:" + _COUNTRY + r")\s*(?:(?:" + _PART + r")\s*){0,3}" + _CORE + r")\s+"
+    r"(?P<name>(?:[\uac00-\ud7a3]{1,10} ){0,4}[\uac00-\ud7a3]{2,10})\((?P<gloss>[^()]*[A-Za-z][^()]*)\)"
+    r"(?=[은는이가과와을를의께도,\s]|$)"
+)
 
 
 def _split_name(words: list[str]) -> tuple[list[str], list[str]]:
@@ -50,15 +57,29 @@ def _split_name(words: list[str]) -> tuple[list[str], list[str]]:
         if word in _NOT_NAME or word in KO or word.endswith(_NOT_NAME_END if kept else _PARTICLE_END):
             break
         kept.append(word)
-        if len(word) == 1:
-            break  # a one-syllable word opens a name ('안 린데'), it never sits inside one
+        if len(word) == 1 and word not in _NAME_PARTICLES:
+            break  # a one-syllable word opens a name ('안 린데'); inside one it is a particle ('빈', '폰')
     return list(reversed(kept)), office
 
 
 def ko_people(text: str, home: str | None) -> list[Participant]:
     """People named in a stretch of Korean text, in order."""
     people: list[Participant] = []
+    taken: list[tuple[int, int]] = []
+    for match in _OFFICE_FIRST.finditer(text):
+        office = re.sub(r"\s+", " ", match.group("office")).strip()
+        country_word = KO_WORD.match(office)
+        country = KO[country_word.group(0)] if country_word else home
+        title = office[country_word.end() :].strip() if country_word else office
+        people.append(
+            Participant(name=match.group("name"), name_en=match.group("gloss").strip(), title=title, country=country)
+        )
+        taken.append(match.span())
+    found = list(zip([a for a, _ in taken], people, strict=True))
+    people = []
     for match in _PERSON.finditer(text):
+        if any(a <= match.start("name") < b for a, b in taken):
+            continue
         words, more = _split_name(match.group("name").split(" "))
         name = " ".join(words)
         if len("".join(words)) < 2:
@@ -73,8 +94,8 @@ def ko_people(text: str, home: str | None) -> list[Participant]:
             title = office[lead_country.end() :].strip() or office
         gloss = match.group("gloss") or ""
         name_en = gloss.strip() if _LATIN.search(gloss) else None
-        people.append(Participant(name=name, name_en=name_en, title=title, country=country))
-    return people
+        found.append((match.start(), Participant(name=name, name_en=name_en, title=title, country=country)))
+    return [person for _, person in sorted(found, key=lambda pair: pair[0])]
 
 
 _MEETING_WORD = re.compile(vocab.alternation(vocab.words("names", "ko", "meeting_words")))
