@@ -209,7 +209,7 @@ def read_meeting(
         following = "\n".join(b.text for b in blocks[lead_at + 1 : lead_at + 6]) if lead_at >= 0 else ""
         people = who.assign_roles(who.ko_lead_participants(lead, page.title, home, following), home)
     else:
-        people = _people(lead, preamble, blocks, body, language, home)
+        people = _people(lead, preamble, blocks, body, language, home, page.title)
     meeting.participants = people
     countries = {p.country for p in people if p.country}
     if home:
@@ -385,7 +385,7 @@ def _place(lead: str, language: str) -> str | None:
 
 
 def _people(
-    lead: str, preamble: list[str], blocks: list[Block], body: str, language: str, home: str | None
+    lead: str, preamble: list[str], blocks: list[Block], body: str, language: str, home: str | None, title: str = ""
 ) -> list[Participant]:
     """Who took part: the lead's people, side lists and participant blocks, body mentions, then roles."""
     if language == "ja":
@@ -394,5 +394,7 @@ def _people(
         people = who.resolve_from_context(people, preamble, home)
     else:
         people = who.en_lead_participants(lead, home)
+        if len(people) < 2 and title and title != lead:  # 'PM Modi holds bilateral with Japanese counterpart Kishida'
+            people = who.en_add_from_title(people, title, home)
     people = who.link_mentions(people, body, home, language)
     return who.assign_roles(people, home)

@@ -401,3 +401,11 @@ def test_korean_a_person_called_on_later_the_same_day() -> None:
     following = "4. 김 장관은 같은 날 아난드 미슈라(Anand Mishra) 인도 부통령 겸 상원의장을 예방하였다."
     people = participants.ko_lead_participants("김민수 외교장관은 인도를 방문하였다.", "", "KR", following)
     assert [p.name for p in people] == ["김민수", "아난드 미슈라"]
+
+
+def test_english_title_adds_who_the_lead_left_out() -> None:
+    people = participants.en_lead_participants("Kumar expressed his gratitude to Prime Minister Sato.", None)
+    people = participants.en_add_from_title(
+        people, "Prime Minister Arjun Kumar held a bilateral meeting with Japanese Prime Minister Ken Sato.", None
+    )
+    assert [(p.name, p.country) for p in people] == [("Ken Sato", "JP"), ("Arjun Kumar", None)]

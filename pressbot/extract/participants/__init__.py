@@ -24,7 +24,7 @@ from pressbot.extract.participants.english import _EN_OFFICE_CORE as _EN_OFFICE_
 from pressbot.extract.participants.english import _EN_VERB as _EN_VERB
 from pressbot.extract.participants.english import _SENTENCE_END as _SENTENCE_END
 from pressbot.extract.participants.english import _WITH as _WITH
-from pressbot.extract.participants.english import en_lead_participants
+from pressbot.extract.participants.english import en_add_from_title, en_lead_participants
 from pressbot.extract.participants.japanese import _ATTENDED as _ATTENDED
 from pressbot.extract.participants.japanese import _ATTENDED_REACH as _ATTENDED_REACH
 from pressbot.extract.participants.japanese import _SIDE as _SIDE
@@ -40,6 +40,7 @@ from pressbot.extract.participants.mentions import assign_roles, link_mentions, 
 __all__ = [
     "HONORIFIC",
     "assign_roles",
+    "en_add_from_title",
     "en_lead_participants",
     "ja_lead_participants",
     "ja_side_lists",

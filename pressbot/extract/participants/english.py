@@ -323,3 +323,17 @@ def _trim_name(name: str) -> str:
 def _plausible_name(name: str) -> bool:
     words = [w.strip(",") for w in name.split()]
     return bool(words) and not all(w in _NOT_NAME for w in words) and words[0] not in _NOT_NAME
+
+
+def en_add_from_title(people: list[Participant], title: str, home: str | None) -> list[Participant]:
+    """People the title names that the lead did not ('PM Modi holds bilateral with Japanese counterpart Kishida'); a
+    lead that gave only a surname ('Kishida') takes the title's fuller name."""
+    for person in en_lead_participants(title, home):
+        words = set(person.name.replace(",", " ").split())
+        known = next((p for p in people if words & set(p.name.replace(",", " ").split())), None)
+        if known is None:
+            people.append(person)
+        elif len(person.name) > len(known.name) and known.name in person.name:
+            known.name, known.name_en = person.name, person.name_en
+            known.country = known.country or person.country
+    return people
