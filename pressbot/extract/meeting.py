@@ -390,6 +390,8 @@ def _people(
     """Who took part: the lead's people, side lists and participant blocks, body mentions, then roles."""
     if language == "ja":
         people = who.ja_lead_participants(lead, home) or who.ja_title_participants(lead, home)
+        if len(people) < 2 and title and title != lead:  # a copy whose first line is the lead
+            people = who.merge_people(people, who.ja_lead_participants(title, home))
         people = who.merge_people(people, who.ja_side_lists([b.text for b in blocks[:12]], home))
         people = who.resolve_from_context(people, preamble, home)
     else:

@@ -409,3 +409,15 @@ def test_english_title_adds_who_the_lead_left_out() -> None:
         people, "Prime Minister Arjun Kumar held a bilateral meeting with Japanese Prime Minister Ken Sato.", None
     )
     assert [(p.name, p.country) for p in people] == [("Ken Sato", "JP"), ("Arjun Kumar", None)]
+
+
+def test_a_text_copy_whose_first_line_is_the_lead() -> None:
+    from pressbot.extract.meeting import _people
+
+    title = "田中首相は、日本を訪れているベトナムのグエン・バン・アン首相と会談し、海洋での緊密な連携を確認した。"
+    lead = "会談の中で田中首相は、「両国関係を大きく発展させていきたい」と述べた。"
+    people = _people(lead, [title, lead], [], lead, "ja", "JP", title)
+    assert [p.name for p in people] == ["田中", "グエン・バン・アン"]
+    lead = "Kumar expressed his gratitude to Prime Minister Sato for his leadership."
+    title = "Prime Minister Arjun Kumar held a bilateral meeting with Japanese Prime Minister Ken Sato on Saturday."
+    assert [p.name for p in _people(lead, [title, lead], [], lead, "en", None, title)] == ["Ken Sato", "Arjun Kumar"]
