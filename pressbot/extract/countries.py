@@ -20,10 +20,12 @@ from pressbot.extract import vocab
 JA: dict[str, str] = dict(vocab.load("countries")["ja"])
 
 
-def _iso_names() -> tuple[dict[str, str], dict[str, str]]:
+def _iso_names() -> tuple[dict[str, str], dict[str, str], dict[str, str]]:
     japanese = gettext.translation("iso3166-1", pycountry.LOCALES_DIR, languages=["ja"], fallback=True)
+    korean = gettext.translation("iso3166-1", pycountry.LOCALES_DIR, languages=["ko"], fallback=True)
     ja: dict[str, str] = {}
     en: dict[str, str] = {}
+    ko: dict[str, str] = {}
     for country in pycountry.countries:
         for attribute in ("name", "official_name", "common_name"):
             name = getattr(country, attribute, None)
@@ -33,11 +35,16 @@ def _iso_names() -> tuple[dict[str, str], dict[str, str]]:
             for part in re.split(r"\s*[(（)）]\s*", japanese.gettext(name)):
                 if len(part) > 1 and not part.startswith("中国領"):
                     ja.setdefault(part, country.alpha_2)
-    return ja, en
+            translated = korean.gettext(name)
+            if translated != name and re.fullmatch(r"[\uac00-\ud7a3 ]{2,}", translated):
+                ko.setdefault(translated, country.alpha_2)
+    return ja, en, ko
 
 
-_ISO_JA, _ISO_EN = _iso_names()
+_ISO_JA, _ISO_EN, _ISO_KO = _iso_names()
 JA = {**_ISO_JA, **JA}
+# Korean country words (ISO names in Korean, and the short forms and one-character markers of countries.toml [ko]).
+KO: dict[str, str] = {**_ISO_KO, **dict(vocab.load("countries")["ko"])}
 
 # Single-character abbreviations are only read inside compounds such as 日米韓 or 日・豪.
 ABBREVIATIONS = {k: v for k, v in JA.items() if len(k) == 1}
@@ -117,3 +124,12 @@ def country_in_en(text: str) -> str | None:
             return found[0]
     found = countries_in_en(text)
     return found[0] if found else None
+
+
+KO_WORD = re.compile(word_alternation(KO))
+
+
+def country_in_ko(text: str) -> str | None:
+    """The first Korean country word in ``text`` ('몽골 외교차관' → MN)."""
+    match = KO_WORD.search(text)
+    return KO[match.group(0)] if match else None

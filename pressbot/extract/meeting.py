@@ -135,7 +135,7 @@ _LEAD_VERB = starting_with(
     "とをがに表mhsprct",
     r"との間で|と(?:の)?(?:電話)?会談|を表敬|と会合|と協議|と懇談|と面会|と会食|を行いました|を行った|"
     r"を開催|が開催|に出席|表敬を受け|\b(?:met\b|held\b|spoke\b|hosted\b|had a\b|participated\b|"
-    r"received (?:a )?courtesy call|paid a courtesy call|called on\b|took place\b|convened\b)",
+    r"received (?:a )?(?:courtesy|telephone|phone) call|paid a courtesy call|called on\b|took place\b|convened\b)",
     re.I,
 )
 _MEAL = Guarded(
@@ -219,7 +219,7 @@ def read_meeting(
         kind in (Kind.meeting, Kind.telephone_talk) and language == "ja" and who.ja_title_participants(page.title, None)
     ):
         return (Kind.other if kind is Kind.meeting else kind), None
-    home = site.country or ("JP" if language == "ja" else None)
+    home = site.country or {"ja": "JP", "ko": "KR"}.get(language)
     if lead_at is None:
         lead, lead_at = page.title, -1
     preamble = [b.text for b in blocks[: lead_at + 1]]
@@ -231,7 +231,11 @@ def read_meeting(
     meeting.meal = meal.group(0) if meal else None
     if body is None:
         body = "\n".join([b.text for b in blocks])
-    people = _people(lead, preamble, blocks, body, language, home)
+    if language == "ko":  # Korean copies name the counterparts in the lead, the title or the next paragraphs
+        following = "\n".join(b.text for b in blocks[lead_at + 1 : lead_at + 6]) if lead_at >= 0 else ""
+        people = who.assign_roles(who.ko_lead_participants(lead, page.title, home, following), home)
+    else:
+        people = _people(lead, preamble, blocks, body, language, home, page.title)
     meeting.participants = people
     countries = {p.country for p in people if p.country}
     if home:
@@ -434,14 +438,18 @@ def _place(lead: str, language: str) -> str | None:
 
 
 def _people(
-    lead: str, preamble: list[str], blocks: list[Block], body: str, language: str, home: str | None
+    lead: str, preamble: list[str], blocks: list[Block], body: str, language: str, home: str | None, title: str = ""
 ) -> list[Participant]:
     """Who took part: the lead's people, side lists and participant blocks, body mentions, then roles."""
     if language == "ja":
         people = who.ja_lead_participants(lead, home) or who.ja_title_participants(lead, home)
+        if len(people) < 2 and title and title != lead:  # a copy whose first line is the lead
+            people = who.merge_people(people, who.ja_lead_participants(title, home))
         people = who.merge_people(people, who.ja_side_lists([b.text for b in blocks[:12]], home))
         people = who.resolve_from_context(people, preamble, home)
     else:
         people = who.en_lead_participants(lead, home)
+        if len(people) < 2 and title and title != lead:  # 'PM Modi holds bilateral with Japanese counterpart Kishida'
+            people = who.en_add_from_title(people, title, home)
     people = who.link_mentions(people, body, home, language)
     return who.assign_roles(people, home)

@@ -14,7 +14,8 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from pressbot.extract import dates, participants
+from pressbot.extract import dates, participants, vocab
+from pressbot.extract.participants.english import _NOT_AFTER_ABBREVIATION
 
 
 def _runs(pieces: list[str], longest: int, max_size: int = 14) -> st.SearchStrategy[str]:
@@ -65,7 +66,8 @@ def test_attendances_find_a_match_as_far_from_its_needle_as_it_can_be() -> None:
 _NAME_WORD_AS_WRITTEN = r"[A-Z][^\W\d_]*(?:['’\-][^\W\d_]+)*[^\W\d_]"
 _ENGLISH_RULES_AS_WRITTEN = {
     "_EN_COUNTERPART": re.compile(
-        r"\b(?:his|her|their)\s+(?P<adj>" + participants._EN_ADJ + r")counterparts?,?\s+(?P<name>"
+        r"\b(?:his|her|their|with|and|met)\s+(?:new\s+)?(?P<adj>" + participants._EN_ADJ
+        + r")counterparts?,?\s+(?P<name>(?:[A-Z]\.?\s)?"
         + _NAME_WORD_AS_WRITTEN + r"(?:\s(?:[A-Z]\.\s)?" + _NAME_WORD_AS_WRITTEN + r"){0,2})"
     ),
     "_EN_NAME_THEN_TITLE": re.compile(
@@ -78,10 +80,15 @@ _ENGLISH_RULES_AS_WRITTEN = {
         r"participated|attended|joined|visited|talked)\b"
     ),
     "_WITH": re.compile(r"\bwith\b"),
-    "_SENTENCE_END": re.compile(r"(?<=[a-z\d)]{2}[.!?])\s+(?=[A-Z(\[])"),
+    # no sentence ends after an abbreviated honorific ('Hon.'); one ends at a full stop with no space after it
+    "_SENTENCE_END": re.compile(
+        r"(?<=[a-z\d)]{2}[.!?])" + _NOT_AFTER_ABBREVIATION + r"\s+(?=[A-Z(\[])|(?<=[a-z]{3})\.(?=[A-Z][a-z])"
+    ),
+    # 'Ambassador to the United States' goes on
     "_EN_OBJECT_END": re.compile(
-        r"\s(?:in|at|on|during|ahead of|before|after|via|where|as part of)\s|\s(?:for|to)\s(?![A-Z])"
-        r"|(?<=[a-z\d]{2})[.;](?:\s|$)"
+        r"\s(?:in|at|on|during|ahead of|before|after|via|where|as part of)\s|\s(?:for|to"
+        + "".join(r"(?<!" + re.escape(w) + r"\sto)" for w in vocab.words("offices", "en", "posted"))
+        + r")\s(?![A-Z])|(?<=[a-z\d]{2})[.;]" + _NOT_AFTER_ABBREVIATION + r"(?:\s|$)"
     ),
 }  # fmt: skip
 # Pieces of English leads: the rules' words, with word characters, commas, line breaks and other scripts around them.
@@ -90,6 +97,7 @@ _ENGLISH_PIECES = st.sampled_from(
      "This", "other", "with", "With", "without", "forthwith", "met", "meets", "Met", "helmet", "held", "hosted",
      "co-chaired", "chaired", "co", "spoke", "had", "shad", "attended", "Chinese", "Japanese", "South Korean",
      "counterpart", "counterparts", "Wang", "Yi", "Wang Yi", "Andrés", "Yoon-joo", "O'Neil", "A. ", "Kim", "Minister",
+     "Hon. ", "Mrs. ", "Ambassador", "new", "S ",
      "Member", "Foreign", "Minister of Foreign Affairs", "Secretary", "Secretary of State", "President", "of", "the",
      "People's Republic of China", "in", " in ", " at ", "on", "during", " ahead of ", "as part of", "for", " to ",
      "To", "Tokyo", "2", "met.", "Yi.", "ok!", "(A)", "[", "?", "; ", "\t", "\u3000"]

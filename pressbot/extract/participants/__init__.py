@@ -5,9 +5,9 @@ and the host as the subject (``岩屋外務大臣は、``); English leads use ``
 or ``[Country-adjective] Office Name`` (State, ROK). Surname-only mentions in the body
 (``船越次官から``) are linked to a participant, or become one when that is all the text gives.
 
-Modules: ``japanese`` (Japanese leads, titles, side lists), ``english`` (English leads), ``mentions``
-(surname mentions, context, merging, roles) and ``common`` (what those share). The words they read
-(offices, honorifics, country adjectives, "not a name" words) are in ``pressbot/extract/vocab/``.
+Modules: ``japanese`` (Japanese leads, titles, side lists), ``english`` (English leads), ``korean`` (Korean leads
+and titles), ``mentions`` (surname mentions, context, merging, roles) and ``common`` (what those share). The words
+they read (offices, honorifics, country adjectives, "not a name" words) are in ``pressbot/extract/vocab/``.
 """
 
 from __future__ import annotations
@@ -24,7 +24,7 @@ from pressbot.extract.participants.english import _EN_OFFICE_CORE as _EN_OFFICE_
 from pressbot.extract.participants.english import _EN_VERB as _EN_VERB
 from pressbot.extract.participants.english import _SENTENCE_END as _SENTENCE_END
 from pressbot.extract.participants.english import _WITH as _WITH
-from pressbot.extract.participants.english import en_lead_participants
+from pressbot.extract.participants.english import en_add_from_title, en_lead_participants
 from pressbot.extract.participants.japanese import _ATTENDED as _ATTENDED
 from pressbot.extract.participants.japanese import _ATTENDED_REACH as _ATTENDED_REACH
 from pressbot.extract.participants.japanese import _SIDE as _SIDE
@@ -32,6 +32,7 @@ from pressbot.extract.participants.japanese import _attendances as _attendances
 from pressbot.extract.participants.japanese import _rejoin_reading as _rejoin_reading
 from pressbot.extract.participants.japanese import _sides as _sides
 from pressbot.extract.participants.japanese import ja_lead_participants, ja_side_lists, ja_title_participants
+from pressbot.extract.participants.korean import ko_lead_participants
 from pressbot.extract.participants.mentions import _SHORT_TITLE_AT as _SHORT_TITLE_AT
 from pressbot.extract.participants.mentions import _SURNAME_MENTION as _SURNAME_MENTION
 from pressbot.extract.participants.mentions import assign_roles, link_mentions, merge_people, resolve_from_context
@@ -39,10 +40,12 @@ from pressbot.extract.participants.mentions import assign_roles, link_mentions, 
 __all__ = [
     "HONORIFIC",
     "assign_roles",
+    "en_add_from_title",
     "en_lead_participants",
     "ja_lead_participants",
     "ja_side_lists",
     "ja_title_participants",
+    "ko_lead_participants",
     "link_mentions",
     "merge_people",
     "resolve_from_context",

@@ -10,6 +10,7 @@ from collections.abc import Iterable, Iterator
 
 from pressbot.extract import vocab
 from pressbot.extract.countries import (
+    ABBREVIATIONS,
     JA_WORD,
     JA_WORDS,
     country_in_en,
@@ -24,8 +25,13 @@ from pressbot.models import Participant
 _KANA_READING = re.compile(r"^[(（]\s*([\u3041-\u309f\u30a0-\u30ffー・\s]+)\s*[)）]")
 # An English gloss in parentheses after a Japanese name: '(The Honorable Christopher Landau, Deputy …)' or
 # '(Gilberto C. Teodoro Jr.)'; at least two capitalised words, so '(PDF)' or '(ASEAN)' are not people.
+_EN_PARTICLE = r"(?:(?:" + vocab.alternation(vocab.words("names", "en", "particles")) + r")\s+)*"  # 'bin', 'von der'
 _EN_PAREN = re.compile(
-    r"[(（]\s*((?:" + HONORIFIC + r"\s*)?[A-Z][^\W\d_.'’-]*[.'’-]?[^\W\d_.'’-]*(?:\s+[A-Z][^\s,()（）]*)+"
+    r"[(（]\s*((?:"
+    + HONORIFIC
+    + r"\s*)?[A-Z][^\W\d_.'’-]*[.'’-]?[^\W\d_.'’-]*(?:\s+"
+    + _EN_PARTICLE
+    + r"[A-Z][^\s,()（）]*)+"
     r"(?:,[^()（）]*)?)[)）]"
 )
 # Japanese offices: the first token of an office, so that 船越外務事務次官 splits into 船越 + 外務事務次官.
@@ -37,10 +43,17 @@ def _strip_role_words(text: str) -> str:
     return re.sub(r"^(?:.*?(?:訪日中の|来日中の|、|は、|及び|並びに|と|同席した|また))", "", text)
 
 
-_COUNTRY_NO = re.compile(r"(" + JA_WORD.pattern + r")の(?=\S)")
+# '韓国の', '韓国外交部の' (a short organisation between the country and の)
+_COUNTRY_NO = re.compile(r"(" + JA_WORD.pattern + r")(?:[(（][A-Z]{2,6}[)）]|[^\sの、。()（）]{1,5}?)?の(?=\S)")
+_COUNTRY_NO_KATAKANA = re.compile(r"(" + JA_WORD.pattern + r")の(?=[\u30a1-\u30fa])")
 _HANJA_AFTER_KANA = re.compile(r"([\u30a0-\u30ffー])[(（][\u4e00-\u9fff]{2,5}[)）]")  # 'ユン・ソンニョル(尹錫悦)'
 
 
+_NUMBERING = re.compile(r"^(?:[0-9０-９]{1,2}[.．)）]?|[(（][0-9０-９]{1,2}[)）])\s*")
+_JA_NOT_NAME = frozenset(vocab.words("names", "ja", "not_a_name"))
+_ABBREVIATION_OPENING = re.compile(r"^[(（][A-Z]{2,6}[)）]")
+_TRAILING_PARTICLE = re.compile(r"(?<=[官臣長領相使])[がはも]$")  # '木原稔防衛大臣が、フィリピン側から…'
+_KATAKANA_LETTER = re.compile(r"[\u30a1-\u30fa]")
 _NAME_BEFORE_COUNTRY = re.compile(r"^(.+?)(" + JA_WORD.pattern + ")")
 _GLOSS_PARTS = re.compile(r"(" + HONORIFIC + r")?\s*(.+)$")
 
@@ -48,9 +61,11 @@ _GLOSS_PARTS = re.compile(r"(" + HONORIFIC + r")?\s*(.+)$")
 def _split_ja_person(segment: str, home: str | None) -> Participant | None:
     """'朴潤柱(パク・ユンジュ) 韓国外交部第一次官' → name, reading, country, office."""
     segment = _strip_context(segment)
-    if not segment or len(segment) > 60:
+    if not segment or len(segment) > 100:
         return None
     side = _COUNTRY_NO.match(segment)  # news style: '韓国のユン・ソンニョル(尹錫悦)大統領'
+    if side is None:  # '日本を訪れているベトナムのファム・ミン・チン首相': the last '<国>の' before a katakana name
+        side = next(reversed(list(_COUNTRY_NO_KATAKANA.finditer(segment))), None)
     if side:
         segment = segment[side.end() :]
     segment = _HANJA_AFTER_KANA.sub(r"\1", segment)
@@ -69,25 +84,28 @@ def _split_ja_person(segment: str, home: str | None) -> Participant | None:
         for cut in range(1, len(pieces)):
             tail = "・".join(pieces[cut:]) + rest
             found, office = leading_country_ja(tail)
-            if found and office:
+            if found and office and not _KATAKANA_LETTER.match(office):  # 'タイ' in 'タイン・ソン' is no country
                 name_part, country, rest = "・".join(pieces[:cut]), found, office
                 break
     if country is None and side:
         country = JA_WORDS[side.group(1)]
     if country is None and rest:
         country, rest = leading_country_ja(rest)
+    if country is None and rest[:1] in ABBREVIATIONS and _JA_OFFICE_START.match(rest, 1):
+        country, rest = ABBREVIATIONS[rest[0]], rest[1:]  # 'シン印国防大臣', 'ル・ドリアン仏欧州・外務大臣'
     if country is None and rest:
         country = country_in_ja(rest[:6]) if rest[:2] in ("駐日",) else None
-    name = name_part.strip(" 　")
-    if not name or not re.search(r"[\u3040-\u30ff\u4e00-\u9fffA-Za-z]", name):
+    name = _NUMBERING.sub("", name_part.strip(" 　"))  # '2. 両大臣は': a point's number is no part of a name
+    if not name or not re.search(r"[\u3040-\u30ff\u4e00-\u9fffA-Za-z]", name) or name in _JA_NOT_NAME:
         return None
+    rest = _ABBREVIATION_OPENING.sub("", rest)  # '(UAE)大統領': the country's abbreviation is no part of the office
     if country is None and rest and home and not _mentions_foreign(rest):
         country = home
     return Participant(name=name, reading=reading, title=rest or None, country=country)
 
 
 _CONTEXT = re.compile(
-    r"^.*(?:中の|のため|に出席した|同席した|同行した|当たる|務める)|^(?:また|なお|さらに|及び|並びに)、?|"
+    r"^.*(?:中の|のため|に出席した|同席した|同行した|当たる|務める|ている|ておられる|握手する|出迎える)|^(?:また|なお|さらに|及び|並びに)、?|"
     r"^[^、。]{1,15}?(?:において|にて|で)(?=[\u30a0-\u30ff\u4e00-\u9fff])"  # 'ベルリンで' before a name
 )
 
@@ -158,13 +176,22 @@ def ja_lead_participants(lead: str, home: str | None) -> list[Participant]:
             if after:
                 person.country, person.title = leading_country_ja(after.group(1))
                 person.country = person.country or (home if not _mentions_foreign(after.group(1)) else None)
+        if side is None:  # 'フィリピン側からA外務大臣(…)及びB国防大臣(…)が': the side named earlier in the sentence
+            sentence = lead[lead.rfind("。", 0, match.start()) + 1 : match.start()]
+            side = next(reversed(list(_sides(sentence))), None)
         if side and person.country in (None, home):
             person.country = JA_WORDS[side.group(1)]
         honorific, name_en, title_en = _english_paren(match.group(1))
         person.honorific, person.name_en, person.title_en = honorific, name_en, title_en
-        person.country = person.country or (country_in_en(title_en) if title_en else None)
+        english_country = country_in_en(title_en) if title_en else None
+        if english_country and person.country in (None, home):  # '副首相兼外務大臣(…of the United Arab Emirates)'
+            person.country = english_country
         people.append(person)
     people += _ja_without_english(lead, home, skip=people)
+    for company in _COMPANY.finditer(lead):  # 'は、B防衛大臣と共に、' / 'C外務大臣、D国防大臣同席の下、'
+        for person in _people_in_list(company.group(1) or company.group(2), home, None):
+            if not _known(person, people):
+                people.append(person)
     for called_on in _CALLED_ON.finditer(lead):  # 'X…は、岩屋毅外務大臣を表敬': the one called on takes part
         person = _split_ja_person(called_on.group(1), home)
         if person is not None and person.title and not _known(person, people):
@@ -208,8 +235,15 @@ def ja_title_participants(title: str, home: str | None) -> list[Participant]:
     return [p for p in people if p is not None and p.title]
 
 
+_COMPANY = Guarded(
+    re.compile(r"(?:は、|、)([^、。]{2,40}?)と共に|、([^。]{2,120}?)(?:同席の下|陪席の下|立会いの下)"),
+    ("と共に", "の下"),
+)
 _CALLED_ON = re.compile(r"(?:は、|、)([^、。はをが]{2,30}?)を(?:表敬|訪問し)")
-_JA_SUBJECT = re.compile(r"(?:^|、|。)\s*([^、。は]{2,60}?)(?:は|が)、")
+# 'X大臣は、', and in news order 'X首相は12月17日、' / 'X首相が15日夜、'
+_JA_SUBJECT = re.compile(
+    r"(?:^|、|。)\s*([^、。は]{2,60}?)(?:は|が)(?:[0-9０-９]{1,2}月)?(?:[0-9０-９]{1,2}日[^、。]{0,3})?、"
+)
 
 
 def _ja_subjects(lead: str, home: str | None) -> list[Participant]:
@@ -221,8 +255,22 @@ def _ja_subjects(lead: str, home: str | None) -> list[Participant]:
         parts = re.split(r"(?<=[官臣長領相使])(?:と|及び|並びに)", text)
         people = [_split_ja_person(part, home) for part in parts]
         if people and all(p is not None and p.title and p.name != part for p, part in zip(people, parts, strict=True)):
-            return people  # type: ignore[return-value]
+            return _listed_before(lead, match.start(1), home) + people  # type: ignore[operator]
     return []
+
+
+def _listed_before(lead: str, end: int, home: str | None) -> list[Participant]:
+    """'A第1次官、B国務副長官、C外務事務次官は': the people listed before the subject's last name, each with an office
+    (none when any segment of the sentence before it is not a person)."""
+    start = max(lead.rfind("。", 0, end), -1) + 1
+    segments = [part for part in lead[start:end].split("、") if part.strip()]
+    people = [_split_ja_person(part, home) for part in segments]
+    if segments and all(p is not None and p.title and _JA_OFFICE_END.search(p.title) for p in people):
+        return people  # type: ignore[return-value]
+    return []
+
+
+_NOTE = re.compile(r"[(（](?![\u3041-\u30ff・\s]+[)）])[^()（）]{1,40}[)）]")  # '(前仏外務・国際開発大臣)'
 
 
 def _ja_without_english(lead: str, home: str | None, skip: list[Participant]) -> list[Participant]:
@@ -230,12 +278,16 @@ def _ja_without_english(lead: str, home: str | None, skip: list[Participant]) ->
     people: list[Participant] = []
     target = re.search(
         r"(?:^|、)((?:[^、。]|、(?=[^、。]{0,40}及び))+?)"
-        r"(?:との間で|と(?:の)?[^、。と]{0,12}?(?:会談|会合|協議|懇談|会食|会議)(?:を|し|。)|を表敬|と面会|と会食)",
+        r"(?:との間で|と(?:の)?[^、。と]{0,12}?(?:会談|会合|協議|懇談|会食|会議)(?:を|し|。)|を表敬|と面会|と会食"
+        r"|の(?:電話)?(?:会談|会合|協議)が)",  # 'A外務大臣とBインド外務大臣の電話会談が行われました'
         lead,
     )
     if not target:
         return people
-    for part in re.split(r"、|及び|並びに", _EN_PAREN.sub(" ", target.group(1)))[-3:]:
+    # 'AとBとの間で': both sides in one phrase, split after an office; so is 'X大臣はY院長(前…大臣)と' after the
+    # subject, with a note in parentheses that is no reading dropped
+    phrase = _NOTE.sub("", _EN_PAREN.sub(" ", target.group(1)))
+    for part in re.split(r"、|及び|並びに|(?<=[官臣長領相使])(?:と|は)", phrase)[-3:]:
         if re.search(r"(?:は|が)$", part):
             continue  # the subject (host), read by _ja_subjects
         person = _split_ja_person(part, home)
@@ -316,7 +368,7 @@ def _people_in_list(names: str, home: str | None, side_country: str | None) -> l
     people = []
     for part in re.split(r"、|及び|並びに|ほか|\s*/\s*", _EN_PAREN.sub(lambda m: "\0" + m.group(1) + "\0", names)):
         japanese, _, english = part.partition("\0")
-        person = _split_ja_person(japanese, home)
+        person = _split_ja_person(_TRAILING_PARTICLE.sub("", japanese.strip()), home)
         if person is None or not person.title:
             continue
         if side_country and person.country in (None, home):

@@ -7,6 +7,7 @@ from __future__ import annotations
 import functools
 import re
 
+from pressbot.extract import vocab
 from pressbot.extract.countries import (
     JA_WORD,
     JA_WORDS,
@@ -31,6 +32,7 @@ _SPOKE = re.compile(r"(?:から|より)、?[^。]{0,80}?(?:謝意|感謝|説明|
 # follows none, as its lookbehind demands. Every other place fails its first test, so skipping them is exact.
 _SURNAME_START = re.compile(r"(?<![\u4e00-\u9fff\u30a0-\u30ff])[\u4e00-\u9fff\u30a0-\u30ff=＝]")
 _KANJI = re.compile(r"[\u4e00-\u9fff]")
+_JA_NOT_NAME = frozenset(vocab.words("names", "ja", "not_a_name"))
 
 
 def link_mentions(people: list[Participant], body: str, home: str | None, language: str) -> list[Participant]:
@@ -44,6 +46,8 @@ def link_mentions(people: list[Participant], body: str, home: str | None, langua
         if mention_parts is None:
             continue
         surname, office, mention = mention_parts
+        if surname in _JA_NOT_NAME:
+            continue  # '両大臣から': the two ministers, no one's surname
         if surname not in owners:
             owners[surname] = next((p for p in people if _same_person(p, surname)), None)
         owner = owners[surname]
@@ -89,7 +93,8 @@ def _same_person(person: Participant, surname: str) -> bool:
     name = person.name
     if name == surname or (len(surname) >= 1 and name.startswith(surname) and _KANJI.match(name)):
         return True
-    return "・" in name and surname in name.split("・")
+    # 'ル・ドリアン外相' for 'ジャン=イヴ・ル・ドリアン': the last words of a katakana name
+    return "・" in name and (surname in name.split("・") or name.endswith("・" + surname))
 
 
 def resolve_from_context(people: list[Participant], texts: list[str], home: str | None) -> list[Participant]:
