@@ -198,7 +198,9 @@ def read_meeting(
         lead, lead_at = page.title, -1
     preamble = [b.text for b in blocks[: lead_at + 1]]
     meeting = Meeting(mode=_mode(head))
-    _read_when(meeting, lead, preamble, page.title, published)
+    # Numeric dates such as 04/05/2016 read month first on US English pages only.
+    date_language = "en-US" if language == "en" and site.country == "US" else language
+    _read_when(meeting, lead, preamble, page.title, published, date_language)
     meeting.name = _name(page.title, preamble, lead, language)
     meeting.location = None if meeting.mode is not Mode.in_person else _place(lead, language)
     meal = _MEAL.search(lead)
@@ -270,10 +272,12 @@ def _mode(text: str) -> Mode:
     return Mode.in_person
 
 
-def _read_when(meeting: Meeting, lead: str, preamble: list[str], title: str, published: dt.date | None) -> None:
+def _read_when(
+    meeting: Meeting, lead: str, preamble: list[str], title: str, published: dt.date | None, language: str | None = None
+) -> None:
     for text in [lead, *preamble, title]:
         try:
-            found = meeting_date(text, published)
+            found = meeting_date(text, published, language=language)
             if found is None or found.rule != "local_time":
                 found = _labelled_local_date(text, published) or found
         except DateError:

@@ -93,7 +93,7 @@ def _local_pair(
     return pick, start, close_at + 1
 
 
-def meeting_date(text: str, ref: datetime.date | None = None) -> DateMatch | None:
+def meeting_date(text: str, ref: datetime.date | None = None, *, language: str | None = None) -> DateMatch | None:
     """The local date of the event a lead sentence describes, or None.
 
     Takes the first date; when it is paired with another in brackets as Japan time vs local time
@@ -104,7 +104,7 @@ def meeting_date(text: str, ref: datetime.date | None = None) -> DateMatch | Non
     if isinstance(ref, datetime.datetime):
         ref = ref.date()
     t, idx = _normalize(text)
-    scan = _scan(t, ref, text_anchor=True)
+    scan = _scan(t, ref, text_anchor=True, language=language)
     first = next(scan, None)
     if first is None:
         return None
