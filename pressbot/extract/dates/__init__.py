@@ -23,6 +23,7 @@ from pressbot.extract.dates.forms import _scan as _scan
 from pressbot.extract.dates.forms import find_dates, parse_date
 from pressbot.extract.dates.local_time import _local_pair as _local_pair
 from pressbot.extract.dates.local_time import meeting_date
+from pressbot.extract.dates.relative import weekday_date
 from pressbot.extract.dates.times import parse_duration, parse_time
 
 __all__ = [
@@ -36,5 +37,6 @@ __all__ = [
     "parse_date",
     "parse_duration",
     "parse_time",
+    "weekday_date",
     "western_to_era",
 ]

@@ -1,0 +1,137 @@
+"""When and where a meeting took place, on shapes met on real pages (prose ours): country clocks, weekday-only
+dates, stamps, date-and-venue lines, pages without a published date."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+from pages import URLS, page
+
+import pressbot
+from pressbot.extract.dates import meeting_date, weekday_date
+
+D = dt.date
+
+
+@pytest.mark.parametrize(
+    ("text", "ref", "expected"),
+    [
+        # both partial and a day apart: the Japan-time 16th was read as last month's, the local 15th stays
+        ("15日(木曜日)午後7時(現地時間;日本時間16日(金曜日)午前9時)から約30分間", D(2025, 5, 15), D(2025, 5, 15)),
+        ("ペルー時間11月14日午後7時10分頃(日本時間15日午前9時10分頃)から", D(2024, 11, 15), D(2024, 11, 14)),
+        ("チリ時間3日午前10時(日本時間3日午後10時)", D(2025, 3, 4), D(2025, 3, 3)),
+        ("本1日(現地時間28日)", D(2025, 3, 1), D(2025, 2, 28)),
+    ],
+)
+def test_local_dates_of_partial_pairs(text: str, ref: dt.date, expected: dt.date) -> None:
+    found = meeting_date(text, ref)
+    assert found is not None and (found.date, found.rule) == (expected, "local_time")
+
+
+@pytest.mark.parametrize(
+    ("text", "anchor", "expected"),
+    [
+        ("the two ministers met on Friday in New Delhi", D(2023, 4, 8), D(2023, 4, 7)),
+        ("Modi and Kishida met on Saturday in Wilmington", D(2024, 9, 22), D(2024, 9, 21)),
+        ("They spoke Thursday afternoon local time", D(2020, 10, 2), D(2020, 10, 1)),
+        ("The ministers met on Wednesday.", D(2025, 5, 28), D(2025, 5, 28)),
+        ("met earlier on Monday", D(2025, 5, 28), D(2025, 5, 26)),
+    ],
+)
+def test_weekday_only_dates(text: str, anchor: dt.date, expected: dt.date) -> None:
+    found = weekday_date(text, anchor)
+    assert found is not None and found[0] == expected
+
+
+def test_a_weekday_in_lower_case_or_without_on_is_not_a_date() -> None:
+    assert weekday_date("on thursday", D(2025, 5, 28)) is None
+    assert weekday_date("Friday prayers were held", D(2025, 5, 28)) is None
+
+
+def _meeting(site: str, title: str, date: str, lead: str, points: list[str] | None = None):
+    release = pressbot.extract(
+        page(site, title, date, lead, points or ["1. They agreed to cooperate."]), url=URLS[site]
+    )
+    assert release.meeting is not None
+    return release.meeting
+
+
+def test_on_weekday_in_a_readout_is_the_last_such_day_before_the_page_date() -> None:
+    meeting = _meeting(
+        "us_state",
+        "Secretary Rubio's Meeting with Indian External Affairs Minister Jaishankar",
+        "March 26, 2025",
+        "Secretary of State Marco Rubio met with Indian External Affairs Minister Subrahmanyam Jaishankar in "
+        "Washington on Tuesday. The Secretary and the Minister discussed trade.",
+    )
+    assert (str(meeting.date), meeting.date_rule, meeting.date_text) == ("2025-03-25", "weekday", "Tuesday")
+
+
+def test_a_stamp_then_on_weekday_reads_the_weekday() -> None:
+    text = (
+        "Ministers meet in Delhi\n"
+        "date 2023-04-08 New Delhi: The visiting foreign minister met his Indian counterpart on Friday and the two "
+        "held talks on trade and defence.\n"
+        "The two ministers also discussed cooperation in science.\n"
+    )
+    release = pressbot.extract(text.encode(), url="https://news.example.org/world/ministers-meet")
+    assert release.meeting is not None
+    assert (str(release.meeting.date), release.meeting.date_rule) == ("2023-04-07", "weekday")
+
+
+def test_a_caption_whose_weekday_disagrees_gives_that_weekday_before_it() -> None:
+    text = (
+        "Ministers affirm cooperation\n"
+        "This photo shows the minister shaking hands with his counterpart before their meeting in New Delhi, "
+        "India, Thursday, July 28, 2023.\n"
+        "The officials met in India and held talks on the summit to be held in September.\n"
+    )
+    release = pressbot.extract(text.encode(), url="https://news.example.org/world/affirm")
+    assert release.meeting is not None
+    assert (str(release.meeting.date), release.meeting.date_rule) == ("2023-07-27", "weekday")
+
+
+def test_a_partial_date_without_a_page_date_takes_the_year_from_the_text() -> None:
+    text = (
+        "Foreign ministers hold talks\n"
+        "On November 17, the Foreign Minister met with his counterpart in Hanoi. The overview of the meeting is "
+        "as follows.\n"
+        "The two sides recalled the summit of November 12, 2022 and agreed to meet again.\n"
+    )
+    release = pressbot.extract(text.encode(), url="https://news.example.org/world/talks")
+    assert release.meeting is not None and str(release.meeting.date) == "2022-11-17"
+
+
+def test_date_and_venue_line_gives_time_duration_and_place() -> None:
+    text = (
+        "Japan-Utopia Defence Ministerial Meeting\n"
+        "Posted on June 3, 2025\n"
+        "1. Date and venue\n"
+        "June 1, 2025, 10:15-11:00 (local time), Singapore\n"
+        "2. Overview\n"
+        "(1) On the margins of the dialogue, Minister Sato held a meeting with Minister Moreau, Minister of "
+        "Defence of Utopia.\n"
+        "(2) The two ministers agreed to expand exercises.\n"
+    )
+    release = pressbot.extract(text.encode(), url="https://www.mod.go.jp/en/article/2025/06/x.html")
+    meeting = release.meeting
+    assert meeting is not None
+    assert (str(meeting.date), meeting.start_time, meeting.duration_minutes, meeting.location) == (
+        "2025-06-01",
+        "10:15",
+        45,
+        "Singapore",
+    )
+
+
+def test_a_place_with_a_lower_case_particle() -> None:
+    meeting = _meeting(
+        "mofa_en",
+        "Japan-Utopia Foreign Ministers' Meeting",
+        "February 22, 2024",
+        "On the morning of February 21, local time, Mr. SATO Ichiro, Minister for Foreign Affairs of Japan, who is "
+        "visiting Rio de Janeiro to attend a meeting, held a meeting with H.E. Mr. Jean Moreau, Minister of Foreign "
+        "Affairs of Utopia, for approximately 30 minutes. The overview of the meeting is as follows.",
+    )
+    assert (str(meeting.date), meeting.location, meeting.duration_minutes) == ("2024-02-21", "Rio de Janeiro", 30)
