@@ -94,6 +94,17 @@ FORM_CASES = [
     ("이천이십사년 유월 십일", None, None, D(2024, 6, 10), "korean"),
     ("이천이십삼년 시월 삼십일일", None, None, D(2023, 10, 31), "korean"),
     ("천구백구십구년 십이월 일일", None, None, D(1999, 12, 1), "korean"),
+    # Korean dates without a year (ROK notes and Korean news), year or month from ref
+    ("4.7.(금)~4.8.(토) 간 인도를 방문", D(2023, 4, 8), None, D(2023, 4, 7), "month_day"),
+    ("7.13.(목) 오전 자카르타에서", D(2023, 7, 14), None, D(2023, 7, 13), "month_day"),
+    ("7.13.(목) 10:00-10:40", D(2023, 7, 14), None, D(2023, 7, 13), "month_day"),
+    ("11.4. 오후 화상 회담", D(2021, 11, 5), None, D(2021, 11, 4), "month_day"),
+    ("3월 29일 월요일 오전", D(2021, 3, 29), None, D(2021, 3, 29), "month_day"),
+    ("7월 18일(금)", D(2025, 7, 20), None, D(2025, 7, 18), "month_day"),
+    ("장관은 24일(현지시간) 뉴욕에서", D(2024, 9, 25), None, D(2024, 9, 24), "day_only"),
+    ("29일(월) 면담", D(2021, 3, 30), None, D(2021, 3, 29), "day_only"),
+    ("지난 7일 발리에서", D(2022, 7, 8), None, D(2022, 7, 7), "day_only"),
+    ("20일 저녁 통화", D(2022, 5, 21), None, D(2022, 5, 20), "day_only"),
     # a year in another calendar
     ("皇紀2676年4月21日", None, None, D(2016, 4, 21), "calendar"),
     ("皇紀二六七六年四月二十一日", None, None, D(2016, 4, 21), "calendar"),

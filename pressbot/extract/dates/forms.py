@@ -66,6 +66,10 @@ _KO_MULT: dict[str, int] = dict(_KO_NUM["multipliers"])
 _KO_MONTH: dict[str, int] = dict(_KO_NUM["months"])
 _KO_CHARS = "".join([*_KO_DIGIT, *_KO_MULT])
 _KO_MONTH_CHARS = _KO_CHARS + "".join(_KO_MONTH)
+_KO_VOCAB = _DATES_VOCAB["korean"]
+_KO_DAYPART = vocab.alternation(_KO_VOCAB["day_parts"])  # 오전, 오후, 저녁 … after a Korean date
+_KO_DAY_PREFIX = vocab.alternation(_KO_VOCAB["day_prefixes"])  # 지난 7일, 오는 9일
+_KO_WDS = rf"(?:\s*\(\s*{_KO_WD}(?:요일)?\s*\)|\s+{_KO_WD}요일)?"
 _SEP = "[-/.・]"  # between the parts of an era date (令和4.3.9)
 
 
@@ -126,6 +130,15 @@ _DATE_RE = re.compile(
             rf"(?P<md>{_EWD}{_emon('md_m')}\s*{_eday('md_d')})",
             # 18 July (year from ref)
             rf"(?P<dm>{_eday('dm_d')}\s+(?i:of\s+)?{_emon('dm_m')})",
+            # 3월 29일 월요일, 7월 18일(금) (Korean, year from ref)
+            rf"(?P<komd>(?<![0-9])(?P<komm>[0-9]{{1,2}})\s*월\s*(?P<komdd>[0-9]{{1,2}})\s*일(?![가-힣]){_KO_WDS})",
+            # 4.7.(금), 7.13.(목) 오전, 11.4. 오후 (ROK notes, year from ref): a weekday or a time of day must follow
+            rf"(?P<kodot>(?<![0-9.])(?P<kodm>[0-9]{{1,2}})\.\s?(?P<kodd>[0-9]{{1,2}})\.(?![0-9])"
+            rf"(?=\s*\(\s*{_KO_WD}|\s*(?:{_KO_DAYPART})|\s*[~～-]\s*[0-9]{{1,2}}\.|\s*[0-9]{{1,2}}:[0-9]{{2}})(?:\s*\(\s*{_KO_WD}(?:요일)?\s*\))?)",
+            # 24일(현지시간), 29일(월), 20일 저녁, 지난 7일 (Korean day only, month from ref)
+            rf"(?P<kod>(?:(?P<kodp>{_KO_DAY_PREFIX})\s*(?P<kodn1>[0-9]{{1,2}})\s*일"
+            rf"|(?<![0-9월.])(?P<kodn2>[0-9]{{1,2}})\s*일(?=\s*\(\s*(?:현지|{_KO_WD})|\s*(?:{_KO_DAYPART})))"
+            rf"(?![가-힣])(?:\s*\(\s*{_KO_WD}(?:요일)?\s*\))?)",
             # 30年11月20日 (era year without the era: the era of ref)
             rf"(?P<eyr>(?<![0-9{_KD}十元年度]){_NOT_AFTER_NUM}(?P<eyy>{_JNUM})\s*年\s*(?P<eym>{_JNUM})\s*月\s*"
             rf"{_jday('eyd')}{_JWD})",
@@ -159,10 +172,12 @@ _CAL_FIRST = "".join(dict.fromkeys(name[0] for name in _CALENDARS))
 _CAL_SECOND = "".join(dict.fromkeys(name[1] for name in _CALENDARS))
 _NEW_YEAR_FIRST = "".join(dict.fromkeys(w[0] for w in _DATES_VOCAB["new_year"]["ja"]["words"]))
 _NEW_YEAR_SECOND = "".join(dict.fromkeys(w[1] for w in _DATES_VOCAB["new_year"]["ja"]["words"]))
+_KO_PREFIX_FIRST = "".join(dict.fromkeys(w[0] for w in _KO_VOCAB["day_prefixes"]))
+_KO_PREFIX_REST = "|".join(dict.fromkeys(re.escape(w[1:]) for w in _KO_VOCAB["day_prefixes"]))
 _DATE_START_RE = re.compile(
-    rf"[0-9{_KD}十{_ERA_FIRST}{_DAY_PREFIX_FIRST}{_YEAR_FIRST}{_EN_FIRST}{_LETTERS}{_KO_CHARS}{_CAL_FIRST}"
+    rf"[0-9{_KD}十{_KO_PREFIX_FIRST}{_ERA_FIRST}{_DAY_PREFIX_FIRST}{_YEAR_FIRST}{_EN_FIRST}{_LETTERS}{_KO_CHARS}{_CAL_FIRST}"
     rf"{_NEW_YEAR_FIRST}]"
-    r"(?:(?<=[0-9])(?=[0-9]{0,3}\s*[年月日/.\-년(A-Za-z・,])"
+    r"(?:(?<=[0-9])(?=[0-9]{0,3}\s*[年月日/.\-년월일(A-Za-z・,])"
     r"|(?<=[0-9])(?=(?: [0-9]){3}\s*年)"
     rf"|(?<=[{_KD}十])(?=[{_KD}十]{{0,3}}\s*[年月日])"
     rf"|(?<=[{_KD}])(?=[{_KD}]{{3}}・)"
@@ -172,7 +187,8 @@ _DATE_START_RE = re.compile(
     rf"|(?<=[{_LETTERS}])(?<![A-Za-z0-9].)(?=\s*(?:元|[0-9]{{1,2}})\s*[年./\-・])"
     rf"|(?<=[{_KO_CHARS}])(?<![가-힣].)(?=[{_KO_CHARS}]{{0,8}}\s*년)"
     rf"|(?<=[{_CAL_FIRST}])(?=[{_CAL_SECOND}])"
-    rf"|(?<=[{_NEW_YEAR_FIRST}])(?=[{_NEW_YEAR_SECOND}]))"
+    rf"|(?<=[{_NEW_YEAR_FIRST}])(?=[{_NEW_YEAR_SECOND}])"
+    rf"|(?<=[{_KO_PREFIX_FIRST}])(?={_KO_PREFIX_REST}))"
 )
 
 
@@ -330,6 +346,13 @@ def _scan(
                 d = _month_day(anchor, month, 1 if g("jmdd") is None else _int(g("jmdd")), g("jmp"))
                 if d is not None and g("jmdd") is None:
                     d = _make(d.year, month, _day_of(g, "jmdd", d.year, month))
+            elif kind == "komd":
+                d = _month_day(anchor, int(g("komm")), int(g("komdd")), None)
+            elif kind == "kodot":
+                d = _month_day(anchor, int(g("kodm")), int(g("kodd")), None)
+            elif kind == "kod":
+                d = _day_only(anchor, int(g("kodn1") or g("kodn2")), None)
+                rule = "day_only"
             elif kind == "ny1":
                 d = _month_day(anchor, 1, 1, None)
             elif kind == "eyr":
