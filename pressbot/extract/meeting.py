@@ -308,6 +308,7 @@ def _read_when(
         except DateError:
             found = None
         if found:
+            found = _day_within_span(text, found, ref) or found
             meeting.date, meeting.date_text, meeting.date_rule = found.date, found.text, found.rule
             source = text
             break
@@ -340,6 +341,27 @@ def _read_when(
         if time or duration:
             break
     return source or lead
+
+
+_SPAN_BETWEEN = re.compile(r"\s*(?:から|より|～|〜|~|-|–|—|to|through|until)\s*")
+
+
+def _day_within_span(text: str, first: DateMatch, ref: dt.date | None) -> DateMatch | None:
+    """'visiting from 19 to 20 August … on 20 August, … held the meeting': when the first date opens a span, a
+    later single date inside that span is the meeting's day."""
+    if first.rule == "local_time":
+        return None
+    try:
+        found = find_dates(text[first.start : first.start + 400], ref)
+    except DateError:
+        return None
+    if len(found) < 3 or not _SPAN_BETWEEN.fullmatch(text, first.start + found[0].end, first.start + found[1].start):
+        return None
+    low, high = found[0].date, found[1].date
+    for later in found[2:]:
+        if low <= later.date <= high:
+            return DateMatch(later.date, later.text, later.rule, first.start + later.start, first.start + later.end)
+    return None
 
 
 def _weekday_disagreeing(date_text: str, date: dt.date) -> tuple[dt.date, str, int, int] | None:

@@ -135,3 +135,14 @@ def test_a_place_with_a_lower_case_particle() -> None:
         "Affairs of Utopia, for approximately 30 minutes. The overview of the meeting is as follows.",
     )
     assert (str(meeting.date), meeting.location, meeting.duration_minutes) == ("2024-02-21", "Rio de Janeiro", 30)
+
+
+def test_a_day_inside_the_visit_span_is_the_meeting_day() -> None:
+    meeting = _meeting(
+        "mofa_ja",
+        "日・ユートピア防衛相会談",
+        "令和7年6月4日",
+        "佐藤防衛大臣は、2025年6月2日から4日までの間、ユートピアを訪問中である。両大臣は2025年6月3日、首都にて、"
+        "年次防衛相会談を行いました。概要は以下のとおりです。",
+    )
+    assert (str(meeting.date), meeting.date_text) == ("2025-06-03", "2025年6月3日")
