@@ -22,6 +22,7 @@ from pressbot.extract.dates import (
     meeting_date,
     parse_duration,
     parse_time,
+    url_date,
     weekday_date,
 )
 from pressbot.extract.page import Page
@@ -186,7 +187,7 @@ _NOT_PLACE = re.compile(
 
 
 def read_meeting(
-    page: Page, published: dt.date | None, language: str, site: Site, body: str | None = None
+    page: Page, published: dt.date | None, language: str, site: Site, body: str | None = None, url: str | None = None
 ) -> tuple[Kind, Meeting | None]:
     """The release's kind, and the meeting it reports (None when it reports none). ``body`` is the blocks' text
     joined by line breaks, when the caller has it already."""
@@ -213,8 +214,9 @@ def read_meeting(
     date_language = "en-US" if language == "en" and site.country == "US" else language
     if body is None:
         body = "\n".join([b.text for b in blocks])
-    # Without a page date, a partial date ('On November 17') takes its year from the latest full date in the text.
-    ref = published or _latest_full_date(body)
+    # Without a page date, a partial date ('On November 17') takes its year from the URL's date, else from the
+    # latest full date in the text.
+    ref = published or url_date(url) or _latest_full_date(body)
     date_source = _read_when(meeting, lead, preamble, page.title, ref, date_language, published)
     meeting.name = _name(page.title, preamble, lead, language)
     if meeting.mode is Mode.in_person:

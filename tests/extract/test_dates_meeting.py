@@ -146,3 +146,32 @@ def test_a_day_inside_the_visit_span_is_the_meeting_day() -> None:
         "年次防衛相会談を行いました。概要は以下のとおりです。",
     )
     assert (str(meeting.date), meeting.date_text) == ("2025-06-03", "2025年6月3日")
+
+
+@pytest.mark.parametrize(
+    ("url", "expected"),
+    [
+        ("https://news.example.org/2021/12/20/ministers-talk/", D(2021, 12, 20)),
+        ("https://news.example.org/article/2022/20220915-defence.html", D(2022, 9, 15)),
+        ("https://news.example.org/news/20231116/k1001.html", D(2023, 11, 16)),
+        ("https://news.example.org/view.php?id=20231116", None),
+        ("https://news.example.org/2022/13/45/x", None),
+        ("https://news.example.org/item/123456789", None),
+        (None, None),
+    ],
+)
+def test_url_date(url: str | None, expected: dt.date | None) -> None:
+    from pressbot.extract.dates import url_date
+
+    assert url_date(url) == expected
+
+
+def test_a_partial_date_without_a_page_date_takes_the_year_from_the_url() -> None:
+    text = (
+        "Defence ministers meet\n"
+        "On September 8, the Defence Minister met with his counterpart in Tokyo. The overview of the meeting is as "
+        "follows.\n"
+        "The two ministers agreed to hold exercises.\n"
+    )
+    release = pressbot.extract(text.encode(), url="https://news.example.org/article/2022/20220915-defence.html")
+    assert release.meeting is not None and str(release.meeting.date) == "2022-09-08"

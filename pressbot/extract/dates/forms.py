@@ -414,3 +414,18 @@ def parse_date(text: str, ref: datetime.date | None = None, *, language: str | N
         s, e = _span(idx, ns, ne)
         return DateMatch(d, text[s:e], rule, s, e)
     return None
+
+
+# A date in a URL's path: /2022/09/15/, /20220915, /2021/12/20/slug, _2023-07-28 (year 19xx/20xx, a real month and day).
+_URL_DATE_RE = re.compile(r"(?<![0-9])((?:19|20)[0-9]{2})([/_-]?)(0[1-9]|1[0-2])\2(0[1-9]|[12][0-9]|3[01])(?![0-9])")
+
+
+def url_date(url: str | None) -> datetime.date | None:
+    """The last full date written in a URL's path (the one nearest the page name), or None."""
+    if not url:
+        return None
+    path = url.split("://", 1)[-1].partition("/")[2].partition("?")[0]
+    found = None
+    for mt in _URL_DATE_RE.finditer(path):
+        found = _make(int(mt.group(1)), int(mt.group(3)), int(mt.group(4))) or found
+    return found
