@@ -309,6 +309,8 @@ def _read_when(
                 found = _labelled_local_date(text, ref) or found
         except DateError:
             found = None
+        if found and found.text.startswith("同日") and text is lead:
+            found = _same_day(preamble[:-1], ref) or found  # '同日午後…' in a lead after the paragraph that dates it
         if found:
             found = _day_within_span(text, found, ref) or found
             meeting.date, meeting.date_text, meeting.date_rule = found.date, found.text, found.rule
@@ -346,6 +348,18 @@ def _read_when(
 
 
 _SPAN_BETWEEN = re.compile(r"\s*(?:から|より|～|〜|~|-|–|—|to|through|until)\s*")
+
+
+def _same_day(before: list[str], ref: dt.date | None) -> DateMatch | None:
+    """The last date of the paragraphs before the lead, which a lead's '同日' (the same day) refers to."""
+    for text in reversed(before):
+        try:
+            found = find_dates(text, ref)
+        except DateError:
+            return None
+        if found:
+            return found[-1]
+    return None
 
 
 def _day_within_span(text: str, first: DateMatch, ref: dt.date | None) -> DateMatch | None:

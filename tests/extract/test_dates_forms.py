@@ -79,6 +79,8 @@ FORM_CASES = [
     ("04/05/2016", None, "ja", D(2016, 5, 4), "numeric_dmy_by_language"),
     ("04/05/2016", None, None, D(2016, 5, 4), "numeric_dmy_by_language"),
     ("08/03/2024", None, "en-US", D(2024, 8, 3), "numeric_mdy_by_language"),
+    ("10/01/2021 03:25 PM EDT", None, None, D(2021, 10, 1), "numeric_mdy_by_time_zone"),
+    ("08/03/2024 12:14 ET", None, "en-GB", D(2024, 8, 3), "numeric_mdy_by_time_zone"),
     # English log and written forms
     ("Thu Apr 21 10:00:00 2016", None, None, D(2016, 4, 21), "english_log"),
     ("Thu Apr 21 10:00:00 JST 2016", None, None, D(2016, 4, 21), "english_log"),

@@ -175,3 +175,14 @@ def test_a_partial_date_without_a_page_date_takes_the_year_from_the_url() -> Non
     )
     release = pressbot.extract(text.encode(), url="https://news.example.org/article/2022/20220915-defence.html")
     assert release.meeting is not None and str(release.meeting.date) == "2022-09-08"
+
+
+def test_same_day_in_the_lead_is_the_day_of_the_paragraph_before() -> None:
+    text = (
+        "防衛相が会談\n"
+        "9月8日はユートピアの国防大臣と防衛省で会談し、共同訓練の早期実施を歓迎した。\n"
+        "同日午後からは都内で外務・防衛閣僚会合を行い、概要は以下のとおりです。\n"
+        "両国は協力の強化で一致した。\n"
+    )
+    release = pressbot.extract(text.encode(), url="https://news.example.org/article/2022/20220915-defence.html")
+    assert release.meeting is not None and str(release.meeting.date) == "2022-09-08"

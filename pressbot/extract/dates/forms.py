@@ -70,6 +70,7 @@ _KO_VOCAB = _DATES_VOCAB["korean"]
 _KO_DAYPART = vocab.alternation(_KO_VOCAB["day_parts"])  # 오전, 오후, 저녁 … after a Korean date
 _KO_DAY_PREFIX = vocab.alternation(_KO_VOCAB["day_prefixes"])  # 지난 7일, 오는 9일
 _KO_WDS = rf"(?:\s*\(\s*{_KO_WD}(?:요일)?\s*\)|\s+{_KO_WD}요일)?"
+_US_ZONES = vocab.alternation(_DATES_VOCAB["us_time_zones"]["names"])  # 10/01/2021 03:25 PM EDT: month first
 _SEP = "[-/.・]"  # between the parts of an era date (令和4.3.9)
 
 
@@ -114,7 +115,8 @@ _DATE_RE = re.compile(
             rf"(?P<knum>(?<![{_KD}十])(?P<kny>[{_KD}]{{4}})・(?P<knm>{_KNUM})・(?P<knd>{_KNUM})(?![{_KD}十]))",
             # 21/04/2016, 04-21-2016, 21.04.2016, 04/05/2016 (order from the page's language when both fit)
             r"(?P<dnum>(?<![0-9./,-])(?P<da>[0-9]{1,2})(?P<dsep>[-/.])(?P<db>[0-9]{1,2})(?P=dsep)"
-            rf"(?P<dy>(?:1[89]|2[0-9])[0-9]{{2}})(?![0-9]|[./-][0-9]){_PAREN_WD})",
+            rf"(?P<dy>(?:1[89]|2[0-9])[0-9]{{2}})(?![0-9]|[./-][0-9]){_PAREN_WD}"
+            rf"(?P<dnus>(?=,?\s+[0-9]{{1,2}}:[0-9]{{2}}(?::[0-9]{{2}})?\s*(?:[AaPp]\.?[Mm]\.?\s*)?(?:{_US_ZONES})\b))?)",
             # 2025. 7. 18.
             r"(?P<kdot>(?<![0-9.])(?P<kdy>(?:1[89]|2[0-9])[0-9]{2})\.\s+(?P<kdm>[0-9]{1,2})\.\s*"
             rf"(?P<kdd>[0-9]{{1,2}})(?![0-9])\.?{_PAREN_WD})",
@@ -229,6 +231,7 @@ _FULL_RULES = frozenset(
     (
         *("era", "western_ja", "korean", "numeric", "korean_dots", "english_mdy", "english_dmy", "english_log"),
         *("calendar", "numeric_dmy", "numeric_mdy", "numeric_dmy_by_language", "numeric_mdy_by_language"),
+        "numeric_mdy_by_time_zone",
     )
 )
 
@@ -300,6 +303,8 @@ def _scan(
                 d, rule = _make(y, b, a), "numeric_dmy"
             elif b > 12 >= a:
                 d, rule = _make(y, a, b), "numeric_mdy"
+            elif g("dnus") is not None:
+                d, rule = _make(y, a, b), "numeric_mdy_by_time_zone"
             elif _month_first(language):
                 d, rule = _make(y, a, b), "numeric_mdy_by_language"
             else:
