@@ -322,7 +322,12 @@ def _read_when(
     stamp = meeting.date_rule is not None and meeting.date_rule.startswith(("numeric", "korean_dots"))
     weekday = None
     if anchor is not None and (source is not lead or stamp):
-        weekday = weekday_date(lead, anchor) or (weekday_date(source, anchor) if source and stamp else None)
+        # a text copy's first line can be the lead sentence itself, taken for the title
+        weekday = (
+            weekday_date(lead, anchor)
+            or (weekday_date(source, anchor) if source and stamp else None)
+            or weekday_date(title, anchor)
+        )
     if weekday is None and meeting.date is not None and meeting.date_text:
         weekday = _weekday_disagreeing(meeting.date_text, meeting.date)
     if weekday is not None:

@@ -186,3 +186,14 @@ def test_same_day_in_the_lead_is_the_day_of_the_paragraph_before() -> None:
     )
     release = pressbot.extract(text.encode(), url="https://news.example.org/article/2022/20220915-defence.html")
     assert release.meeting is not None and str(release.meeting.date) == "2022-09-08"
+
+
+def test_on_weekday_in_a_first_line_taken_for_the_title() -> None:
+    text = (
+        "On Monday, the Prime Minister held a meeting with the visiting Foreign Minister of Utopia.\n"
+        "The meeting, which took place ahead of the ministerial dialogue, reviewed defence ties.\n"
+        "The minister posted on August 19, 2024 that the talks were productive.\n"
+    )
+    release = pressbot.extract(text.encode(), url="https://news.example.org/india/pm-meets-minister")
+    assert release.meeting is not None
+    assert (str(release.meeting.date), release.meeting.date_rule) == ("2024-08-19", "weekday")
