@@ -465,7 +465,16 @@ def _name_en(title: str, lead: str) -> str | None:
     return title or None
 
 
+_KO_PLACE = re.compile(r"(?:^|\s)([가-힣]{2,8})에서(?=\s)")
+_KO_NOT_PLACE = tuple(vocab.load("places")["not_place_endings"]["ko"])
+
+
 def _place(lead: str, language: str) -> str | None:
+    if language == "ko":  # '… 9월 4일(목) 서울에서 싱가포르 외교장관 …와 회담'
+        for match in _KO_PLACE.finditer(lead):
+            if not match.group(1).endswith(_KO_NOT_PLACE):
+                return match.group(1)
+        return None
     if language == "ja":
         match = _JA_PLACE.search(lead)
         if match:

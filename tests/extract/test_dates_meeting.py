@@ -197,3 +197,19 @@ def test_on_weekday_in_a_first_line_taken_for_the_title() -> None:
     release = pressbot.extract(text.encode(), url="https://news.example.org/india/pm-meets-minister")
     assert release.meeting is not None
     assert (str(release.meeting.date), release.meeting.date_rule) == ("2024-08-19", "weekday")
+
+
+@pytest.mark.parametrize(
+    ("lead", "place"),
+    [
+        ("1. 조 장관은 9월 4일(목) 서울에서 유토피아 외교장관과 회담을 개최하였다.", "서울"),
+        ("□ 김 차관은 8.27.(수) 10:00-10:50 서울에서 방한 중인 유토피아 외교부 차관과 면담을 갖고", "서울"),
+        ("1. 박 장관은 인도를 공식 방문하여 4.7.(금) 오후 뉴델리에서 유토피아 외교장관과 회담을 갖고", "뉴델리"),
+        ("□ 조 장관은 아세안 관련 외교장관회의 계기에서 유토피아 외교장관과 회담을 가졌다.", None),
+        ("□ 조 장관은 유토피아 외교장관과 전화 통화를 갖고 논의하였다.", None),
+    ],
+)
+def test_korean_place(lead: str, place: str | None) -> None:
+    from pressbot.extract.meeting import _place
+
+    assert _place(lead, "ko") == place
