@@ -157,6 +157,10 @@ def test_a_day_inside_the_visit_span_is_the_meeting_day() -> None:
         ("https://news.example.org/view.php?id=20231116", None),
         ("https://news.example.org/2022/13/45/x", None),
         ("https://news.example.org/item/123456789", None),
+        ("https://m.news.example.org/news/view/20240925001034", D(2024, 9, 25)),
+        ("https://www.news.example.org/article/202204079764Y", D(2022, 4, 7)),
+        ("https://news.example.org/view/AKR20170418123400", D(2017, 4, 18)),
+        ("https://news.example.org/topics/detail/29926770/", None),
         (None, None),
     ],
 )

@@ -422,7 +422,11 @@ def parse_date(text: str, ref: datetime.date | None = None, *, language: str | N
 
 
 # A date in a URL's path: /2022/09/15/, /20220915, /2021/12/20/slug, _2023-07-28 (year 19xx/20xx, a real month and day).
-_URL_DATE_RE = re.compile(r"(?<![0-9])((?:19|20)[0-9]{2})([/_-]?)(0[1-9]|1[0-2])\2(0[1-9]|[12][0-9]|3[01])(?![0-9])")
+_URL_DATE_RE = re.compile(
+    r"(?<![0-9])((?:19|20)[0-9]{2})(?:([/_-])(0[1-9]|1[0-2])\2(0[1-9]|[12][0-9]|3[01])(?![0-9])"
+    # 8 digits opening a digit run, an article number's head: /20240925001034, /202204079764Y, AKR20170418…
+    r"|(0[1-9]|1[0-2])(0[1-9]|[12][0-9]|3[01]))"
+)
 
 
 def url_date(url: str | None) -> datetime.date | None:
@@ -432,5 +436,6 @@ def url_date(url: str | None) -> datetime.date | None:
     path = url.split("://", 1)[-1].partition("/")[2].partition("?")[0]
     found = None
     for mt in _URL_DATE_RE.finditer(path):
-        found = _make(int(mt.group(1)), int(mt.group(3)), int(mt.group(4))) or found
+        month, day = (mt.group(3), mt.group(4)) if mt.group(3) else (mt.group(5), mt.group(6))
+        found = _make(int(mt.group(1)), int(month), int(day)) or found
     return found
