@@ -370,8 +370,8 @@ def _same_day(before: list[str], ref: dt.date | None) -> DateMatch | None:
 def _day_within_span(text: str, first: DateMatch, ref: dt.date | None) -> DateMatch | None:
     """'visiting from 19 to 20 August … on 20 August, … held the meeting': when the first date opens a span, a
     later single date inside that span is the meeting's day."""
-    if first.rule == "local_time":
-        return None
+    if first.rule == "local_time" or _SPAN_BETWEEN.match(text, first.end) is None:
+        return None  # most leads: no span after the first date, nothing more to read
     try:
         found = find_dates(text[first.start : first.start + 400], ref)
     except DateError:
