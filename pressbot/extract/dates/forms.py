@@ -179,7 +179,8 @@ _KO_PREFIX_REST = "|".join(dict.fromkeys(re.escape(w[1:]) for w in _KO_VOCAB["da
 _DATE_START_RE = re.compile(
     rf"[0-9{_KD}十{_KO_PREFIX_FIRST}{_ERA_FIRST}{_DAY_PREFIX_FIRST}{_YEAR_FIRST}{_EN_FIRST}{_LETTERS}{_KO_CHARS}{_CAL_FIRST}"
     rf"{_NEW_YEAR_FIRST}]"
-    r"(?:(?<=[0-9])(?=[0-9]{0,3}\s*[年月日/.\-년월일(A-Za-z・,])"
+    r"(?:(?<=[0-9])(?=[0-9]{0,3}\s*[年月日/.\-년월일(A-Za-z])"
+    r"|(?<=[0-9])(?=[0-9]{3}[・,][0-9])"  # 2022・3・9, 2022,3,9 (a comma after any number would cost every '1,000')
     r"|(?<=[0-9])(?=(?: [0-9]){3}\s*年)"
     rf"|(?<=[{_KD}十])(?=[{_KD}十]{{0,3}}\s*[年月日])"
     rf"|(?<=[{_KD}])(?=[{_KD}]{{3}}・)"
