@@ -72,7 +72,7 @@ def read_release(page: Page, url: str | None, site: Site) -> Release:
         published = match.date if match else None
     titled = page.title + body
     language = _language(titled)
-    kind, meeting = read_meeting(page, published, language, site, body, warnings=warnings)
+    kind, meeting = read_meeting(page, published, language, site, body, url, warnings=warnings)
     return Release(
         id=release_id(site, url, titled),
         site=site.name,

@@ -15,7 +15,16 @@ from pressbot.extract import vocab
 from pressbot.extract.agenda import extract_agenda
 from pressbot.extract.blocks import Block
 from pressbot.extract.countries import compound_countries, countries_in_en
-from pressbot.extract.dates import DateError, DateMatch, find_dates, meeting_date, parse_duration, parse_time
+from pressbot.extract.dates import (
+    DateError,
+    DateMatch,
+    find_dates,
+    meeting_date,
+    parse_duration,
+    parse_time,
+    url_date,
+    weekday_date,
+)
 from pressbot.extract.page import Page
 from pressbot.extract.text import Guarded, starting_with
 from pressbot.models import Kind, Meeting, Mode, Participant, Warning
@@ -182,8 +191,10 @@ _JA_PLACE_DE = re.compile(  # '…は、ベルリンでヨハン・…外務大�
 )
 _VISITING = re.compile(r"(訪日中|来日中)の")
 _VISITING_PLACE = Guarded(re.compile(r"([^、。をはの]{2,30}?)を?訪問中の"), ("訪問中の",))
+_PARTICLE = rf"(?:(?:{vocab.alternation(vocab.load('places')['particles']['en'])})\s+)?"  # Rio de Janeiro
 _EN_PLACE = re.compile(
-    r"\b(?:in|at|visiting|visit to)\s+((?:the\s+)?[A-Z][\w'’-]*(?:\s+(?!D\.C\.)[A-Z][\w'’-]*){0,3}(?:,?\s*D\.C\.)?)"
+    r"\b(?:in|at|visiting|visit to)\s+((?:the\s+)?[A-Z][\w'’-]*"
+    rf"(?:\s+{_PARTICLE}(?!D\.C\.)[A-Z][\w'’-]*){{0,3}}(?:,?\s*D\.C\.)?)"
     r"(?=[\s,.;)]|$)"
 )
 _NOT_PLACE = re.compile(
@@ -200,6 +211,7 @@ def read_meeting(
     language: str,
     site: Site,
     body: str | None = None,
+    url: str | None = None,
     *,
     warnings: list[Warning] | None = None,
 ) -> tuple[Kind, Meeting | None]:
@@ -224,13 +236,19 @@ def read_meeting(
         lead, lead_at = page.title, -1
     preamble = [b.text for b in blocks[: lead_at + 1]]
     meeting = Meeting(mode=_mode(head))
-    _read_when(meeting, lead, preamble, page.title, published, warnings)
-    meeting.name = _name(page.title, preamble, lead, language)
-    meeting.location = None if meeting.mode is not Mode.in_person else _place(lead, language)
-    meal = _MEAL.search(lead)
-    meeting.meal = meal.group(0) if meal else None
+    # Numeric dates such as 04/05/2016 read month first on US English pages only.
+    date_language = "en-US" if language == "en" and site.country == "US" else language
     if body is None:
         body = "\n".join([b.text for b in blocks])
+    # Without a page date, a partial date ('On November 17') takes its year from the URL's date, else from the
+    # latest full date in the text.
+    ref = published or url_date(url) or _latest_full_date(body)
+    date_source = _read_when(meeting, lead, preamble, page.title, ref, date_language, published, warnings)
+    meeting.name = _name(page.title, preamble, lead, language)
+    if meeting.mode is Mode.in_person:
+        meeting.location = _place(lead, language) or (_venue(date_source) if date_source is not lead else None)
+    meal = _MEAL.search(lead)
+    meeting.meal = meal.group(0) if meal else None
     if language == "ko":  # Korean copies name the counterparts in the lead, the title or the next paragraphs
         following = "\n".join(b.text for b in blocks[lead_at + 1 : lead_at + 6]) if lead_at >= 0 else ""
         people = who.assign_roles(who.ko_lead_participants(lead, page.title, home, following), home)
@@ -315,41 +333,117 @@ def _read_when(
     lead: str,
     preamble: list[str],
     title: str,
+    ref: dt.date | None,
+    language: str | None,
     published: dt.date | None,
     warnings: list[Warning] | None = None,
-) -> None:
+) -> str:
+    """Date, start time and duration; returns the text the date was read from (the lead unless it has none).
+
+    ``ref`` resolves partial dates (the page's date, else the latest full date in its text); only ``published``
+    stands for the meeting's date when the text gives none."""
+    source = None
     for text in [lead, *preamble, title]:
         try:
-            found = meeting_date(text, published)
+            found = meeting_date(text, ref, language=language)
             if found is None or found.rule != "local_time":
-                found = _labelled_local_date(text, published) or found
+                found = _labelled_local_date(text, ref) or found
         except DateError as exc:
             if exc.text and text is lead:  # the lead's own date cannot be true: null, the raw text, a warning
                 meeting.date_text = exc.text
                 if warnings is not None:
                     warnings.append(Warning(field="meeting.date", text=exc.text, reason=str(exc)))
-                return _read_clock(meeting, lead)
+                _read_clock(meeting, lead, lead)
+                return lead
             found = None
+        if found and found.text.startswith("同日") and text is lead:
+            found = _same_day(preamble[:-1], ref) or found  # '同日午後…' in a lead after the paragraph that dates it
         if found:
+            found = _day_within_span(text, found, ref) or found
             meeting.date, meeting.date_text, meeting.date_rule = found.date, found.text, found.rule
+            source = text
             break
+    # 'met on Friday' in a lead with no date of its own: the last Friday on or before the page's date.
+    anchor = meeting.date if meeting.date is not None else (published or (ref if source is None else None))
+    # A stamp ('2023-04-08 New Delhi: … met on Friday') or a date from outside the lead dates the page, not the meeting.
+    stamp = meeting.date_rule is not None and meeting.date_rule.startswith(("numeric", "korean_dots"))
+    weekday = None
+    if anchor is not None and (source is not lead or stamp):
+        # a text copy's first line can be the lead sentence itself, taken for the title
+        weekday = (
+            weekday_date(lead, anchor)
+            or (weekday_date(source, anchor) if source and stamp else None)
+            or weekday_date(title, anchor)
+        )
+    if weekday is None and meeting.date is not None and meeting.date_text:
+        weekday = _weekday_disagreeing(meeting.date_text, meeting.date)
+    if weekday is not None:
+        meeting.date, meeting.date_text, meeting.date_rule = weekday[0], weekday[1], "weekday"
+        source = lead
     if meeting.date is None and published and _TODAY.search(lead):
         meeting.date, meeting.date_text, meeting.date_rule = published, "today", "published_today"
     elif meeting.date is None and published:
         meeting.date, meeting.date_rule = published, "published"  # the text gives no date: the page's own
-    _read_clock(meeting, lead)
+    _read_clock(meeting, lead, source or lead)
+    return source or lead
 
 
-def _read_clock(meeting: Meeting, lead: str) -> None:
-    """The meeting's start time and duration, from the lead."""
-    time_text = _without_dates(lead)
-    local = _LOCAL_TIME.search(time_text)  # '日本時間19日午前3時(現地時間18日午後2時)': the local clock
-    time = (parse_time(time_text[local.end() : local.end() + 20]) if local else None) or parse_time(time_text)
-    if time:
-        meeting.start_time, meeting.start_time_text = time.time, time.text
-    duration = parse_duration(lead)
-    if duration:
-        meeting.duration_minutes, meeting.duration_text = duration.minutes, duration.text
+def _read_clock(meeting: Meeting, lead: str, source: str) -> None:
+    """Start time and duration from the lead; a 'Date and venue' line ('May 31, 2025, 13:00-13:40 (local time),
+    Singapore') that dated the meeting gives the clock the lead lacks."""
+    for text in dict.fromkeys([lead, source]):
+        time_text = _without_dates(text)
+        local = _LOCAL_TIME.search(time_text)  # '日本時間19日午前3時(現地時間18日午後2時)': the local clock
+        time = (parse_time(time_text[local.end() : local.end() + 20]) if local else None) or parse_time(time_text)
+        if time:
+            meeting.start_time, meeting.start_time_text = time.time, time.text
+        duration = parse_duration(text)
+        if duration:
+            meeting.duration_minutes, meeting.duration_text = duration.minutes, duration.text
+        if time or duration:
+            break
+
+
+_SPAN_BETWEEN = re.compile(r"\s*(?:から|より|～|〜|~|-|–|—|to|through|until)\s*")
+
+
+def _same_day(before: list[str], ref: dt.date | None) -> DateMatch | None:
+    """The last date of the paragraphs before the lead, which a lead's '同日' (the same day) refers to."""
+    for text in reversed(before):
+        try:
+            found = find_dates(text, ref)
+        except DateError:
+            return None
+        if found:
+            return found[-1]
+    return None
+
+
+def _day_within_span(text: str, first: DateMatch, ref: dt.date | None) -> DateMatch | None:
+    """'visiting from 19 to 20 August … on 20 August, … held the meeting': when the first date opens a span, a
+    later single date inside that span is the meeting's day."""
+    if first.rule == "local_time" or _SPAN_BETWEEN.match(text, first.end) is None:
+        return None  # most leads: no span after the first date, nothing more to read
+    try:
+        found = find_dates(text[first.start : first.start + 400], ref)
+    except DateError:
+        return None
+    if len(found) < 3 or not _SPAN_BETWEEN.fullmatch(text, first.start + found[0].end, first.start + found[1].start):
+        return None
+    low, high = found[0].date, found[1].date
+    for later in found[2:]:
+        if low <= later.date <= high:
+            return DateMatch(later.date, later.text, later.rule, first.start + later.start, first.start + later.end)
+    return None
+
+
+def _weekday_disagreeing(date_text: str, date: dt.date) -> tuple[dt.date, str, int, int] | None:
+    """'Thursday, July 28, 2023' where the 28th is a Friday: a caption dated the day it was posted, naming the
+    event's weekday; the event is the last such weekday before that date."""
+    found = weekday_date("on " + date_text, date)
+    if found is None or found[2] != 3 or found[0] == date:
+        return None
+    return found[0], found[1], found[2] - 3, found[3] - 3
 
 
 def _labelled_local_date(text: str, published: dt.date | None) -> DateMatch | None:
@@ -361,6 +455,18 @@ def _labelled_local_date(text: str, published: dt.date | None) -> DateMatch | No
         if found.end <= label.start() and len(text[found.end : label.start()]) <= 3:
             return DateMatch(found.date, found.text, "local_time", found.start, found.end)
     return None
+
+
+_FULL = ("era", "western_ja", "korean", "numeric", "korean_dots", "english_mdy", "english_dmy", "calendar")
+
+
+def _latest_full_date(body: str) -> dt.date | None:
+    """The latest date written with its year in the text (a page's own date is usually the latest it names)."""
+    try:
+        found = [m.date for m in find_dates(body) if m.rule.startswith(_FULL)]
+    except DateError:
+        return None
+    return max(found) if found else None
 
 
 def _without_dates(text: str) -> str:
@@ -411,7 +517,16 @@ def _name_en(title: str, lead: str) -> str | None:
     return title or None
 
 
+_KO_PLACE = re.compile(r"(?:^|\s)([가-힣]{2,8})에서(?=\s)")
+_KO_NOT_PLACE = tuple(vocab.load("places")["not_place_endings"]["ko"])
+
+
 def _place(lead: str, language: str) -> str | None:
+    if language == "ko":  # '… 9월 4일(목) 서울에서 싱가포르 외교장관 …와 회담'
+        for match in _KO_PLACE.finditer(lead):
+            if not match.group(1).endswith(_KO_NOT_PLACE):
+                return match.group(1)
+        return None
     if language == "ja":
         match = _JA_PLACE.search(lead)
         if match:
@@ -435,6 +550,24 @@ def _place(lead: str, language: str) -> str | None:
                 place += ", " + country.group(1)  # 'Fiuggi, Italy'
             return re.sub(r"^the\s+", "", place)
     return None
+
+
+# The place closing a date-and-venue line: '…, 13:00-13:40 (local time), Singapore' / '…　シンガポール'.
+_VENUE_TAIL = re.compile(
+    rf"(?:[,、，]|\s)\s*((?:[A-Z][\w'’.-]*)(?:\s+{_PARTICLE}[A-Z][\w'’.-]*){{0,3}}"
+    r"|[\u30a0-\u30ff\u4e00-\u9fff・]{2,20})\s*$"
+)
+
+
+def _venue(text: str) -> str | None:
+    """The place at the end of the line the date was read from, when that line is only date, clock and place."""
+    line = text.strip().split("\n", 1)[0]
+    if len(line) > 120:
+        return None
+    match = _VENUE_TAIL.search(line)
+    if match is None or _NOT_PLACE.match(match.group(1)) or not find_dates(line[: match.start()] or "-"):
+        return None
+    return match.group(1)
 
 
 def _people(

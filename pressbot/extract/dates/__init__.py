@@ -20,9 +20,10 @@ from pressbot.extract.dates.base import _normalize as _normalize
 from pressbot.extract.dates.base import _span as _span
 from pressbot.extract.dates.eras import era_to_western, western_to_era
 from pressbot.extract.dates.forms import _scan as _scan
-from pressbot.extract.dates.forms import find_dates, parse_date
+from pressbot.extract.dates.forms import find_dates, parse_date, url_date
 from pressbot.extract.dates.local_time import _local_pair as _local_pair
 from pressbot.extract.dates.local_time import meeting_date
+from pressbot.extract.dates.relative import weekday_date
 from pressbot.extract.dates.times import parse_duration, parse_time
 
 __all__ = [
@@ -36,5 +37,7 @@ __all__ = [
     "parse_date",
     "parse_duration",
     "parse_time",
+    "url_date",
+    "weekday_date",
     "western_to_era",
 ]

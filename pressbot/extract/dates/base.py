@@ -148,7 +148,7 @@ _KANJI_VALUE["○"] = 0  # a white circle is often typed for 〇
 def _int(s: str) -> int:
     """Arabic, positional kanji (二〇二五) or additive kanji (二十六) digits; 元 is 1."""
     if s.isascii():
-        return int(s)
+        return int(s.replace(" ", ""))  # digits spaced out: 2 0 2 2
     if s == "元":
         return 1
     if "十" in s:

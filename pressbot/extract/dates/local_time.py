@@ -76,15 +76,18 @@ def _local_pair(
         if lab is not None:
             inner_label = lab.lastgroup
     if inner_label == "local" and outer_label != "local":
-        pick, other, pick_rule = i_date, o_date, i_rule
+        pick, other, pick_rule, other_rule = i_date, o_date, i_rule, o_rule
     elif outer_label == "local" or inner_label == "japan":
-        pick, other, pick_rule = o_date, i_date, o_rule
+        pick, other, pick_rule, other_rule = o_date, i_date, o_rule, i_rule
     elif outer_label == "japan":
-        pick, other, pick_rule = i_date, o_date, i_rule
+        pick, other, pick_rule, other_rule = i_date, o_date, i_rule, o_rule
     else:
         return None
-    if pick_rule in ("day_only", "month_day"):
-        # Local and Japan dates are at most a day apart: re-anchor a partial date on the other one.
+    near = any((pick + datetime.timedelta(days=k)).day == other.day for k in (0, -1, 1))
+    if pick_rule in ("day_only", "month_day") and not (other_rule in ("day_only", "month_day") and near):
+        # Local and Japan dates are at most a day apart: re-anchor a partial date on the other one (unless both
+        # are partial and already a day apart: 27日(現地時間;日本時間28日) on a page of the 27th is the 27th, and the
+        # 28th was only read as last month's because it is after the page's date).
         for k in (0, -1, 1):
             cand = other + datetime.timedelta(days=k)
             if cand.day == pick.day and (pick_rule == "day_only" or cand.month == pick.month):
@@ -93,7 +96,7 @@ def _local_pair(
     return pick, start, close_at + 1
 
 
-def meeting_date(text: str, ref: datetime.date | None = None) -> DateMatch | None:
+def meeting_date(text: str, ref: datetime.date | None = None, *, language: str | None = None) -> DateMatch | None:
     """The local date of the event a lead sentence describes, or None.
 
     Takes the first date; when it is paired with another in brackets as Japan time vs local time
@@ -104,7 +107,7 @@ def meeting_date(text: str, ref: datetime.date | None = None) -> DateMatch | Non
     if isinstance(ref, datetime.datetime):
         ref = ref.date()
     t, idx = _normalize(text)
-    scan = _scan(t, ref, text_anchor=True)
+    scan = _scan(t, ref, text_anchor=True, language=language)
     first = next(scan, None)
     if first is None:
         return None

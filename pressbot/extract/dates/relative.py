@@ -79,3 +79,29 @@ def _continue(prev: datetime.date, kind: str, g: Callable[[str], str]) -> tuple[
     if d is not None and d < prev:
         d = _make(prev.year + 1, month, day)
     return d, "month_day"
+
+
+_WD_VOCAB = vocab.load("dates")["weekdays"]
+_WEEKDAY_INDEX = {name: i for i, name in enumerate(_WD_VOCAB["en_full"])}
+_WEEKDAY_RE = re.compile(
+    rf"\b(?:(?i:{vocab.alternation(_WD_VOCAB['en_before'])})\s+(?P<a>{vocab.alternation(_WD_VOCAB['en_full'])})"
+    rf"|(?P<b>{vocab.alternation(_WD_VOCAB['en_full'])})\s+(?i:{vocab.alternation(_WD_VOCAB['en_after'])}))\b",
+    re.I,
+)
+
+
+def weekday_date(text: str, anchor: datetime.date) -> tuple[datetime.date, str, int, int] | None:
+    """'on Thursday' / 'Thursday afternoon': the last such weekday on or before ``anchor`` (the page's date).
+
+    Returns (date, weekday word, start, end); a weekday written lower-case is not read (only names are
+    capitalised), and only the first one counts.
+    """
+    mt = _WEEKDAY_RE.search(text)
+    if mt is None:
+        return None
+    word = mt.group("a") or mt.group("b")
+    if not word[0].isupper():
+        return None
+    back = (anchor.weekday() - _WEEKDAY_INDEX[word.lower()]) % 7
+    start, end = mt.span("a" if mt.group("a") else "b")
+    return anchor - datetime.timedelta(days=back), word, start, end
