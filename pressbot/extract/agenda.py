@@ -35,47 +35,23 @@ from collections.abc import Sequence
 
 from pydantic import BaseModel
 
+from pressbot.extract.agenda_markers import (  # noqa: F401 - _KATA, _MARKER…: read by tests/extract
+    _KATA,
+    _MARKER,
+    _MARKER_BY_FIRST,
+    _ROMAN_SINGLE_AFTER,
+    Family,
+    Marker,
+    _circled,
+    _inline_pieces,
+    _li_marker,
+    _read_marker,
+)
 from pressbot.extract.blocks import Block
 from pressbot.models import AgendaPoint
 
 __all__ = ["extract_agenda"]
 
-# A marker family ("pnum", "num", "kata", "bullet:・", "ol:1", …): points nest by the family of their marker.
-Family = str
-# A marker read at the start of a line: (family, number as printed, value, rest of the line, numbered, weak).
-# A plain tuple: one is made for most lines, and a tuple costs a fraction of an object with an __init__.
-Marker = tuple[Family, str | None, int | None, str, bool, bool]
-
-_KATA = "アイウエオカキクケコサシスセソタチツテトナニヌネノハヒフヘホマミムメモヤユヨラリルレロワ"
-_ROMAN = {"i": 1, "ii": 2, "iii": 3, "iv": 4, "v": 5, "vi": 6, "vii": 7, "viii": 8, "ix": 9, "x": 10}
-_ROMAN_SINGLE_AFTER = {"i": "h", "v": "u", "x": "w"}  # (i) after (h) is a letter, not a roman one
-
-_DIGITS = "0123456789０１２３４５６７８９"
-_CIRCLED_CHARS = "".join(map(chr, (*range(0x2460, 0x2474), *range(0x3251, 0x3260))))  # ① … ⑳, ㉑ … ㉟
-_PAREN_NUMBERS = "".join(map(chr, range(0x2474, 0x2488)))  # ⑴ … ⒇
-# The marker families, in the order they are tried: the characters a match starts with, and the branch.
-_MARKER_BRANCHES = (
-    ("(（", r"(?P<pnum>[(（]\s*[0-9０-９]{1,2}\s*[)）])"),
-    ("(（", r"(?P<pkata>[(（][KATA][)）])".replace("KATA", _KATA)),
-    ("(（", r"(?P<palpha>[(（](?:[ivx]{1,4}|[a-zA-Z])[)）])"),
-    (_CIRCLED_CHARS, r"(?P<circ>[\u2460-\u2473\u3251-\u325f])"),
-    (_PAREN_NUMBERS, r"(?P<pchar>[\u2474-\u2487])"),
-    (_DIGITS, r"(?P<rnum>[0-9０-９]{1,2}[)）])"),
-    (_DIGITS, r"(?P<dnum>[0-9０-９]{1,2})[.．](?![0-9０-９])"),
-    (_DIGITS, r"(?P<wnum>[0-9０-９]{1,2})(?=\s|\Z)"),
-    (_KATA, r"(?P<kata>[KATA])(?:\s+|[.．]|\Z)".replace("KATA", _KATA)),
-    ("•・°○●◯■□◆◇▶▷►➢ㅇ", r"(?P<bullet>[•・°○●◯■□◆◇▶▷►➢ㅇ])"),
-    ("-–‐−o", r"(?P<sbullet>[-–‐−o])(?=\s)"),
-)
-# One pass over the start of a line; the named group says which marker family matched.
-_MARKER = re.compile("|".join(branch for _, branch in _MARKER_BRANCHES))
-# The same, by the line's first character: only the branches that can start with it, in their order (a match tries
-# every branch in turn, ~200 instructions each), and no pattern at all for a line that opens with anything else (a
-# match call costs ~2,000 instructions). tests/extract/test_agenda_fast.py compares with _MARKER.
-_MARKER_BY_FIRST: dict[str, re.Pattern[str]] = {}
-for _first in {char for firsts, _ in _MARKER_BRANCHES for char in firsts}:
-    _MARKER_BY_FIRST[_first] = re.compile("|".join(branch for firsts, branch in _MARKER_BRANCHES if _first in firsts))
-del _first
 
 _TERMINATOR = re.compile(r"[(（]?\s*(?:以上|了)\s*[)）]?|(?:-+\s*)?end(?:\s*-+)?|(?:[#＃]\s*){3}", re.IGNORECASE)
 _CLOSER = re.compile(
@@ -101,10 +77,11 @@ _BRACKETS = frozenset("(（【[")
 # A line whose first character is in neither set is keyed on that character (the brackets are in the closer
 # set), so it skips both patterns without computing its key.
 _KEYED_FIRST = _TERMINATOR_FIRST | _CLOSER_FIRST
+# ' - ' after a sentence's end, in a page whose points are '- ' bullets: a copy ran the next bullet into this line.
+_RUN_IN_BULLET = re.compile(r"(?<=[。．.!?！？])[ \t\u3000]+-[ \t\u3000]+(?=\S)")
 _CJK = re.compile(r"[\u3040-\u30ff\u3400-\u9fff\uf900-\ufaff\uac00-\ud7af]")
 _ABBREVIATION_END = re.compile(r"[a-z]{2}\. ")  # 'Mr. Smith met … talks. Then': an English sentence, not a title
 _SENTENCE_END = frozenset("。．.!?！？,，、;；")
-_INLINE_TRIM = " \t\u3000、，,;；"
 _CIRCLED = frozenset(chr(code) for code in (*range(0x2460, 0x2474), *range(0x3251, 0x3260)))  # ① … ⑳, ㉑ … ㉟
 _HEADING_MAX_JA = 25
 _HEADING_MAX_EN = 60
@@ -150,6 +127,9 @@ class _Reader:
         self.heading: str | None = None
         self.await_heading = False
         self.li_depth: int | None = None
+        # Families restarted at 1 under a point that is only a heading (``2. 地域情勢`` then ``1. …``): the family
+        # read there nests under it, as ``family>``, until a heading-like point of the family comes back.
+        self.restarted: set[Family] = set()
 
     def read(self, blocks: Sequence[Block]) -> list[AgendaPoint]:
         read_line = self._read_line
@@ -176,6 +156,12 @@ class _Reader:
         return self._build()
 
     def _read_line(self, line: str, tag: str, depth: int, ordinal: int | None) -> bool:
+        if " - " in line and tag != "li" and "bullet:-" in self.levels:
+            pieces = _RUN_IN_BULLET.split(line)
+            if len(pieces) > 1:
+                if not self._read_line(pieces[0], tag, depth, ordinal):
+                    return False
+                return all(self._read_line("- " + piece, "line", depth, None) for piece in pieces[1:])
         if not line:
             if tag == "li" and ordinal is not None:  # an empty <li> still holds its place
                 self._place(f"ol:{depth}", str(ordinal), ordinal, True, depth)
@@ -200,6 +186,8 @@ class _Reader:
                 self.closed = False
                 if family == "proman":
                     family, value = self._resolve_roman(number, value)
+                if numbered and tag != "li":
+                    family = self._restart_family(family, value, rest)
                 li_depth = depth if tag == "li" else None
                 if (family == "circ" or (rest and rest[0] in _CIRCLED)) and self._add_inline(
                     family, number, value, numbered, li_depth, rest
@@ -230,6 +218,27 @@ class _Reader:
             if any(family == "palpha" and sibling == previous for family, sibling, _, _ in self.stack):
                 return "palpha", previous + 1
         return "proman", value
+
+    def _restart_family(self, family: Family, value: int | None, rest: str) -> Family:
+        """The family a numbered marker goes in: a ``1`` right after a point that is only a heading of the same
+        family nests under it (a copy lost the list's indent), and so do the family's next markers, until a
+        heading-like one (the next section) comes back to the first level."""
+        if family in self.restarted:
+            if _heading_like(rest):
+                self.restarted.discard(family)
+                return family
+            return family + ">"
+        if (
+            value == 1
+            and self.stack
+            and self.stack[-1][0] == family
+            and self.heading is not None
+            and not self.parts
+            and not self.stack[-1][3]
+        ):
+            self.restarted.add(family)
+            return family + ">"
+        return family
 
     def _in_sequence(self, family: Family, value: int | None) -> bool:
         """Accept a bare number only as 1 or one or two past its sibling of the same family."""
@@ -321,8 +330,19 @@ class _Reader:
         self.await_heading = False
 
     def _build(self) -> list[AgendaPoint]:
-        """A heading alone is the point's text; otherwise it loses its trailing colon."""
+        """A heading alone is the point's text; otherwise it loses its trailing colon.
+
+        Two cleanups of the top level: a first point ``1`` followed by another ``1`` is a numbered lead whose own
+        list follows (``1. 本22日…`` then ``1 冒頭…``), so it goes; and unnumbered points before the first
+        numbered one (photo captions, ``・写真:…``) go when numbered points follow.
+        """
         self._close()
+        roots = self.roots
+        if len(roots) > 1 and _is_one(roots[0].number) and _is_one(roots[1].number) and not roots[0].points:
+            del roots[0]
+        first_numbered = next((i for i, point in enumerate(roots) if point.number is not None), 0)
+        if first_numbered:
+            del roots[:first_numbered]
         for fields in self.headed:
             heading = fields["heading"]
             if not fields["text"] and not fields["points"]:
@@ -384,72 +404,9 @@ def _key_char(line: str) -> str:
     return first
 
 
-def _read_marker(line: str) -> Marker | None:
-    """Read the numbering or bullet at the start of a line, or None for plain text."""
-    pattern = _MARKER_BY_FIRST.get(line[:1])
-    m = pattern.match(line) if pattern is not None else None
-    if m is None:
-        return None
-    kind = m.lastgroup or ""
-    token = m.group(kind)
-    rest = line[m.end() :].strip()
-    if kind == "pnum" or kind == "rnum":
-        # '(1)' / '（ 1 ）', rnum '1)': int() reads full-width digits and ignores the spaces around them.
-        value = int(token[1:-1] if kind == "pnum" else token[:-1])
-        if " " in token or "\u3000" in token:
-            token = token.replace(" ", "").replace("\u3000", "")
-        return kind, token, value, rest, True, False
-    if kind == "dnum" or kind == "wnum":
-        return "num", token, int(token), rest, True, kind == "wnum"
-    if kind == "kata" or kind == "pkata":
-        return kind, token, _KATA.index(token.strip("(（)）")) + 1, rest, True, False
-    if kind == "bullet" or kind == "sbullet":
-        if not rest or (token == "・" and rest.startswith("・")):
-            return None
-        return "bullet:" + token, None, None, rest, False, False
-    if kind == "palpha":
-        letter = token[1:-1]
-        if letter in _ROMAN:  # (i) may still be the letter after (h): see _Reader._resolve_roman
-            return "proman", token, _ROMAN[letter], rest, True, False
-        if len(letter) > 1:  # '(xx)', '(iiii)': neither a roman numeral nor a letter, so not a marker
-            return None
-        return ("palpha_upper" if letter.isupper() else "palpha"), token, ord(letter.lower()) - 96, rest, True, False
-    # circ '①', pchar '⑴' (numbered as '(1)')
-    return ("circ" if kind == "circ" else "pnum"), token, int(unicodedata.numeric(token)), rest, True, False
-
-
-def _li_marker(line: str, depth: int, ordinal: int | None) -> Marker:
-    """An <ol> item is numbered by position; a <ul> item is a bullet unless it prints a number."""
-    if ordinal is not None:
-        return f"ol:{depth}", str(ordinal), ordinal if isinstance(ordinal, int) else None, line, True, False
-    marker = _read_marker(line)
-    if marker is not None and marker[4]:
-        return marker
-    rest = marker[3] if marker is not None else line
-    return f"ul:{depth}", None, None, rest, False, False
-
-
-def _circled(value: int) -> str:
-    """The circled digit for 1..35 (① … ⑳ then ㉑ … ㉟)."""
-    return chr(0x245F + value) if value <= 20 else chr(0x323C + value)
-
-
-def _inline_pieces(value: int, body: str) -> list[tuple[int, str]]:
-    """The text of ``value`` and of each next circled number in ``body`` (``…、②…、③…``); [] without a next one."""
-    pieces: list[tuple[int, str]] = []
-    start = 0
-    nxt = value + 1
-    while nxt <= 35:
-        pos = body.find(_circled(nxt), start)
-        if pos < 0:
-            break
-        pieces.append((nxt - 1, body[start:pos]))
-        start = pos + 1
-        nxt += 1
-    if not pieces:
-        return []
-    pieces.append((nxt - 1, body[start:]))
-    return [(v, piece.strip().rstrip(_INLINE_TRIM).strip()) for v, piece in pieces]
+def _is_one(number: str | None) -> bool:
+    """Whether a point's number is a plain 1 (``1``, ``1.``, ``１．``)."""
+    return number is not None and number.rstrip(".．") in ("1", "１")
 
 
 def _heading_like(text: str) -> bool:

@@ -1,0 +1,74 @@
+"""Agenda shapes of real text copies (issue 14), in our own words: the tree as ``(number, heading, snippet, children)``
+as in test_agenda.py."""
+
+from __future__ import annotations
+
+import pytest
+from test_agenda import _shape_check, line, pt
+
+from pressbot.extract.agenda import extract_agenda
+
+CASES = [
+    (
+        "numbered_lead_then_its_own_list_from_1",
+        [
+            line(
+                "1. 本22日午後6時から約15分間、甲外務大臣は乙外務大臣と電話会談を行ったところ、概要は以下のとおりです。"
+            ),
+            line("1 甲大臣から、就任への祝意に謝意を述べました。"),
+            line("2 乙大臣から、両国関係の強化に期待を表明しました。"),
+        ],
+        [pt("1", "就任"), pt("2", "両国関係")],
+    ),
+    (
+        "photo_caption_bullets_before_numbered_points_are_not_points",
+        [
+            line("・写真:握手する両大臣"),
+            line("・(写真2)会談の様子"),
+            line("1 冒頭、甲大臣から、訪問を歓迎しました。"),
+            line("2 また、両大臣は地域情勢について意見交換しました。"),
+        ],
+        [pt("1", "訪問"), pt("2", "地域情勢")],
+    ),
+    (
+        "bullet_run_into_the_previous_line",
+        [
+            line("- 冒頭、甲首相から、会合の開催を歓迎しました。"),
+            line("これに対し、乙大臣から、協力を進めたい旨述べました。 - 乙大臣から、経済協力の重要性を述べました。"),
+        ],
+        [pt(None, "会合の開催"), pt(None, "経済協力")],
+    ),
+    (
+        "restart_under_a_heading_only_point_nests_until_the_next_heading",
+        [
+            line("1. 冒頭"),
+            line("1. 甲大臣から、これまでの協議を歓迎しました。"),
+            line("2. これに対し、乙大臣から、謝意が示されました。"),
+            line("1. 二国間協力"),
+            line("1. 甲大臣から、支援の実施を述べました。"),
+        ],
+        [
+            pt("1", "", [pt("1", "これまで"), pt("2", "謝意")], heading="冒頭"),
+            pt("1", "", [pt("1", "支援")], heading="二国間協力"),
+        ],
+    ),
+    (
+        "restart_under_a_heading_only_second_point",
+        [
+            line("1. 冒頭・二国間関係"),
+            line("甲大臣から、訪日を歓迎しました。"),
+            line("2. 地域情勢・国際場裏における協力"),
+            line("1. 両外相は、東アジア情勢について意見交換しました。"),
+            line("2. 甲大臣から、輸入規制の撤廃への協力を求めました。"),
+        ],
+        [
+            pt("1", "訪日", heading="冒頭・二国間関係"),
+            pt("2", "", [pt("1", "東アジア"), pt("2", "輸入規制")], heading="地域情勢・国際場裏における協力"),
+        ],
+    ),
+]
+
+
+@pytest.mark.parametrize(("blocks", "expected"), [c[1:] for c in CASES], ids=[c[0] for c in CASES])
+def test_agenda_shape(blocks, expected) -> None:
+    _shape_check(extract_agenda(blocks), expected)
