@@ -50,7 +50,7 @@ from pressbot.extract.agenda_markers import (  # noqa: F401 - _KATA, _MARKER…:
 from pressbot.extract.blocks import Block
 from pressbot.models import AgendaPoint
 
-__all__ = ["extract_agenda"]
+__all__ = ["agenda_around_lead", "extract_agenda"]
 
 
 _TERMINATOR = re.compile(r"[(（]?\s*(?:以上|了)\s*[)）]?|(?:-+\s*)?end(?:\s*-+)?|(?:[#＃]\s*){3}", re.IGNORECASE)
@@ -81,6 +81,8 @@ _KEYED_FIRST = _TERMINATOR_FIRST | _CLOSER_FIRST
 _RUN_IN_BULLET = re.compile(r"(?<=[。．.!?！？])[ \t\u3000]+-[ \t\u3000]+(?=\S)")
 _CJK = re.compile(r"[\u3040-\u30ff\u3400-\u9fff\uf900-\ufaff\uac00-\ud7af]")
 _ABBREVIATION_END = re.compile(r"[a-z]{2}\. ")  # 'Mr. Smith met … talks. Then': an English sentence, not a title
+# A paragraph numbered '1.' / '(1)' / '①' (value read from the digits; '(1)' and '①' only as 1).
+_NUMBERED_PARAGRAPH = re.compile(r"^\s*(?:([0-9０-９]{1,2})[.．](?![0-9０-９])|[(（][1１][)）]|①)")
 _SENTENCE_END = frozenset("。．.!?！？,，、;；")
 _CIRCLED = frozenset(chr(code) for code in (*range(0x2460, 0x2474), *range(0x3251, 0x3260)))  # ① … ⑳, ㉑ … ㉟
 _HEADING_MAX_JA = 25
@@ -105,6 +107,33 @@ _Level = tuple[Family, int | None, bool, list[AgendaPoint]]
 def extract_agenda(blocks: Sequence[Block]) -> list[AgendaPoint]:
     """Return the numbered points of the body as a tree; [] when the body has no markers."""
     return _Reader().read(blocks)
+
+
+def agenda_around_lead(blocks: Sequence[Block], lead_at: int) -> list[AgendaPoint]:
+    """The points of a release whose lead paragraph is ``blocks[lead_at]``: those after it, from the first block of
+    its numbered run when the lead is itself a numbered paragraph (ROK ``1. On the occasion of …``, a joint release
+    whose lead is point 2 or 3); else, when nothing follows, bullets before it that are sentences (a fast-fact page
+    puts its points above the lead)."""
+    first = lead_at + 1
+    if 0 <= lead_at < len(blocks):
+        marker = _NUMBERED_PARAGRAPH.match(blocks[lead_at].text)
+        if marker is not None:
+            first = lead_at
+            value = int(marker.group(1) or 1)
+            while value > 1 and first > 0:
+                before = _NUMBERED_PARAGRAPH.match(blocks[first - 1].text)
+                if before is None or int(before.group(1)) != value - 1:
+                    break
+                first, value = first - 1, value - 1
+    points = extract_agenda(blocks[max(first, 0) :])
+    if points or lead_at <= 0:
+        return points
+    before_lead = extract_agenda(blocks[:lead_at])
+    if len(before_lead) >= 2 and all(
+        point.number is None and point.text[-1:] in _SENTENCE_END and not point.points for point in before_lead
+    ):
+        return before_lead
+    return points
 
 
 class _Reader:

@@ -6,7 +6,7 @@ from __future__ import annotations
 import pytest
 from test_agenda import _shape_check, line, pt
 
-from pressbot.extract.agenda import extract_agenda
+from pressbot.extract.agenda import agenda_around_lead, extract_agenda
 
 CASES = [
     (
@@ -72,3 +72,28 @@ CASES = [
 @pytest.mark.parametrize(("blocks", "expected"), [c[1:] for c in CASES], ids=[c[0] for c in CASES])
 def test_agenda_shape(blocks, expected) -> None:
     _shape_check(extract_agenda(blocks), expected)
+
+
+def test_numbered_lead_walks_back_to_point_1() -> None:
+    """A joint release whose lead paragraph is point 2: its run starts at point 1."""
+    blocks = [
+        line("共同プレスリリース"),
+        line("1. 甲大臣は、乙大臣の招待で相互訪問の一環として乙国を訪問しました。"),
+        line("2. 両大臣は、昨年の首脳会談で確認された防衛協力の重要性を再確認し、年次会談を行いました。"),
+        line("3. 両大臣は、海洋安全保障の協力を拡大することで一致しました。"),
+    ]
+    assert [p.number for p in agenda_around_lead(blocks, 2)] == ["1", "2", "3"]
+
+
+def test_unnumbered_lead_takes_the_points_after_it() -> None:
+    blocks = [line("・写真:会談の様子"), line("本日、甲大臣は乙大臣と会談しました。"), line("1 両者は一致しました。")]
+    assert [p.number for p in agenda_around_lead(blocks, 1)] == ["1"]
+
+
+def test_sentence_bullets_before_the_lead_when_nothing_follows_it() -> None:
+    """A fast-fact page lists its points above the lead; caption bullets (no sentence) are not taken."""
+    points = [line("- 冒頭、甲大臣から、訪問を歓迎しました。"), line("- 両外相は、地域情勢について意見交換しました。")]
+    lead = line("現地時間7月1日、甲外務大臣は乙外務大臣と会談を行いました。")
+    assert len(agenda_around_lead([*points, lead], 2)) == 2
+    captions = [line("・会談の様子1"), line("・会談の様子2"), lead]
+    assert agenda_around_lead(captions, 2) == []
