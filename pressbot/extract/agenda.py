@@ -48,6 +48,7 @@ from pressbot.extract.agenda_markers import (  # noqa: F401 - _KATA, _MARKER…:
     _read_marker,
 )
 from pressbot.extract.blocks import Block
+from pressbot.extract.vocab import words
 from pressbot.models import AgendaPoint
 
 __all__ = ["agenda_around_lead", "extract_agenda"]
@@ -81,10 +82,13 @@ _KEYED_FIRST = _TERMINATOR_FIRST | _CLOSER_FIRST
 _RUN_IN_BULLET = re.compile(r"(?<=[。．.!?！？])[ \t\u3000]+-[ \t\u3000]+(?=\S)")
 _CJK = re.compile(r"[\u3040-\u30ff\u3400-\u9fff\uf900-\ufaff\uac00-\ud7af]")
 _ABBREVIATION_END = re.compile(r"[a-z]{2}\. ")  # 'Mr. Smith met … talks. Then': an English sentence, not a title
-# A paragraph numbered '1.' / '(1)' / '①' (value read from the digits; '(1)' and '①' only as 1).
-_NUMBERED_PARAGRAPH = re.compile(r"^\s*(?:([0-9０-９]{1,2})[.．](?![0-9０-９])|[(（][1１][)）]|①)")
+# A paragraph numbered '1.', '2.' …: a numbered lead (value read from the digits).
+_NUMBERED_PARAGRAPH = re.compile(r"^\s*([0-9０-９]{1,2})[.．](?![0-9０-９])")
 _SENTENCE_END = frozenset("。．.!?！？,，、;；")
 _CIRCLED = frozenset(chr(code) for code in (*range(0x2460, 0x2474), *range(0x3251, 0x3260)))  # ① … ⑳, ㉑ … ㉟
+# A lead announcing an outline ('概要は以下のとおり', 'as follows'): vocab/agenda.toml.
+_OUTLINE_FOLLOWS = re.compile("|".join(map(re.escape, words("agenda", "outline_follows"))), re.IGNORECASE)
+_PARAGRAPH_MIN = 20  # a paragraph point is a sentence of some length, not a caption
 _HEADING_MAX_JA = 25
 _HEADING_MAX_EN = 60
 _H_TAG_HEADING_MAX = 100
@@ -119,13 +123,21 @@ def agenda_around_lead(blocks: Sequence[Block], lead_at: int) -> list[AgendaPoin
         marker = _NUMBERED_PARAGRAPH.match(blocks[lead_at].text)
         if marker is not None:
             first = lead_at
-            value = int(marker.group(1) or 1)
+            value = int(marker.group(1))
             while value > 1 and first > 0:
                 before = _NUMBERED_PARAGRAPH.match(blocks[first - 1].text)
                 if before is None or int(before.group(1)) != value - 1:
                     break
                 first, value = first - 1, value - 1
+        elif _numbered_start(blocks[lead_at].text) or (
+            lead_at > 0 and _numbered_start(blocks[lead_at - 1].text, heading=True)
+        ):  # the lead found is inside the list (a copy without its lead): the list starts where its markers do
+            first = lead_at if _numbered_start(blocks[lead_at].text) else lead_at - 1
+            while first > 0 and _numbered_start(blocks[first - 1].text):
+                first -= 1
     points = extract_agenda(blocks[max(first, 0) :])
+    if not points and 0 <= lead_at < first and _OUTLINE_FOLLOWS.search(blocks[lead_at].text):
+        points = _sentence_paragraphs(blocks[first:])
     if points or lead_at <= 0:
         return points
     before_lead = extract_agenda(blocks[:lead_at])
@@ -134,6 +146,28 @@ def agenda_around_lead(blocks: Sequence[Block], lead_at: int) -> list[AgendaPoin
     ):
         return before_lead
     return points
+
+
+def _numbered_start(text: str, heading: bool = False) -> bool:
+    """Whether a block starts with a numbering marker (not a bullet, not a bare number out of sequence), and with
+    ``heading`` only a heading after it (``1 冒頭``)."""
+    line = text.strip()
+    marker = _read_marker(line) if line else None
+    if marker is None or not marker[4] or (marker[5] and marker[2] != 1):
+        return False
+    return not heading or _heading_like(marker[3])
+
+
+def _sentence_paragraphs(blocks: Sequence[Block]) -> list[AgendaPoint]:
+    """A body with no markers at all: each paragraph after the lead that is a sentence is a point (number None),
+    up to the first block that is not one (a link, a caption, site chrome) or a terminator."""
+    points: list[AgendaPoint] = []
+    for block in blocks:
+        text = block.text.strip() if isinstance(block.text, str) else ""
+        if len(text) < _PARAGRAPH_MIN or text[-1] not in _SENTENCE_END or _read_marker(text) is not None:
+            break
+        points.append(_new_point({"number": None, "heading": None, "text": text, "points": []}))
+    return points if len(points) >= 2 else []
 
 
 class _Reader:

@@ -97,3 +97,26 @@ def test_sentence_bullets_before_the_lead_when_nothing_follows_it() -> None:
     assert len(agenda_around_lead([*points, lead], 2)) == 2
     captions = [line("・会談の様子1"), line("・会談の様子2"), lead]
     assert agenda_around_lead(captions, 2) == []
+
+
+def test_outline_lead_then_unmarked_sentence_paragraphs() -> None:
+    lead = line("本2日、甲総理大臣は乙国防大臣の表敬を受けたところ、概要は以下のとおりです。")
+    body = [
+        line("冒頭、甲総理大臣から、共同訓練の実施を歓迎しました。"),
+        line("また、甲総理大臣から、協力の強化を述べました。"),
+    ]
+    assert [p.text[:2] for p in agenda_around_lead([lead, *body, line("このページのトップへ戻る")], 0)] == [
+        "冒頭",
+        "また",
+    ]
+    plain = line("本2日、甲総理大臣は乙国防大臣と会談しました。")  # a news lead: its paragraphs are no points
+    assert agenda_around_lead([plain, *body], 0) == []
+
+
+def test_lead_inside_the_list_starts_where_the_markers_do() -> None:
+    blocks = [
+        line("1. Opening remarks"),
+        line("(1) Minister A stated that he was pleased to meet again."),
+        line("2. Bilateral"),
+    ]
+    assert [p.number for p in agenda_around_lead(blocks, 1)] == ["1", "2"]
