@@ -162,9 +162,12 @@ def _sentence_paragraphs(blocks: Sequence[Block]) -> list[AgendaPoint]:
     """A body with no markers at all: each paragraph after the lead that is a sentence is a point (number None),
     up to the first block that is not one (a link, a caption, site chrome) or a terminator."""
     points: list[AgendaPoint] = []
-    for block in blocks:
+    last = len(blocks) - 1
+    for at, block in enumerate(blocks):
         text = block.text.strip() if isinstance(block.text, str) else ""
-        if len(text) < _PARAGRAPH_MIN or text[-1] not in _SENTENCE_END or _read_marker(text) is not None:
+        if len(text) < _PARAGRAPH_MIN or _read_marker(text) is not None:
+            break
+        if text[-1] not in _SENTENCE_END and at < last:  # the copy's last paragraph may be cut off mid-sentence
             break
         points.append(_new_point({"number": None, "heading": None, "text": text, "points": []}))
     return points if len(points) >= 2 else []
