@@ -88,6 +88,7 @@ _SENTENCE_END = frozenset("。．.!?！？,，、;；")
 _CIRCLED = frozenset(chr(code) for code in (*range(0x2460, 0x2474), *range(0x3251, 0x3260)))  # ① … ⑳, ㉑ … ㉟
 # A lead announcing an outline ('概要は以下のとおり', 'as follows'): vocab/agenda.toml.
 _OUTLINE_FOLLOWS = re.compile("|".join(map(re.escape, words("agenda", "outline_follows"))), re.IGNORECASE)
+_OUTLINE_HEADINGS = frozenset(word.casefold() for word in words("agenda", "outline_headings"))
 _PARAGRAPH_MIN = 20  # a paragraph point is a sentence of some length, not a caption
 _HEADING_MAX_JA = 25
 _HEADING_MAX_EN = 60
@@ -400,22 +401,26 @@ class _Reader:
 
         Two cleanups of the top level: a first point ``1`` followed by another ``1`` is a numbered lead whose own
         list follows (``1. 本22日…`` then ``1 冒頭…``), so it goes; and unnumbered points before the first
-        numbered one (photo captions, ``・写真:…``) go when numbered points follow.
+        numbered one (photo captions, ``・写真:…``) go when numbered points follow; a summary's outline section
+        (``3 概要`` over ``（1）…``, vocab/agenda.toml) is the agenda.
         """
         self._close()
-        roots = self.roots
-        if len(roots) > 1 and _is_one(roots[0].number) and _is_one(roots[1].number) and not roots[0].points:
-            del roots[0]
-        first_numbered = next((i for i, point in enumerate(roots) if point.number is not None), 0)
-        if first_numbered:
-            del roots[:first_numbered]
         for fields in self.headed:
             heading = fields["heading"]
             if not fields["text"] and not fields["points"]:
                 fields["text"], fields["heading"] = heading, None  # a lone short line is the content, not a title
             else:
                 fields["heading"] = heading.rstrip(":：").strip() or None
-        return self.roots
+        roots = self.roots
+        if len(roots) > 1 and _is_one(roots[0].number) and _is_one(roots[1].number) and not roots[0].points:
+            del roots[0]
+        for point in roots:
+            if point.points and (point.heading or "").casefold() in _OUTLINE_HEADINGS:
+                return point.points  # '3 概要 （1）…': the summary's outline section holds the points
+        first_numbered = next((i for i, point in enumerate(roots) if point.number is not None), 0)
+        if first_numbered:
+            del roots[:first_numbered]
+        return roots
 
 
 # Every character str.splitlines() breaks a line at; only the first seven can occur in ASCII text.

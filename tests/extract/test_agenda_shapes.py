@@ -120,3 +120,16 @@ def test_lead_inside_the_list_starts_where_the_markers_do() -> None:
         line("2. Bilateral"),
     ]
     assert [p.number for p in agenda_around_lead(blocks, 1)] == ["1", "2"]
+
+
+def test_summary_outline_section_holds_the_points() -> None:
+    blocks = [
+        line("1 日時・場所"),
+        line("5月31日（土）14時15分から、シンガポール"),
+        line("2 出席者"),
+        line("甲防衛大臣、乙国防大臣"),
+        line("3 概要"),
+        line("（1）両大臣は、防衛協力の進展を歓迎しました。"),
+        line("（2）両大臣は、地域情勢について意見交換しました。"),
+    ]
+    assert [p.number for p in extract_agenda(blocks)] == ["（1）", "（2）"]
