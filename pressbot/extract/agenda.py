@@ -43,7 +43,9 @@ from pressbot.extract.agenda_markers import (  # noqa: F401 - _KATA, _MARKER…:
     Family,
     Marker,
     _circled,
+    _inline_numbers,
     _inline_pieces,
+    _is_one,
     _li_marker,
     _read_marker,
 )
@@ -86,7 +88,6 @@ _ABBREVIATION_END = re.compile(r"[a-z]{2}\. ")  # 'Mr. Smith met … talks. Then
 _NUMBERED_PARAGRAPH = re.compile(r"^\s*([0-9０-９]{1,2})[.．](?![0-9０-９])")
 _SENTENCE_END = frozenset("。．.!?！？,，、;；")
 _CIRCLED = frozenset(chr(code) for code in (*range(0x2460, 0x2474), *range(0x3251, 0x3260)))  # ① … ⑳, ㉑ … ㉟
-# A lead announcing an outline ('概要は以下のとおり', 'as follows'): vocab/agenda.toml.
 _OUTLINE_FOLLOWS = re.compile("|".join(map(re.escape, words("agenda", "outline_follows"))), re.IGNORECASE)
 _OUTLINE_HEADINGS = frozenset(word.casefold() for word in words("agenda", "outline_headings"))
 _PARAGRAPH_MIN = 20  # a paragraph point is a sentence of some length, not a caption
@@ -267,6 +268,11 @@ class _Reader:
                     self.await_heading = numbered
                 elif numbered and _heading_like(rest):
                     self.heading = rest
+                elif ")" in rest and (inline := _inline_numbers(rest)) is not None:
+                    self.parts.append(inline[0])  # '… in 1) defense, 2) energy': sub-points of this one
+                    for inner, piece in inline[1]:
+                        self._place("inline)", f"{inner})", inner, True, li_depth)
+                        self.parts.append(piece)
                 else:
                     self.parts.append(rest)
                 return True
@@ -473,11 +479,6 @@ def _key_char(line: str) -> str:
         if after:
             return after[0]
     return first
-
-
-def _is_one(number: str | None) -> bool:
-    """Whether a point's number is a plain 1 (``1``, ``1.``, ``１．``)."""
-    return number is not None and number.rstrip(".．") in ("1", "１")
 
 
 def _heading_like(text: str) -> bool:

@@ -111,3 +111,29 @@ def _inline_pieces(value: int, body: str) -> list[tuple[int, str]]:
         return []
     pieces.append((nxt - 1, body[start:]))
     return [(v, piece.strip().rstrip(_INLINE_TRIM).strip()) for v, piece in pieces]
+
+
+_INLINE_NUMBER = re.compile(r"(?:(?<=[\s(（、,])|^)([1-9])[)）]\s*")
+_INLINE_JOIN = re.compile(r"(?:[\s,、，;；]+(?:and|or|및|및|그리고))?[\s,、，;；]*$")
+
+
+def _inline_numbers(text: str) -> tuple[str, list[tuple[int, str]]] | None:
+    """``… in 1) defense, 2) clean energy, and 3) science.`` → the text before ``1)`` and one piece per number, in
+    sequence from 1; None when the line does not count ``1)``, ``2)`` … in order."""
+    found: list[re.Match[str]] = []
+    for match in _INLINE_NUMBER.finditer(text):
+        if int(match.group(1)) == len(found) + 1:
+            found.append(match)
+    if len(found) < 2:
+        return None
+    head = text[: found[0].start()].strip()
+    pieces = []
+    for at, match in enumerate(found):
+        end = found[at + 1].start() if at + 1 < len(found) else len(text)
+        pieces.append((at + 1, _INLINE_JOIN.sub("", text[match.end() : end]).strip()))
+    return head, pieces
+
+
+def _is_one(number: str | None) -> bool:
+    """Whether a point's number is a plain 1 (``1``, ``1.``, ``１．``)."""
+    return number is not None and number.rstrip(".．") in ("1", "１")

@@ -133,3 +133,19 @@ def test_summary_outline_section_holds_the_points() -> None:
         line("（2）両大臣は、地域情勢について意見交換しました。"),
     ]
     assert [p.number for p in extract_agenda(blocks)] == ["（1）", "（2）"]
+
+
+def test_inline_numbers_in_a_point_are_its_sub_points() -> None:
+    blocks = [
+        line("1. The two ministers welcomed the progress of bilateral relations."),
+        line("2. The two ministers agreed to expand cooperation in 1) defense, 2) clean energy, and 3) science."),
+        line("3. They agreed to stay in close contact."),
+    ]
+    _shape_check(
+        extract_agenda(blocks),
+        [
+            pt("1", "progress"),
+            pt("2", "expand cooperation in", [pt("1)", "defense"), pt("2)", "clean energy"), pt("3)", "science")]),
+            pt("3", "close contact"),
+        ],
+    )
