@@ -35,47 +35,26 @@ from collections.abc import Sequence
 
 from pydantic import BaseModel
 
+from pressbot.extract.agenda_markers import (  # noqa: F401 - _KATA, _MARKER…: read by tests/extract
+    _KATA,
+    _MARKER,
+    _MARKER_BY_FIRST,
+    _ROMAN_SINGLE_AFTER,
+    Family,
+    Marker,
+    _circled,
+    _inline_numbers,
+    _inline_pieces,
+    _is_one,
+    _li_marker,
+    _read_marker,
+)
 from pressbot.extract.blocks import Block
+from pressbot.extract.vocab import words
 from pressbot.models import AgendaPoint
 
-__all__ = ["extract_agenda"]
+__all__ = ["agenda_around_lead", "extract_agenda"]
 
-# A marker family ("pnum", "num", "kata", "bullet:・", "ol:1", …): points nest by the family of their marker.
-Family = str
-# A marker read at the start of a line: (family, number as printed, value, rest of the line, numbered, weak).
-# A plain tuple: one is made for most lines, and a tuple costs a fraction of an object with an __init__.
-Marker = tuple[Family, str | None, int | None, str, bool, bool]
-
-_KATA = "アイウエオカキクケコサシスセソタチツテトナニヌネノハヒフヘホマミムメモヤユヨラリルレロワ"
-_ROMAN = {"i": 1, "ii": 2, "iii": 3, "iv": 4, "v": 5, "vi": 6, "vii": 7, "viii": 8, "ix": 9, "x": 10}
-_ROMAN_SINGLE_AFTER = {"i": "h", "v": "u", "x": "w"}  # (i) after (h) is a letter, not a roman one
-
-_DIGITS = "0123456789０１２３４５６７８９"
-_CIRCLED_CHARS = "".join(map(chr, (*range(0x2460, 0x2474), *range(0x3251, 0x3260))))  # ① … ⑳, ㉑ … ㉟
-_PAREN_NUMBERS = "".join(map(chr, range(0x2474, 0x2488)))  # ⑴ … ⒇
-# The marker families, in the order they are tried: the characters a match starts with, and the branch.
-_MARKER_BRANCHES = (
-    ("(（", r"(?P<pnum>[(（]\s*[0-9０-９]{1,2}\s*[)）])"),
-    ("(（", r"(?P<pkata>[(（][KATA][)）])".replace("KATA", _KATA)),
-    ("(（", r"(?P<palpha>[(（](?:[ivx]{1,4}|[a-zA-Z])[)）])"),
-    (_CIRCLED_CHARS, r"(?P<circ>[\u2460-\u2473\u3251-\u325f])"),
-    (_PAREN_NUMBERS, r"(?P<pchar>[\u2474-\u2487])"),
-    (_DIGITS, r"(?P<rnum>[0-9０-９]{1,2}[)）])"),
-    (_DIGITS, r"(?P<dnum>[0-9０-９]{1,2})[.．](?![0-9０-９])"),
-    (_DIGITS, r"(?P<wnum>[0-9０-９]{1,2})(?=\s|\Z)"),
-    (_KATA, r"(?P<kata>[KATA])(?:\s+|[.．]|\Z)".replace("KATA", _KATA)),
-    ("•・°○●◯■□◆◇▶▷►➢ㅇ", r"(?P<bullet>[•・°○●◯■□◆◇▶▷►➢ㅇ])"),
-    ("-–‐−o", r"(?P<sbullet>[-–‐−o])(?=\s)"),
-)
-# One pass over the start of a line; the named group says which marker family matched.
-_MARKER = re.compile("|".join(branch for _, branch in _MARKER_BRANCHES))
-# The same, by the line's first character: only the branches that can start with it, in their order (a match tries
-# every branch in turn, ~200 instructions each), and no pattern at all for a line that opens with anything else (a
-# match call costs ~2,000 instructions). tests/extract/test_agenda_fast.py compares with _MARKER.
-_MARKER_BY_FIRST: dict[str, re.Pattern[str]] = {}
-for _first in {char for firsts, _ in _MARKER_BRANCHES for char in firsts}:
-    _MARKER_BY_FIRST[_first] = re.compile("|".join(branch for firsts, branch in _MARKER_BRANCHES if _first in firsts))
-del _first
 
 _TERMINATOR = re.compile(r"[(（]?\s*(?:以上|了)\s*[)）]?|(?:-+\s*)?end(?:\s*-+)?|(?:[#＃]\s*){3}", re.IGNORECASE)
 _CLOSER = re.compile(
@@ -101,11 +80,17 @@ _BRACKETS = frozenset("(（【[")
 # A line whose first character is in neither set is keyed on that character (the brackets are in the closer
 # set), so it skips both patterns without computing its key.
 _KEYED_FIRST = _TERMINATOR_FIRST | _CLOSER_FIRST
+# ' - ' after a sentence's end, in a page whose points are '- ' bullets: a copy ran the next bullet into this line.
+_RUN_IN_BULLET = re.compile(r"(?<=[。．.!?！？])[ \t\u3000]+-[ \t\u3000]+(?=\S)")
 _CJK = re.compile(r"[\u3040-\u30ff\u3400-\u9fff\uf900-\ufaff\uac00-\ud7af]")
 _ABBREVIATION_END = re.compile(r"[a-z]{2}\. ")  # 'Mr. Smith met … talks. Then': an English sentence, not a title
+# A paragraph numbered '1.', '2.' …: a numbered lead (value read from the digits).
+_NUMBERED_PARAGRAPH = re.compile(r"^\s*([0-9０-９]{1,2})[.．](?![0-9０-９])")
 _SENTENCE_END = frozenset("。．.!?！？,，、;；")
-_INLINE_TRIM = " \t\u3000、，,;；"
 _CIRCLED = frozenset(chr(code) for code in (*range(0x2460, 0x2474), *range(0x3251, 0x3260)))  # ① … ⑳, ㉑ … ㉟
+_OUTLINE_FOLLOWS = re.compile("|".join(map(re.escape, words("agenda", "outline_follows"))), re.IGNORECASE)
+_OUTLINE_HEADINGS = frozenset(word.casefold() for word in words("agenda", "outline_headings"))
+_PARAGRAPH_MIN = 20  # a paragraph point is a sentence of some length, not a caption
 _HEADING_MAX_JA = 25
 _HEADING_MAX_EN = 60
 _H_TAG_HEADING_MAX = 100
@@ -130,6 +115,66 @@ def extract_agenda(blocks: Sequence[Block]) -> list[AgendaPoint]:
     return _Reader().read(blocks)
 
 
+def agenda_around_lead(blocks: Sequence[Block], lead_at: int) -> list[AgendaPoint]:
+    """The points of a release whose lead paragraph is ``blocks[lead_at]``: those after it, from the first block of
+    its numbered run when the lead is itself a numbered paragraph (ROK ``1. On the occasion of …``, a joint release
+    whose lead is point 2 or 3); else, when nothing follows, bullets before it that are sentences (a fast-fact page
+    puts its points above the lead)."""
+    first = lead_at + 1
+    if 0 <= lead_at < len(blocks):
+        marker = _NUMBERED_PARAGRAPH.match(blocks[lead_at].text)
+        if marker is not None:
+            first = lead_at
+            value = int(marker.group(1))
+            while value > 1 and first > 0:
+                before = _NUMBERED_PARAGRAPH.match(blocks[first - 1].text)
+                if before is None or int(before.group(1)) != value - 1:
+                    break
+                first, value = first - 1, value - 1
+        elif _numbered_start(blocks[lead_at].text) or (
+            lead_at > 0 and _numbered_start(blocks[lead_at - 1].text, heading=True)
+        ):  # the lead found is inside the list (a copy without its lead): the list starts where its markers do
+            first = lead_at if _numbered_start(blocks[lead_at].text) else lead_at - 1
+            while first > 0 and _numbered_start(blocks[first - 1].text):
+                first -= 1
+    points = extract_agenda(blocks[max(first, 0) :])
+    if not points and 0 <= lead_at < first and _OUTLINE_FOLLOWS.search(blocks[lead_at].text):
+        points = _sentence_paragraphs(blocks[first:])
+    if points or lead_at <= 0:
+        return points
+    before_lead = extract_agenda(blocks[:lead_at])
+    if len(before_lead) >= 2 and all(
+        point.number is None and point.text[-1:] in _SENTENCE_END and not point.points for point in before_lead
+    ):
+        return before_lead
+    return points
+
+
+def _numbered_start(text: str, heading: bool = False) -> bool:
+    """Whether a block starts with a numbering marker (not a bullet, not a bare number out of sequence), and with
+    ``heading`` only a heading after it (``1 冒頭``)."""
+    line = text.strip()
+    marker = _read_marker(line) if line else None
+    if marker is None or not marker[4] or (marker[5] and marker[2] != 1):
+        return False
+    return not heading or _heading_like(marker[3])
+
+
+def _sentence_paragraphs(blocks: Sequence[Block]) -> list[AgendaPoint]:
+    """A body with no markers at all: each paragraph after the lead that is a sentence is a point (number None),
+    up to the first block that is not one (a link, a caption, site chrome) or a terminator."""
+    points: list[AgendaPoint] = []
+    last = len(blocks) - 1
+    for at, block in enumerate(blocks):
+        text = block.text.strip() if isinstance(block.text, str) else ""
+        if len(text) < _PARAGRAPH_MIN or _read_marker(text) is not None:
+            break
+        if text[-1] not in _SENTENCE_END and at < last:  # the copy's last paragraph may be cut off mid-sentence
+            break
+        points.append(_new_point({"number": None, "heading": None, "text": text, "points": []}))
+    return points if len(points) >= 2 else []
+
+
 class _Reader:
     """Single pass over the lines with a stack of open levels, one per marker family.
 
@@ -150,6 +195,9 @@ class _Reader:
         self.heading: str | None = None
         self.await_heading = False
         self.li_depth: int | None = None
+        # Families restarted at 1 under a point that is only a heading (``2. 地域情勢`` then ``1. …``): the family
+        # read there nests under it, as ``family>``, until a heading-like point of the family comes back.
+        self.restarted: set[Family] = set()
 
     def read(self, blocks: Sequence[Block]) -> list[AgendaPoint]:
         read_line = self._read_line
@@ -176,6 +224,12 @@ class _Reader:
         return self._build()
 
     def _read_line(self, line: str, tag: str, depth: int, ordinal: int | None) -> bool:
+        if " - " in line and tag != "li" and "bullet:-" in self.levels:
+            pieces = _RUN_IN_BULLET.split(line)
+            if len(pieces) > 1:
+                if not self._read_line(pieces[0], tag, depth, ordinal):
+                    return False
+                return all(self._read_line("- " + piece, "line", depth, None) for piece in pieces[1:])
         if not line:
             if tag == "li" and ordinal is not None:  # an empty <li> still holds its place
                 self._place(f"ol:{depth}", str(ordinal), ordinal, True, depth)
@@ -200,6 +254,8 @@ class _Reader:
                 self.closed = False
                 if family == "proman":
                     family, value = self._resolve_roman(number, value)
+                if numbered and tag != "li":
+                    family = self._restart_family(family, value, rest)
                 li_depth = depth if tag == "li" else None
                 if (family == "circ" or (rest and rest[0] in _CIRCLED)) and self._add_inline(
                     family, number, value, numbered, li_depth, rest
@@ -212,6 +268,11 @@ class _Reader:
                     self.await_heading = numbered
                 elif numbered and _heading_like(rest):
                     self.heading = rest
+                elif ")" in rest and (inline := _inline_numbers(rest)) is not None:
+                    self.parts.append(inline[0])  # '… in 1) defense, 2) energy': sub-points of this one
+                    for inner, piece in inline[1]:
+                        self._place("inline)", f"{inner})", inner, True, li_depth)
+                        self.parts.append(piece)
                 else:
                     self.parts.append(rest)
                 return True
@@ -230,6 +291,27 @@ class _Reader:
             if any(family == "palpha" and sibling == previous for family, sibling, _, _ in self.stack):
                 return "palpha", previous + 1
         return "proman", value
+
+    def _restart_family(self, family: Family, value: int | None, rest: str) -> Family:
+        """The family a numbered marker goes in: a ``1`` right after a point that is only a heading of the same
+        family nests under it (a copy lost the list's indent), and so do the family's next markers, until a
+        heading-like one (the next section) comes back to the first level."""
+        if family in self.restarted:
+            if _heading_like(rest):
+                self.restarted.discard(family)
+                return family
+            return family + ">"
+        if (
+            value == 1
+            and self.stack
+            and self.stack[-1][0] == family
+            and self.heading is not None
+            and not self.parts
+            and not self.stack[-1][3]
+        ):
+            self.restarted.add(family)
+            return family + ">"
+        return family
 
     def _in_sequence(self, family: Family, value: int | None) -> bool:
         """Accept a bare number only as 1 or one or two past its sibling of the same family."""
@@ -321,7 +403,13 @@ class _Reader:
         self.await_heading = False
 
     def _build(self) -> list[AgendaPoint]:
-        """A heading alone is the point's text; otherwise it loses its trailing colon."""
+        """A heading alone is the point's text; otherwise it loses its trailing colon.
+
+        Two cleanups of the top level: a first point ``1`` followed by another ``1`` is a numbered lead whose own
+        list follows (``1. 本22日…`` then ``1 冒頭…``), so it goes; and unnumbered points before the first
+        numbered one (photo captions, ``・写真:…``) go when numbered points follow; a summary's outline section
+        (``3 概要`` over ``（1）…``, vocab/agenda.toml) is the agenda.
+        """
         self._close()
         for fields in self.headed:
             heading = fields["heading"]
@@ -329,7 +417,16 @@ class _Reader:
                 fields["text"], fields["heading"] = heading, None  # a lone short line is the content, not a title
             else:
                 fields["heading"] = heading.rstrip(":：").strip() or None
-        return self.roots
+        roots = self.roots
+        if len(roots) > 1 and _is_one(roots[0].number) and _is_one(roots[1].number) and not roots[0].points:
+            del roots[0]
+        for point in roots:
+            if point.points and (point.heading or "").casefold() in _OUTLINE_HEADINGS:
+                return point.points  # '3 概要 （1）…': the summary's outline section holds the points
+        first_numbered = next((i for i, point in enumerate(roots) if point.number is not None), 0)
+        if first_numbered:
+            del roots[:first_numbered]
+        return roots
 
 
 # Every character str.splitlines() breaks a line at; only the first seven can occur in ASCII text.
@@ -382,74 +479,6 @@ def _key_char(line: str) -> str:
         if after:
             return after[0]
     return first
-
-
-def _read_marker(line: str) -> Marker | None:
-    """Read the numbering or bullet at the start of a line, or None for plain text."""
-    pattern = _MARKER_BY_FIRST.get(line[:1])
-    m = pattern.match(line) if pattern is not None else None
-    if m is None:
-        return None
-    kind = m.lastgroup or ""
-    token = m.group(kind)
-    rest = line[m.end() :].strip()
-    if kind == "pnum" or kind == "rnum":
-        # '(1)' / '（ 1 ）', rnum '1)': int() reads full-width digits and ignores the spaces around them.
-        value = int(token[1:-1] if kind == "pnum" else token[:-1])
-        if " " in token or "\u3000" in token:
-            token = token.replace(" ", "").replace("\u3000", "")
-        return kind, token, value, rest, True, False
-    if kind == "dnum" or kind == "wnum":
-        return "num", token, int(token), rest, True, kind == "wnum"
-    if kind == "kata" or kind == "pkata":
-        return kind, token, _KATA.index(token.strip("(（)）")) + 1, rest, True, False
-    if kind == "bullet" or kind == "sbullet":
-        if not rest or (token == "・" and rest.startswith("・")):
-            return None
-        return "bullet:" + token, None, None, rest, False, False
-    if kind == "palpha":
-        letter = token[1:-1]
-        if letter in _ROMAN:  # (i) may still be the letter after (h): see _Reader._resolve_roman
-            return "proman", token, _ROMAN[letter], rest, True, False
-        if len(letter) > 1:  # '(xx)', '(iiii)': neither a roman numeral nor a letter, so not a marker
-            return None
-        return ("palpha_upper" if letter.isupper() else "palpha"), token, ord(letter.lower()) - 96, rest, True, False
-    # circ '①', pchar '⑴' (numbered as '(1)')
-    return ("circ" if kind == "circ" else "pnum"), token, int(unicodedata.numeric(token)), rest, True, False
-
-
-def _li_marker(line: str, depth: int, ordinal: int | None) -> Marker:
-    """An <ol> item is numbered by position; a <ul> item is a bullet unless it prints a number."""
-    if ordinal is not None:
-        return f"ol:{depth}", str(ordinal), ordinal if isinstance(ordinal, int) else None, line, True, False
-    marker = _read_marker(line)
-    if marker is not None and marker[4]:
-        return marker
-    rest = marker[3] if marker is not None else line
-    return f"ul:{depth}", None, None, rest, False, False
-
-
-def _circled(value: int) -> str:
-    """The circled digit for 1..35 (① … ⑳ then ㉑ … ㉟)."""
-    return chr(0x245F + value) if value <= 20 else chr(0x323C + value)
-
-
-def _inline_pieces(value: int, body: str) -> list[tuple[int, str]]:
-    """The text of ``value`` and of each next circled number in ``body`` (``…、②…、③…``); [] without a next one."""
-    pieces: list[tuple[int, str]] = []
-    start = 0
-    nxt = value + 1
-    while nxt <= 35:
-        pos = body.find(_circled(nxt), start)
-        if pos < 0:
-            break
-        pieces.append((nxt - 1, body[start:pos]))
-        start = pos + 1
-        nxt += 1
-    if not pieces:
-        return []
-    pieces.append((nxt - 1, body[start:]))
-    return [(v, piece.strip().rstrip(_INLINE_TRIM).strip()) for v, piece in pieces]
 
 
 def _heading_like(text: str) -> bool:

@@ -12,7 +12,7 @@ import re
 
 from pressbot.extract import participants as who
 from pressbot.extract import vocab
-from pressbot.extract.agenda import extract_agenda
+from pressbot.extract.agenda import agenda_around_lead
 from pressbot.extract.blocks import Block
 from pressbot.extract.countries import compound_countries, countries_in_en
 from pressbot.extract.dates import (
@@ -178,7 +178,6 @@ _LOCAL_LABEL = Guarded(re.compile(r"\blocal time\b", re.I), ("local t",))
 _TODAY = re.compile(r"\btoday\b|本日")
 # \d\d{3} is \d{4}, but as a class first it lets re jump from digit to digit instead of trying every position.
 _NUMERIC_DATE = re.compile(r"\d\d{3}[-/.]\s?\d{1,2}[-/.]\s?\d{1,2}")
-_NUMBERED_LEAD = re.compile(r"^\s*(?:[1１][.．]|[(（][1１][)）]|①)\s*")
 _EN_MEETING_NOUN = (
     r"(?:Meeting|Talks|Talk|Dialogue|Consultations?|Summit|Conference|Call|Telephone Talk|Video Conference)"
 )
@@ -261,9 +260,8 @@ def read_meeting(
     if meeting.name:
         countries.update(compound_countries(meeting.name) if language == "ja" else countries_in_en(meeting.name))
     meeting.countries = sorted(countries)
-    # A lead numbered '1.' (ROK style) is itself the first point.
-    first = lead_at if _NUMBERED_LEAD.match(lead) else lead_at + 1
-    meeting.agenda = extract_agenda(blocks[first:])
+    # A lead numbered '1.' (ROK style) is itself the first point; see agenda_around_lead.
+    meeting.agenda = agenda_around_lead(blocks, lead_at)
     return kind, meeting
 
 

@@ -436,7 +436,8 @@ CASES: list[tuple[str, list[Block], list[Shape]]] = [
             p("1 両者は、日米韓協力の重要性を確認した。"),
             p("2 両者は、北朝鮮への対応で連携することで一致した。"),
         ],
-        [pt(None, "日時"), pt("1", "日米韓協力"), pt("2", "北朝鮮")],
+        # bullets before the first number are not points when numbered points follow (captions, fields)
+        [pt("1", "日米韓協力"), pt("2", "北朝鮮")],
     ),
     (
         "nakaguro_between_names_is_not_a_bullet",
