@@ -10,7 +10,25 @@ from pressbot.fixtures.cases import find_cases, index_cases
 from pressbot.fixtures.check import diff, render_case
 
 CASES = find_cases(FIXTURES)
-FACT_CASES = [c for c in CASES if (c.path / "facts.json").exists()]
+# Shapes from real pages that pressbot does not read right yet (issue 14): each case's facts are what a person
+# reads off the page, and the mismatch stays visible here instead of being written into expected.json as truth.
+# strict: a case that starts to pass fails the run until it is taken off this list.
+OPEN_GAPS = {
+    "generic/ko_text_copy_skip_links_labels": "Korean office kept with its ministry (외교부 제2차관)",
+    "generic/kr_en_text_copy_date_label_next_line": "no home country on an unknown host: Park Yoon-joo gets no KR",
+    "generic/mod_en_surname_office_outline": "no home country on an unknown host: Nakatani gets no JP",
+    "generic/news_order_country_no_name_office": "duration and venue of a news-order lead not read",
+    "generic/state_text_copy_banner_breadcrumb": "'Prince' kept in the name of a Saudi minister",
+    "j_defense/release_mod_outline_headings": "MOD outline: time, place and the English-named attendees not read",
+    "kr_mofa_ko/release_minister_chief_cabinet_secretary": "Korean office words kept whole (내각 관방장관)",
+    "kr_mofa_ko/release_phone_call_time_range": "a Korean phone call (통화) read as in person; its points missed",
+    "kr_mofa_ko/release_vice_minister_jp_squares": "Korean office kept with its ministry; □ points not read",
+}
+FACT_CASES = [
+    pytest.param(c, marks=pytest.mark.xfail(strict=True, reason=OPEN_GAPS[c.name])) if c.name in OPEN_GAPS else c
+    for c in CASES
+    if (c.path / "facts.json").exists()
+]
 
 
 def test_there_are_cases_for_every_site() -> None:
@@ -27,7 +45,7 @@ def test_case_gives_expected(case) -> None:
     assert diff(expected, render_case(case)) == []
 
 
-@pytest.mark.parametrize("case", FACT_CASES, ids=lambda c: c.name)
+@pytest.mark.parametrize("case", FACT_CASES, ids=lambda c: getattr(c, "name", None))
 def test_case_agrees_with_facts(case) -> None:
     facts = case.facts()
     output = render_case(case)
