@@ -27,8 +27,8 @@ from typing import Any
 import pyarrow as pa
 
 from pressbot.export import arrow, rows
-from pressbot.export.files import Staging
-from pressbot.export.inputs import Line, index_latest, iter_latest
+from pressbot.export.files import write_latest
+from pressbot.export.inputs import Line
 
 ENCODING = "utf-8-sig"
 FILES = ("releases.csv", "participants.csv", "agenda.csv")
@@ -123,13 +123,4 @@ class CsvSink:
 
 def export_csv(jsonl_paths: Sequence[Path], out_dir: Path) -> dict[str, int]:
     """Write the latest revision of every release as the three CSV files in ``out_dir``; rows of each table."""
-    latest = index_latest(jsonl_paths)
-    with Staging(out_dir) as staging:
-        sink = CsvSink(staging.path)
-        try:
-            for line in iter_latest(latest):
-                sink.add(line)
-        finally:
-            counts = sink.close()
-        staging.commit()
-    return counts
+    return write_latest(jsonl_paths, out_dir, CsvSink)

@@ -10,8 +10,12 @@ import hashlib
 import os
 import shutil
 import tempfile
+from collections.abc import Callable, Sequence
 from pathlib import Path
 from types import TracebackType
+from typing import Protocol
+
+from pressbot.export.inputs import Line, index_latest, iter_latest
 
 
 class Staging:
@@ -50,3 +54,25 @@ def sha256_file(path: Path) -> str:
         for chunk in iter(lambda: handle.read(1 << 20), b""):
             digest.update(chunk)
     return digest.hexdigest()
+
+
+class Sink(Protocol):
+    """A writer of one output format: takes each record line, then reports the rows of each table."""
+
+    def add(self, line: Line) -> None: ...
+    def close(self) -> dict[str, int]: ...
+
+
+def write_latest(jsonl_paths: Sequence[Path], out_dir: Path, sink: Callable[[Path], Sink]) -> dict[str, int]:
+    """The latest revision of every release, written by ``sink`` into a staging folder that becomes ``out_dir``
+    whole (an InputError, file:line, leaves ``out_dir`` as it was); the rows of each table."""
+    latest = index_latest(jsonl_paths)
+    with Staging(out_dir) as staging:
+        writer = sink(staging.path)
+        try:
+            for line in iter_latest(latest):
+                writer.add(line)
+        finally:
+            counts = writer.close()
+        staging.commit()
+    return counts

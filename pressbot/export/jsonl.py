@@ -9,8 +9,8 @@ from __future__ import annotations
 from collections.abc import Sequence
 from pathlib import Path
 
-from pressbot.export.files import Staging
-from pressbot.export.inputs import Line, index_latest, iter_latest
+from pressbot.export.files import write_latest
+from pressbot.export.inputs import Line
 
 FILE = "releases.jsonl"
 
@@ -31,13 +31,4 @@ class JsonlSink:
 
 def export_jsonl(jsonl_paths: Sequence[Path], out_dir: Path) -> dict[str, int]:
     """Write the latest revision of every release in ``jsonl_paths`` to ``out_dir/releases.jsonl``."""
-    latest = index_latest(jsonl_paths)
-    with Staging(out_dir) as staging:
-        sink = JsonlSink(staging.path)
-        try:
-            for line in iter_latest(latest):
-                sink.add(line)
-        finally:
-            counts = sink.close()
-        staging.commit()
-    return counts
+    return write_latest(jsonl_paths, out_dir, JsonlSink)

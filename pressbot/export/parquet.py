@@ -16,8 +16,8 @@ import pyarrow as pa
 import pyarrow.parquet as pq
 
 from pressbot.export import arrow, rows
-from pressbot.export.files import Staging
-from pressbot.export.inputs import Line, index_latest, iter_latest
+from pressbot.export.files import write_latest
+from pressbot.export.inputs import Line
 
 BATCH = 1000  # releases per row group (and at most this many records' rows held in memory)
 FILES = ("releases.parquet", "participants.parquet", "agenda.parquet")
@@ -74,13 +74,4 @@ def export_parquet(jsonl_paths: Sequence[Path], out_dir: Path) -> dict[str, int]
     Every input line is validated first; an InputError (file:line) leaves ``out_dir`` as it was. Returns the
     number of rows of each table.
     """
-    latest = index_latest(jsonl_paths)
-    with Staging(out_dir) as staging:
-        sink = ParquetSink(staging.path)
-        try:
-            for line in iter_latest(latest):
-                sink.add(line)
-        finally:
-            counts = sink.close()
-        staging.commit()
-    return counts
+    return write_latest(jsonl_paths, out_dir, ParquetSink)
