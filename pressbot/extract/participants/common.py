@@ -75,8 +75,35 @@ def _known(person: Participant, people: list[Participant]) -> bool:
 
 
 def _dedupe(people: list[Participant]) -> list[Participant]:
+    """``people`` without those ``_known`` among the ones before them, in order.
+
+    Scanning the kept list for each person is quadratic in the number of people; past a short list the same test
+    is made with sets: the kept names, and every piece (2 characters or more) of the kept names of 2 or more.
+    """
     unique: list[Participant] = []
+    if len(people) <= _DEDUPE_SCAN:
+        for person in people:
+            if not _known(person, unique):
+                unique.append(person)
+        return unique
+    names: set[str] = set()  # every kept name
+    long_names: set[str] = set()  # kept names of 2 characters or more
+    pieces: set[str] = set()  # their substrings of 2 characters or more
     for person in people:
-        if not _known(person, unique):
-            unique.append(person)
+        name = person.name
+        if name in names:
+            continue
+        if len(name) >= 2 and (
+            name in pieces
+            or any(name[i:j] in long_names for i in range(len(name) - 1) for j in range(i + 2, len(name) + 1))
+        ):
+            continue
+        unique.append(person)
+        names.add(name)
+        if len(name) >= 2:
+            long_names.add(name)
+            pieces.update(name[i:j] for i in range(len(name) - 1) for j in range(i + 2, len(name) + 1))
     return unique
+
+
+_DEDUPE_SCAN = 64  # up to this many people the plain scan is cheaper than building the sets
