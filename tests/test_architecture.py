@@ -102,3 +102,11 @@ def test_a_deliberate_break_is_caught(tmp_path: pathlib.Path, module: str, sourc
     broken.joinpath(module).parent.mkdir(parents=True, exist_ok=True)
     broken.joinpath(module).write_text(source)
     assert any(expected in problem for problem in violations(broken))
+
+
+def test_no_module_is_over_500_lines() -> None:
+    """Modules are split along their seams before they grow past what a reader holds at once (issue 13)."""
+    sizes = {
+        str(p.relative_to(PACKAGE)): len(p.read_text(encoding="utf-8").splitlines()) for p in PACKAGE.rglob("*.py")
+    }
+    assert {name: n for name, n in sizes.items() if n > 500} == {}
