@@ -135,10 +135,14 @@ class SiteArchive:
 
     def close(self) -> None:
         with self._lock:
-            if self._fd is not None:
-                os.fsync(self._fd)
-                os.close(self._fd)
-                self._fd = None
+            self._close_file()
+
+    def _close_file(self) -> None:
+        """Make the current file durable and let it go (at the end, or when rotating past max_bytes)."""
+        if self._fd is not None:
+            os.fsync(self._fd)
+            os.close(self._fd)
+            self._fd = None
 
     # ------------------------------------------------------------------ records
 
@@ -161,10 +165,7 @@ class SiteArchive:
         data, record_id = self._records(url, status, headers, body, request, date, protocol, extra, raw)
         with self._lock:
             if self._fd is None or (self._size + len(data) > self.max_bytes and self._size > 0 and self.records):
-                if self._fd is not None:
-                    os.fsync(self._fd)
-                    os.close(self._fd)
-                    self._fd = None
+                self._close_file()
                 self._open()
             offset = self._write(data)
         self.records += 1
